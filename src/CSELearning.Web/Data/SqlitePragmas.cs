@@ -1,0 +1,30 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CSELearning.Web.Data;
+
+/// <summary>
+/// Settings SQLite keeps per connection, applied to every connection EF Core opens: a full fsync at each
+/// commit in WAL mode, so an acknowledged write survives a crash or power cut, and a busy timeout so a
+/// writer waits for the lock instead of failing with "database is locked".
+/// </summary>
+public sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionInterceptor
+{
+    private readonly string _sql = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMilliseconds};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = _sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _sql;
+        command.ExecuteNonQuery();
+    }
+}

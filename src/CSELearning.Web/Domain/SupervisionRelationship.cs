@@ -1,0 +1,42 @@
+namespace CSELearning.Web.Domain;
+
+/// <summary>
+/// A supervisor's responsibility for a supervisee over a period. A relationship that has ended is kept:
+/// later records (reflective logs, supervision notes) are judged against the dates it was current.
+/// </summary>
+public class SupervisionRelationship
+{
+    private SupervisionRelationship() { }
+
+    public SupervisionRelationship(Guid supervisorId, Guid superviseeId, DateOnly startsOn, DateOnly? endsOn = null)
+    {
+        if (supervisorId == superviseeId) throw new DomainException("A person cannot supervise themselves.");
+        if (endsOn is { } end && end < startsOn) throw new DomainException("The end date must be on or after the start date.");
+        Id = Guid.CreateVersion7();
+        SupervisorId = supervisorId;
+        SuperviseeId = superviseeId;
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid SupervisorId { get; private set; }
+    public User? Supervisor { get; private set; }
+    public Guid SuperviseeId { get; private set; }
+    public User? Supervisee { get; private set; }
+    public DateOnly StartsOn { get; private set; }
+    /// <summary>The last day of supervision, inclusive; null while it goes on.</summary>
+    public DateOnly? EndsOn { get; private set; }
+
+    public bool IsCurrentOn(DateOnly day) => StartsOn <= day && (EndsOn is null || day <= EndsOn);
+
+    public bool OverlapsWith(DateOnly startsOn, DateOnly? endsOn) =>
+        StartsOn <= (endsOn ?? DateOnly.MaxValue) && startsOn <= (EndsOn ?? DateOnly.MaxValue);
+
+    public void End(DateOnly on)
+    {
+        if (on < StartsOn) throw new DomainException("The end date must be on or after the start date.");
+        if (EndsOn is { } ended && ended <= on) throw new DomainException("This supervision has already ended.");
+        EndsOn = on;
+    }
+}

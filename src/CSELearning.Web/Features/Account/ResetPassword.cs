@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using CSELearning.Web.Domain;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CSELearning.Web.Features.Account;
+
+public static class ResetPassword
+{
+    public const string InvalidLinkMessage = "This link has expired or has already been used. Ask for a new one.";
+
+    public sealed class Input
+    {
+        public Guid User { get; set; }
+        public string Token { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter a new password")]
+        [StringLength(PasswordPolicy.MaximumLength, MinimumLength = PasswordPolicy.MinimumLength, ErrorMessage = "Your password must be between 12 and 128 characters")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string NewPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your new password again")]
+        [Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Confirm new password")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public sealed record Result(bool Succeeded, bool InvalidLink, IReadOnlyList<string> PasswordErrors);
+
+    public sealed class Handler(UserManager<User> users)
+    {
+        public async Task<Result> HandleAsync(Input input)
+        {
+            var user = await users.FindByIdAsync(input.User.ToString());
+            string token;
+            try
+            {
+                token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(input.Token));
+            }
+            catch (FormatException)
+            {
+                return new Result(false, true, []);
+            }
+            if (user is null || !user.IsActive) return new Result(false, true, []);
+
+            var outcome = await users.ResetPasswordAsync(user, token, input.NewPassword);
+            if (outcome.Succeeded)
+            {
+                // A reset proves control of the mailbox: the lock from earlier failures no longer applies.
+                await users.SetLockoutEndDateAsync(user, null);
+                await users.ResetAccessFailedCountAsync(user);
+                return new Result(true, false, []);
+            }
+            var invalidToken = outcome.Errors.Any(e => e.Code == new IdentityErrorDescriber().InvalidToken().Code);
+            return new Result(false, invalidToken, invalidToken ? [] : outcome.Errors.Select(e => e.Description).ToList());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CSELearning.Web.Features.Errors;
+
+/// <summary>Plain error pages: what went wrong in words, and an id to quote, never internals.</summary>
+[AllowAnonymous]
+[Route("error")]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed partial class ErrorsController(ILogger<ErrorsController> logger) : Controller
+{
+    [Route("")]
+    public IActionResult ServerError()
+    {
+        var correlationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (failure is not null) LogFailure(logger, correlationId, failure.Error.GetType().Name);
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", new ErrorPage(500, correlationId));
+    }
+
+    [Route("{statusCode:int}")]
+    public IActionResult Status(int statusCode)
+    {
+        // Only re-executed status codes come here; a direct visit shows the page without changing the status.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var code = statusCode is >= 400 and <= 599 ? statusCode : 404;
+        Response.StatusCode = reExecuted ? code : StatusCodes.Status404NotFound;
+        return View("Error", new ErrorPage(reExecuted ? code : 404, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {ExceptionType}; correlation id {CorrelationId}")]
+    private static partial void LogFailure(ILogger logger, string correlationId, string exceptionType);
+}
+
+public sealed record ErrorPage(int StatusCode, string CorrelationId)
+{
+    public string Title => StatusCode switch
+    {
+        400 => "Something was wrong with that request",
+        403 => "You do not have access to this page",
+        404 => "Page not found",
+        405 => "That action is not allowed here",
+        413 => "That was too large to send",
+        429 => "Too many attempts",
+        _ => StatusCode >= 500 ? "Sorry, there is a problem with the service" : "Something went wrong",
+    };
+
+    public string Explanation => StatusCode switch
+    {
+        400 => "The page may have been open for too long, or the form was sent twice. Go back, refresh the page and try again.",
+        403 => "Your account does not have permission to see this page. If you think it should, speak to your administrator.",
+        404 => "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.",
+        405 => "Go back and use the buttons and links on the page.",
+        413 => "Send a smaller file or less text.",
+        429 => "You have tried too many times in a short while. Wait a minute, then try again.",
+        _ => StatusCode >= 500 ? "Try again later." : "Go back and try again.",
+    };
+}

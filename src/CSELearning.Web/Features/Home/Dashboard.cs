@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Home;
+
+/// <summary>The home page: one section for each role the person holds, each showing only what that role may see.</summary>
+public static class Dashboard
+{
+    public sealed record Model(string DisplayName, LearnerSection? Learner, SupervisorSection? Supervisor,
+        CommissionerSection? Commissioner, AdministratorSection? Administrator);
+
+    public sealed record LearnerSection(string? Agency, string? Team, IReadOnlyList<string> Supervisors);
+
+    public sealed record SupervisorSection(IReadOnlyList<Supervisee> Supervisees);
+    public sealed record Supervisee(string Name, string JobRole, string? Team, DateOnly Since);
+
+    public sealed record CommissionerSection(string? Partnership, IReadOnlyList<AgencyHeadcount> Agencies);
+    public sealed record AgencyHeadcount(string Agency, string Sector, int Teams, int ActivePeople);
+
+    public sealed record AdministratorSection(int Partnerships, int Agencies, int Teams, int ActiveUsers, int DeactivatedUsers);
+
+    public sealed class Handler(AppDbContext db, TimeProvider time)
+    {
+        public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken ct)
+        {
+            var userId = Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.DisplayName, Agency = u.Agency!.Name, Team = u.Team!.Name, PartnershipId = (Guid?)u.Agency!.PartnershipId })
+                .SingleAsync(ct);
+
+            LearnerSection? learner = null;
+            if (principal.IsInRole(Roles.Learner))
+            {
+                var supervisors = await db.SupervisionRelationships.AsNoTracking()
+                    .Where(s => s.SuperviseeId == userId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today))
+                    .Select(s => s.Supervisor!.DisplayName).OrderBy(n => n).ToListAsync(ct);
+                learner = new LearnerSection(me.Agency, me.Team, supervisors);
+            }
+
+            SupervisorSection? supervisor = null;
+            if (principal.IsInRole(Roles.Supervisor))
+            {
+                var rows = await db.SupervisionRelationships.AsNoTracking()
+                    .Where(s => s.SupervisorId == userId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today) && s.Supervisee!.IsActive)
+                    .OrderBy(s => s.Supervisee!.DisplayName)
+                    .Select(s => new { s.Supervisee!.DisplayName, s.Supervisee.JobRole, Team = s.Supervisee.Team!.Name, s.StartsOn })
+                    .ToListAsync(ct);
+                supervisor = new SupervisorSection(rows.Select(r => new Supervisee(r.DisplayName, r.JobRole.DisplayName(), r.Team, r.StartsOn)).ToList());
+            }
+
+            CommissionerSection? commissioner = null;
+            if (principal.IsInRole(Roles.Commissioner))
+            {
+                var partnership = me.PartnershipId is { } pid
+                    ? await db.Partnerships.AsNoTracking().Where(p => p.Id == pid).Select(p => p.Name).SingleOrDefaultAsync(ct)
+                    : null;
+                var agencies = await db.Agencies.AsNoTracking()
+                    .Where(a => a.PartnershipId == me.PartnershipId && a.IsActive)
+                    .OrderBy(a => a.Name)
+                    .Select(a => new
+                    {
+                        a.Name, a.Sector,
+                        Teams = a.Teams.Count(t => t.IsActive),
+                        People = db.Users.Count(u => u.AgencyId == a.Id && u.IsActive),
+                    })
+                    .ToListAsync(ct);
+                commissioner = new CommissionerSection(partnership,
+                    agencies.Select(a => new AgencyHeadcount(a.Name, a.Sector.DisplayName(), a.Teams, a.People)).ToList());
+            }
+
+            AdministratorSection? administrator = null;
+            if (principal.IsInRole(Roles.Administrator))
+            {
+                administrator = new AdministratorSection(
+                    await db.Partnerships.CountAsync(ct),
+                    await db.Agencies.CountAsync(ct),
+                    await db.Teams.CountAsync(ct),
+                    await db.Users.CountAsync(u => u.IsActive, ct),
+                    await db.Users.CountAsync(u => !u.IsActive, ct));
+            }
+
+            return new Model(me.DisplayName, learner, supervisor, commissioner, administrator);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CSELearning.Web.Infrastructure.Authorization;
+
+public static class IdentityExtensions
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string AuthCookieName = "__Host-CSELearning";
+    public const string AntiforgeryCookieName = "__Host-CSELearning-Antiforgery";
+
+    public static IHostApplicationBuilder AddIdentityAndPolicies(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var security = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddIdentity<User, Role>(options =>
+            {
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = PasswordPolicy.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = security.LockoutDuration;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "";
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordPolicy.HashIterations);
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = security.SessionValidationInterval;
+            // A refreshed session keeps the id it was given at sign-in.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var sid = context.CurrentPrincipal?.FindFirst(AppSignInManager.SessionIdClaim);
+                if (sid is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    identity.AddClaim(new System.Security.Claims.Claim(sid.Type, sid.Value));
+                return Task.CompletedTask;
+            };
+        });
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = AuthCookieName;
+            options.Cookie.Path = "/";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/error/403";
+            options.ExpireTimeSpan = security.IdleTimeout;
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (context.Principal is null) return;
+                var limits = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                var started = context.Properties.Items.TryGetValue(AppSignInManager.SignedInAtItem, out var value)
+                    && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                        ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                        : (DateTimeOffset?)null;
+                if (started is null || now - started.Value > limits.AbsoluteTimeout)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
+        });
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = AntiforgeryCookieName;
+            options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            options.SuppressXFrameOptionsHeader = true; // frame-ancestors 'none' and X-Frame-Options: DENY are sent on every response
+        });
+
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (policy, role) in Policies.RoleFor)
+            authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(role));
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.SignInAttemptsPerWindow,
+                        Window = limits.SignInWindow,
+                        QueueLimit = 0,
+                    });
+            });
+        });
+
+        return builder;
+    }
+}

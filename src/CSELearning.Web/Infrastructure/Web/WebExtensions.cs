@@ -1,0 +1,72 @@
+using CSELearning.Web.Data;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CSELearning.Web.Infrastructure.Web;
+
+public static class WebExtensions
+{
+    public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services
+            .AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Conventions.Add(new FeatureConvention());
+            })
+            .AddRazorOptions(options =>
+            {
+                options.ViewLocationFormats.Clear();
+                options.ViewLocationFormats.Add("/Features/{3}/{0}.cshtml");
+                options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+                options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
+            });
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = SiteOptions.MaxUploadBytes;
+            o.ValueCountLimit = 2048;
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only meaningful when the site is reachable solely through its reverse proxy (see README).
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        return builder;
+    }
+
+    public static WebApplication UseCseLearning(this WebApplication app)
+    {
+        var development = app.Environment.IsDevelopment();
+        app.UseSecurityHeaders(sendHsts: !development);
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.TrustForwardedHeaders)
+            app.UseForwardedHeaders();
+
+        // The same plain error pages everywhere, Development included: no stack traces in any response.
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapControllers();
+        app.MapHealthChecks("/health", new() { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using CSELearning.Web;
+using CSELearning.Web.Data;
+using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Email;
+using CSELearning.Web.Infrastructure.Web;
+using Microsoft.Extensions.Options;
+
+// Commands: (none) serves the site; "migrate" brings the database schema up to date and exits.
+var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
+var hostArgs = command is null ? args : args[1..];
+if (command is not null && command != Commands.Migrate)
+{
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {Commands.Migrate}.");
+    return 2;
+}
+
+try
+{
+    var builder = WebApplication.CreateBuilder(hostArgs);
+    // Start-up tasks first: the database must be migrated before any other hosted service reads it.
+    builder.AddStartupTasks(migrateOnStart: command is null);
+    builder.AddData();
+    builder.AddIdentityAndPolicies();
+    builder.AddEmail();
+    builder.AddWebUi();
+    builder.AddFeatureHandlers();
+
+    var app = builder.Build();
+    app.UseCseLearning();
+
+    if (command == Commands.Migrate)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        Console.WriteLine("The database schema is up to date.");
+        return 0;
+    }
+
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    Console.Error.WriteLine("CSELearning cannot start because of its configuration:");
+    foreach (var failure in ex.Failures) Console.Error.WriteLine($"  {failure}");
+    return 1;
+}
+
+/// <summary>The entry point; public so that tests can host the real application.</summary>
+public partial class Program;

@@ -1,0 +1,162 @@
+using CSELearning.Web.Data;
+using CSELearning.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CSELearning.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real application on a real database. Each test class gets its own application and database;
+/// each test starts from an empty database with the reference data (roles) in place.
+/// </summary>
+public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        // Generous enough that ordinary tests never meet it; the rate-limit test sets its own.
+        ["Security:SignInAttemptsPerWindow"] = "10000",
+    };
+
+    public CapturingEmailSender Email { get; } = new();
+    public TestClock Clock { get; } = new();
+
+    public abstract string Provider { get; }
+
+    /// <summary>Overrides a setting for this factory; call before the first request.</summary>
+    public AppFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected abstract void ConfigureDatabase(IDictionary<string, string?> settings);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>(_settings);
+        ConfigureDatabase(settings);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IEmailSender>(Email);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    public async Task ResetAsync()
+    {
+        _ = Server; // start the application (and so migrate) if it has not started
+        Email.Clear();
+        Clock.Reset();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tables = db.Model.GetEntityTypes()
+            .Select(e => e.GetTableName())
+            .Where(t => t is not null && t != "DataProtectionKeys")
+            .Distinct()
+            .ToList();
+        await ClearTablesAsync(db, tables!);
+        await ReferenceData.EnsureAsync(db, CancellationToken.None);
+    }
+
+    protected abstract Task ClearTablesAsync(AppDbContext db, IReadOnlyList<string> tables);
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<AppDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeDatabaseAsync();
+
+    protected abstract Task DisposeDatabaseAsync();
+}
+
+public sealed class SqliteAppFactory : AppFactory
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cselearning-tests", Guid.NewGuid().ToString("N"));
+
+    public override string Provider => DatabaseOptions.Sqlite;
+    public string DataDirectory => _directory;
+
+    protected override void ConfigureDatabase(IDictionary<string, string?> settings)
+    {
+        settings["Database:Provider"] = DatabaseOptions.Sqlite;
+        settings["Database:DataDirectory"] = _directory;
+    }
+
+    protected override async Task ClearTablesAsync(AppDbContext db, IReadOnlyList<string> tables)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");
+            // Table names come from the model, never from input.
+            foreach (var table in tables)
+            {
+                var delete = "DELETE FROM \"" + table + "\";";
+                await db.Database.ExecuteSqlRawAsync(delete);
+            }
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON;");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    protected override Task DisposeDatabaseAsync()
+    {
+        Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresAppFactory : AppFactory
+{
+    private readonly TestPostgresDatabase _database = new();
+
+    public override string Provider => DatabaseOptions.PostgreSql;
+    public string ConnectionString => _database.ConnectionString;
+
+    public override Task InitializeAsync() => _database.CreateAsync();
+
+    protected override void ConfigureDatabase(IDictionary<string, string?> settings)
+    {
+        settings["Database:Provider"] = DatabaseOptions.PostgreSql;
+        settings["Database:ConnectionString"] = _database.ConnectionString;
+    }
+
+    protected override async Task ClearTablesAsync(AppDbContext db, IReadOnlyList<string> tables)
+    {
+        var truncate = "TRUNCATE TABLE " + string.Join(", ", tables.Select(t => "\"" + t + "\"")) + " RESTART IDENTITY CASCADE;";
+        await db.Database.ExecuteSqlRawAsync(truncate);
+    }
+
+    protected override async Task DisposeDatabaseAsync()
+    {
+        Dispose();
+        await _database.DropAsync();
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace CSELearning.IntegrationTests.Infrastructure;
+
+/// <summary>Drives the site as a browser would: fetches a form, then posts it with its antiforgery token.</summary>
+public static partial class Browser
+{
+    public static async Task<string> GetPageAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode}\n{Excerpt(body)}");
+        return body;
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>GETs <paramref name="formUrl"/> for its token, then POSTs the fields to <paramref name="postUrl"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetPageAsync(formUrl);
+        return await client.PostWithTokenAsync(postUrl, AntiforgeryToken(page), fields);
+    }
+
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostFormAsync(url, url, fields);
+
+    public static Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string url, string token, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = TestData.Password)
+    {
+        return await client.PostFormAsync("/account/sign-in", [new("Email", email), new("Password", password)]);
+    }
+
+    /// <summary>A new browser, signed in as <paramref name="email"/>.</summary>
+    public static async Task<HttpClient> SignedInAsync(this AppFactory factory, string email)
+    {
+        var client = factory.CreateBrowser();
+        var response = await client.SignInAsync(email);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {email} failed: {(int)response.StatusCode}\n{Excerpt(await response.Content.ReadAsStringAsync())}");
+        return client;
+    }
+
+    /// <summary>The page with its per-response tokens blanked, so two responses can be compared.</summary>
+    public static string AntiforgeryFree(string html) => TokenPattern().Replace(html, "");
+
+    public static string Excerpt(string body) => body.Length > 3000 ? body[..3000] : body;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
