@@ -38,8 +38,8 @@ public static class SignIn
                 return false;
             }
 
-            // Sign out first: whatever session the browser had, a sign-in starts a new one.
-            await signInManager.SignOutAsync();
+            // Whatever session the browser had ends here: a sign-in always starts a new one.
+            if (signInManager.Context.User.Identity?.IsAuthenticated == true) await signInManager.SignOutAsync();
             var result = await signInManager.PasswordSignInAsync(user, input.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.IsLockedOut || result.IsNotAllowed)
                 signInManager.SpendTimeAsIfCheckingPassword(input.Password);
