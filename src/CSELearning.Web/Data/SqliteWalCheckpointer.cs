@@ -34,7 +34,9 @@ public sealed class SqliteWalCheckpointer(IOptions<DatabaseOptions> options, ILo
         await using var connection = new SqliteConnection(options.SqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout={options.BusyTimeoutMilliseconds}; PRAGMA wal_checkpoint(TRUNCATE);";
+        command.CommandText = $"PRAGMA busy_timeout={options.BusyTimeoutMilliseconds};";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2))

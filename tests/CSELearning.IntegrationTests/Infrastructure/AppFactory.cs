@@ -91,7 +91,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     protected abstract Task DisposeDatabaseAsync();
 }
 
-public sealed class SqliteAppFactory : AppFactory
+public class SqliteAppFactory : AppFactory
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cselearning-tests", Guid.NewGuid().ToString("N"));
 

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using CSELearning.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace CSELearning.IntegrationTests.Platform;
+
+/// <summary>The application as an operator runs it: the built program, configured by environment variables.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Migrate_creates_the_schema_and_the_roles_then_exits()
+    {
+        var data = TempDirectory();
+        var first = await RunAsync(["migrate"], Sqlite(data));
+        var second = await RunAsync(["migrate"], Sqlite(data));
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("The database schema is up to date.", first.Output);
+        Assert.True(second.ExitCode == 0, second.Output);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "cselearning.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(Name, ',') FROM (SELECT Name FROM AspNetRoles ORDER BY Name)";
+        Assert.Equal("Administrator,Commissioner,Learner,Supervisor", await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_works_on_postgresql()
+    {
+        var database = new TestPostgresDatabase();
+        await database.CreateAsync();
+        try
+        {
+            var result = await RunAsync(["migrate"], new()
+            {
+                ["Database__Provider"] = "PostgreSql",
+                ["Database__ConnectionString"] = database.ConnectionString,
+            });
+            Assert.True(result.ExitCode == 0, result.Output);
+        }
+        finally
+        {
+            await database.DropAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Database__Provider", "", "Database:Provider is missing")]
+    [InlineData("Database__Provider", "Oracle", "Database:Provider is 'Oracle'")]
+    [InlineData("Database__DataDirectory", "", "Database:DataDirectory is missing")]
+    [InlineData("Security__IdleTimeout", "00:00:05", "Security:IdleTimeout must be between")]
+    [InlineData("Email__SmtpHost", "smtp.riverside.example", "Email:From must be an email address")]
+    [InlineData("Site__PublicBaseUrl", "not a url", "Site:PublicBaseUrl must be an absolute")]
+    public async Task A_wrong_setting_stops_start_up_with_a_message_naming_it(string variable, string value, string message)
+    {
+        var environment = Sqlite(TempDirectory());
+        environment[variable] = value;
+
+        var result = await RunAsync([], environment);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Output);
+        Assert.Contains("cannot start because of its configuration", result.Output);
+    }
+
+    [Fact]
+    public async Task Postgresql_without_a_connection_string_stops_start_up_naming_the_setting()
+    {
+        var result = await RunAsync(["migrate"], new() { ["Database__Provider"] = "PostgreSql" });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Database:ConnectionString is missing", result.Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_refused()
+    {
+        var result = await RunAsync(["frobnicate"], Sqlite(TempDirectory()));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Unknown command 'frobnicate'", result.Output);
+    }
+
+    private static Dictionary<string, string> Sqlite(string directory) => new()
+    {
+        ["Database__Provider"] = "Sqlite",
+        ["Database__DataDirectory"] = directory,
+    };
+
+    private static string TempDirectory() =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "cselearning-cli", Guid.NewGuid().ToString("N"))).FullName;
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, Dictionary<string, string> environment)
+    {
+        var application = WebApplicationBuild.Path;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = System.IO.Path.GetDirectoryName(application)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(application);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // A port of its own, so a run that does start never collides with anything.
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not exit within a minute:\n{await stdout}\n{await stderr}");
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
+
+/// <summary>Finds the web application's own build output (same configuration as the tests).</summary>
+internal static class WebApplicationBuild
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "CSELearning.sln")))
+            directory = directory.Parent;
+        if (directory is null) throw new InvalidOperationException("Cannot find the repository root (CSELearning.sln).");
+        var configuration = AppContext.BaseDirectory.Contains($"{System.IO.Path.DirectorySeparatorChar}Release{System.IO.Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = System.IO.Path.Combine(directory.FullName, "src", "CSELearning.Web", "bin", configuration, "net10.0", "CSELearning.Web.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"Build the web project first: {path} is missing.");
+    }
+}
