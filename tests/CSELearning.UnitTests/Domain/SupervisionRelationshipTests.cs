@@ -1,0 +1,69 @@
+using CSELearning.Web.Domain;
+
+namespace CSELearning.UnitTests.Domain;
+
+public class SupervisionRelationshipTests
+{
+    private static readonly Guid Supervisor = Guid.CreateVersion7();
+    private static readonly Guid Supervisee = Guid.CreateVersion7();
+    private static readonly DateOnly March1 = new(2026, 3, 1);
+
+    [Fact]
+    public void Nobody_supervises_themselves() =>
+        Assert.Throws<DomainException>(() => new SupervisionRelationship(Supervisor, Supervisor, March1));
+
+    [Fact]
+    public void It_cannot_end_before_it_starts() =>
+        Assert.Throws<DomainException>(() => new SupervisionRelationship(Supervisor, Supervisee, March1, March1.AddDays(-1)));
+
+    [Fact]
+    public void It_is_current_from_its_first_day_to_its_last_inclusive()
+    {
+        var relationship = new SupervisionRelationship(Supervisor, Supervisee, March1, March1.AddDays(30));
+
+        Assert.False(relationship.IsCurrentOn(March1.AddDays(-1)));
+        Assert.True(relationship.IsCurrentOn(March1));
+        Assert.True(relationship.IsCurrentOn(March1.AddDays(30)));
+        Assert.False(relationship.IsCurrentOn(March1.AddDays(31)));
+    }
+
+    [Fact]
+    public void An_open_relationship_is_current_for_ever_after_it_starts()
+    {
+        var relationship = new SupervisionRelationship(Supervisor, Supervisee, March1);
+
+        Assert.True(relationship.IsCurrentOn(March1.AddYears(5)));
+    }
+
+    [Fact]
+    public void Ending_sets_the_last_day_and_cannot_be_repeated_later()
+    {
+        var relationship = new SupervisionRelationship(Supervisor, Supervisee, March1);
+        relationship.End(March1.AddDays(10));
+
+        Assert.Equal(March1.AddDays(10), relationship.EndsOn);
+        Assert.Throws<DomainException>(() => relationship.End(March1.AddDays(20)));
+    }
+
+    [Fact]
+    public void Ending_before_the_start_is_refused()
+    {
+        var relationship = new SupervisionRelationship(Supervisor, Supervisee, March1);
+
+        Assert.Throws<DomainException>(() => relationship.End(March1.AddDays(-1)));
+        Assert.Null(relationship.EndsOn);
+    }
+
+    [Theory]
+    [InlineData(-10, -1, false)] // wholly before
+    [InlineData(-10, 0, true)]   // touches the first day
+    [InlineData(5, 8, true)]     // inside
+    [InlineData(30, null, true)] // starts on the last day, open
+    [InlineData(31, null, false)] // starts after
+    public void Overlap_is_judged_on_inclusive_days(int startOffset, int? endOffset, bool overlaps)
+    {
+        var relationship = new SupervisionRelationship(Supervisor, Supervisee, March1, March1.AddDays(30));
+
+        Assert.Equal(overlaps, relationship.OverlapsWith(March1.AddDays(startOffset), endOffset is { } e ? March1.AddDays(e) : null));
+    }
+}
