@@ -8,25 +8,13 @@ namespace CSELearning.Web.Features.Account;
 
 public static class ChangePassword
 {
-    public sealed class Input
+    public sealed class Input : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your current password")]
         [StringLength(PasswordPolicy.MaximumLength * 4, ErrorMessage = "Enter your current password")]
         [DataType(DataType.Password)]
         [Display(Name = "Current password")]
         public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter a new password")]
-        [StringLength(PasswordPolicy.MaximumLength, MinimumLength = PasswordPolicy.MinimumLength, ErrorMessage = "Your password must be between 12 and 128 characters")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your new password again")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Confirm new password")]
-        public string ConfirmPassword { get; set; } = "";
     }
 
     public enum Outcome { Changed, WrongCurrentPassword, LockedOut, Rejected }

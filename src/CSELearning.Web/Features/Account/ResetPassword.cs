@@ -1,7 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
 using CSELearning.Web.Domain;
-using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -11,22 +9,10 @@ public static class ResetPassword
 {
     public const string InvalidLinkMessage = "This link has expired or has already been used. Ask for a new one.";
 
-    public sealed class Input
+    public sealed class Input : NewPasswordInput
     {
         public Guid User { get; set; }
         public string Token { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter a new password")]
-        [StringLength(PasswordPolicy.MaximumLength, MinimumLength = PasswordPolicy.MinimumLength, ErrorMessage = "Your password must be between 12 and 128 characters")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your new password again")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The passwords do not match")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Confirm new password")]
-        public string ConfirmPassword { get; set; } = "";
     }
 
     public sealed record Result(bool Succeeded, bool InvalidLink, IReadOnlyList<string> PasswordErrors);

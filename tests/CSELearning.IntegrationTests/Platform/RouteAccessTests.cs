@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CSELearning.IntegrationTests.Infrastructure;
+using CSELearning.Web.Domain;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CSELearning.IntegrationTests.Platform;
+
+/// <summary>
+/// Every endpoint the application exposes, read from its routing metadata, must appear in this table with
+/// the access it should have, so a new endpoint cannot ship without a deliberate decision. Then each one is
+/// requested by someone who should not reach it.
+/// </summary>
+public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassFixture<SqliteAppFactory>, IAsyncLifetime
+{
+    private const string Anonymous = "anonymous";
+    private const string SignedIn = "signed in";
+
+    /// <summary>Method and route pattern, and who may reach it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
+    {
+        ["GET /"] = SignedIn,
+        ["GET /account"] = SignedIn,
+        ["GET /account/sign-in"] = Anonymous,
+        ["POST /account/sign-in"] = Anonymous,
+        ["POST /account/sign-out"] = SignedIn,
+        ["GET /account/signed-out"] = Anonymous,
+        ["GET /account/forgot-password"] = Anonymous,
+        ["POST /account/forgot-password"] = Anonymous,
+        ["GET /account/reset-password"] = Anonymous,
+        ["POST /account/reset-password"] = Anonymous,
+        ["GET /account/change-password"] = SignedIn,
+        ["POST /account/change-password"] = SignedIn,
+        ["* /error"] = Anonymous,
+        ["* /error/{statusCode:int}"] = Anonymous,
+        ["* /health"] = Anonymous,
+        ["* /health/live"] = Anonymous,
+        ["GET /admin"] = Policies.Administrator,
+        ["GET /admin/partnerships"] = Policies.Administrator,
+        ["GET /admin/partnerships/new"] = Policies.Administrator,
+        ["POST /admin/partnerships/new"] = Policies.Administrator,
+        ["GET /admin/partnerships/{id:guid}"] = Policies.Administrator,
+        ["GET /admin/partnerships/{id:guid}/edit"] = Policies.Administrator,
+        ["POST /admin/partnerships/{id:guid}/edit"] = Policies.Administrator,
+        ["GET /admin/partnerships/{id:guid}/agencies/new"] = Policies.Administrator,
+        ["POST /admin/partnerships/{id:guid}/agencies/new"] = Policies.Administrator,
+        ["GET /admin/agencies/{id:guid}/edit"] = Policies.Administrator,
+        ["POST /admin/agencies/{id:guid}/edit"] = Policies.Administrator,
+        ["GET /admin/agencies/{id:guid}/teams/new"] = Policies.Administrator,
+        ["POST /admin/agencies/{id:guid}/teams/new"] = Policies.Administrator,
+        ["GET /admin/teams/{id:guid}/edit"] = Policies.Administrator,
+        ["POST /admin/teams/{id:guid}/edit"] = Policies.Administrator,
+        ["GET /admin/users"] = Policies.Administrator,
+        ["GET /admin/users/new"] = Policies.Administrator,
+        ["POST /admin/users/new"] = Policies.Administrator,
+        ["GET /admin/users/{id:guid}"] = Policies.Administrator,
+        ["GET /admin/users/{id:guid}/edit"] = Policies.Administrator,
+        ["POST /admin/users/{id:guid}/edit"] = Policies.Administrator,
+        ["POST /admin/users/{id:guid}/deactivate"] = Policies.Administrator,
+        ["POST /admin/users/{id:guid}/reactivate"] = Policies.Administrator,
+        ["GET /admin/users/{id:guid}/supervisors/new"] = Policies.Administrator,
+        ["POST /admin/users/{id:guid}/supervisors/new"] = Policies.Administrator,
+        ["POST /admin/supervision/{id:guid}/end"] = Policies.Administrator,
+        ["GET /admin/users/import"] = Policies.Administrator,
+        ["POST /admin/users/import"] = Policies.Administrator,
+    };
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public void Every_endpoint_has_exactly_the_access_the_table_gives_it()
+    {
+        var actual = Endpoints().ToDictionary(e => e.Key, e => e.Access);
+
+        var unlisted = actual.Keys.Except(Expected.Keys).Order().ToList();
+        var missing = Expected.Keys.Except(actual.Keys).Order().ToList();
+        Assert.True(unlisted.Count == 0, $"Endpoints with no entry in the access table: {string.Join(", ", unlisted)}");
+        Assert.True(missing.Count == 0, $"Entries in the access table with no endpoint: {string.Join(", ", missing)}");
+        foreach (var (key, access) in actual)
+            Assert.True(Expected[key] == access, $"{key}: expected {Expected[key]}, but its metadata says {access}");
+    }
+
+    [Fact]
+    public async Task Signed_out_visitors_reach_no_endpoint_that_needs_sign_in()
+    {
+        foreach (var endpoint in Endpoints().Where(e => e.Access != Anonymous))
+        {
+            var response = await factory.CreateBrowser().SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method == "*" ? "GET" : endpoint.Method), endpoint.Url)
+            {
+                Content = endpoint.Method == "POST" ? new FormUrlEncodedContent([]) : null,
+            });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery.StartsWith("/account/sign-in", StringComparison.Ordinal),
+                $"{endpoint.Key}: a signed-out visitor got {(int)response.StatusCode} {response.Headers.Location}");
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Learner)]
+    [InlineData(Roles.Supervisor)]
+    [InlineData(Roles.Commissioner)]
+    public async Task People_without_the_administrator_role_are_forbidden_every_administration_endpoint(string role)
+    {
+        var org = await factory.CreateOrganisationAsync();
+        var person = await factory.CreateUserAsync($"{role.ToLowerInvariant()}.person@riverside.example", org, role);
+        var client = await factory.SignedInAsync(person.Email!);
+        var token = Browser.AntiforgeryToken(await client.GetPageAsync("/account/change-password"));
+
+        foreach (var endpoint in Endpoints().Where(e => e.Access == Policies.Administrator))
+        {
+            var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url);
+            if (endpoint.Method == "POST") request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{endpoint.Key}: a {role} got {(int)response.StatusCode}");
+        }
+    }
+
+    private sealed record EndpointAccess(string Method, string Pattern, string Access)
+    {
+        public string Key => $"{Method} {Pattern}";
+
+        /// <summary>A concrete address for the pattern: route values become ids no record has.</summary>
+        public string Url => RouteValue().Replace(Pattern, m => m.Value.Contains(":int", StringComparison.Ordinal) ? "404" : Guid.NewGuid().ToString());
+    }
+
+    private IEnumerable<EndpointAccess> Endpoints()
+    {
+        var sources = factory.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+            var access = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null ? Anonymous
+                : endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null) ?? SignedIn;
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (methods.Count == 0) yield return new EndpointAccess("*", pattern, access);
+            foreach (var method in methods) yield return new EndpointAccess(method, pattern, access);
+        }
+    }
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteValue();
+}
