@@ -1,3 +1,4 @@
+using System.Globalization;
 using CSELearning.Web.Domain;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -43,4 +44,21 @@ public static class InputErrors
             return null;
         }
     }
+
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>A date typed as year-month-day (as a browser's date field sends it); null and an error when it is not one.</summary>
+    public static DateOnly? CheckDate(string? text, string field, string what, List<InputError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new InputError(field, $"Enter the {what}."));
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors.Add(new InputError(field, $"The {what} must be a real date, written like 2026-11-21."));
+        return null;
+    }
+
+    public static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
 }
