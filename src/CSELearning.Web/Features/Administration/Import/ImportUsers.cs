@@ -93,7 +93,7 @@ public static class ImportUsers
             {
                 var user = new User(person.Email, person.Name, person.JobRole, now);
                 var agency = agencies.SingleOrDefault(a => a.Id == person.AgencyId);
-                user.PlaceIn(agency, agency?.Teams.Single(t => t.Id == person.TeamId));
+                user.PlaceIn(agency, person.TeamId is { } teamId ? agency!.Teams.Single(t => t.Id == teamId) : null);
                 PersonForm.AddAccount(db, users, user, person.Roles, roleIds);
                 created.Add(person.Email, user);
             }
