@@ -1,0 +1,49 @@
+using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CSELearning.Web.Features.Administration.Agencies;
+
+[Authorize(Policy = Policies.Administrator)]
+[Route("admin")]
+public sealed class AgenciesController : Controller
+{
+    [HttpGet("partnerships/{id:guid}/agencies/new")]
+    public async Task<IActionResult> Create(Guid id, [FromServices] Create.Handler handler, CancellationToken cancellationToken) =>
+        await handler.FormAsync(id, cancellationToken) is { } input ? View(input) : NotFound();
+
+    [HttpPost("partnerships/{id:guid}/agencies/new")]
+    public async Task<IActionResult> Create(Guid id, Create.Input input, [FromServices] Create.Handler handler, CancellationToken cancellationToken)
+    {
+        input.PartnershipId = id;
+        var outcome = await handler.HandleAsync(input, cancellationToken);
+        if (outcome.Missing) return NotFound();
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Errors);
+            return View(await handler.FormAsync(id, cancellationToken, input));
+        }
+        Flash.Set(TempData, "Agency added");
+        return Redirect($"/admin/partnerships/{id}");
+    }
+
+    [HttpGet("agencies/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, [FromServices] Edit.Handler handler, CancellationToken cancellationToken) =>
+        await handler.FormAsync(id, cancellationToken) is { } input ? View(input) : NotFound();
+
+    [HttpPost("agencies/{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, Edit.Input input, [FromServices] Edit.Handler handler, CancellationToken cancellationToken)
+    {
+        input.Id = id;
+        var outcome = await handler.HandleAsync(input, cancellationToken);
+        if (outcome.Missing) return NotFound();
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Errors);
+            return View(await handler.FormAsync(id, cancellationToken, input));
+        }
+        Flash.Set(TempData, "Agency saved");
+        return Redirect($"/admin/partnerships/{outcome.Id}");
+    }
+}

@@ -1,0 +1,18 @@
+using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace CSELearning.Web.Features.Administration;
+
+/// <summary>The fixed lists that administration forms offer, valued by identifier and shown by display name.</summary>
+public static class Choices
+{
+    public static IReadOnlyList<SelectListItem> Sectors { get; } = Of<AgencySector>();
+
+    public static IReadOnlyList<SelectListItem> JobRoles { get; } = Of<JobRole>();
+
+    private static List<SelectListItem> Of<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => new SelectListItem(v.DisplayName(), v.ToString())).ToList();
+}
+
+/// <summary>The Active / Inactive radios of the agency and team forms.</summary>
+public sealed record ActiveRadios(string Name, bool? Value, string Hint);

@@ -1,0 +1,64 @@
+using System.Globalization;
+using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CSELearning.Web.Features.Administration;
+
+/// <summary>A problem with one field of a form, in words for the person who filled it in.</summary>
+public sealed record InputError(string Field, string Message);
+
+/// <summary>
+/// What an administration command did: the id of what it saved, or why it saved nothing (the input was
+/// wrong, or what it names does not exist).
+/// </summary>
+public sealed record Outcome(Guid? Id, IReadOnlyList<InputError> Errors, bool Missing = false)
+{
+    public bool Succeeded => !Missing && Errors.Count == 0;
+
+    public static Outcome Saved(Guid id) => new(id, []);
+
+    public static Outcome NotFound() => new(null, [], Missing: true);
+
+    public static Outcome Refused(IReadOnlyList<InputError> errors) => new(null, errors);
+
+    public static Outcome Refused(string field, string message) => new(null, [new InputError(field, message)]);
+}
+
+public static class InputErrors
+{
+    public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<InputError> errors)
+    {
+        foreach (var error in errors) modelState.AddModelError(error.Field, error.Message);
+    }
+
+    /// <summary>The domain's rule for the name of a partnership, agency or team: the trimmed name, or why it is refused.</summary>
+    public static string? CheckName(string? name, string field, List<InputError> errors, int max = Partnership.NameMaxLength)
+    {
+        try
+        {
+            return Partnership.RequireName(name ?? "", max);
+        }
+        catch (DomainException ex)
+        {
+            errors.Add(new InputError(field, ex.Message));
+            return null;
+        }
+    }
+
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>A date typed as year-month-day (as a browser's date field sends it); null and an error when it is not one.</summary>
+    public static DateOnly? CheckDate(string? text, string field, string what, List<InputError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new InputError(field, $"Enter the {what}."));
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors.Add(new InputError(field, $"The {what} must be a real date, written like 2026-11-21."));
+        return null;
+    }
+
+    public static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+
+namespace CSELearning.Web.Features.Administration.Users;
+
+/// <summary>Stops a person signing in and ends their sessions; everything they did stays, as other records point to it.</summary>
+public static class Deactivate
+{
+    public const string OwnAccountMessage = "You cannot deactivate your own account.";
+
+    public sealed class Handler(UserManager<User> users, TimeProvider time)
+    {
+        public async Task<Outcome> HandleAsync(Guid id, ClaimsPrincipal administrator, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var user = await users.FindByIdAsync(id.ToString());
+            if (user is null) return Outcome.NotFound();
+            if (users.GetUserId(administrator) == user.Id.ToString()) return Outcome.Refused("", OwnAccountMessage);
+
+            user.Deactivate(time.GetUtcNow().UtcDateTime);
+            // A new stamp fails the next session check (at most a minute away), which signs the person out.
+            var result = await users.UpdateSecurityStampAsync(user);
+            if (!result.Succeeded) throw new InvalidOperationException($"Deactivating {user.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+            return Outcome.Saved(user.Id);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Administration.Users;
+
+/// <summary>A person's profile, roles and supervision, past and present, with what an administrator can do about them.</summary>
+public static class Details
+{
+    public sealed record Model(
+        Guid Id, string Name, string Email, string JobRole, Guid? PartnershipId, string? Partnership, string? Agency, string? Team,
+        bool IsActive, DateTime CreatedAt, DateTime? DeactivatedAt, IReadOnlyList<string> Roles,
+        IReadOnlyList<Supervision> Supervisors, IReadOnlyList<Supervision> Supervisees, DateOnly Today, bool IsSelf);
+
+    /// <summary>One supervision relationship, seen from one side: the other person and the dates.</summary>
+    public sealed record Supervision(Guid Id, Guid OtherId, string OtherName, bool OtherActive, DateOnly StartsOn, DateOnly? EndsOn, DateOnly Today)
+    {
+        public bool HasEnded => EndsOn is { } end && end < Today;
+        public bool HasStarted => StartsOn <= Today;
+        public string State => HasEnded ? "Ended" : HasStarted ? "Current" : "Starts later";
+    }
+
+    public sealed class Handler(AppDbContext db, UserManager<User> users, TimeProvider time)
+    {
+        public async Task<Model?> HandleAsync(Guid id, ClaimsPrincipal administrator, CancellationToken cancellationToken)
+        {
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var person = await db.Users.AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new
+                {
+                    u.Id, u.DisplayName, u.Email, u.JobRole,
+                    PartnershipId = (Guid?)u.Agency!.PartnershipId, Partnership = u.Agency!.Partnership!.Name,
+                    Agency = u.Agency!.Name, Team = u.Team!.Name, u.IsActive, u.CreatedAt, u.DeactivatedAt,
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (person is null) return null;
+
+            var roles = await db.UserRoles.Where(ur => ur.UserId == id)
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+                .ToListAsync(cancellationToken);
+            var supervisors = await db.SupervisionRelationships.AsNoTracking()
+                .Where(s => s.SuperviseeId == id)
+                .OrderByDescending(s => s.StartsOn)
+                .Select(s => new Supervision(s.Id, s.SupervisorId, s.Supervisor!.DisplayName, s.Supervisor.IsActive, s.StartsOn, s.EndsOn, today))
+                .ToListAsync(cancellationToken);
+            var supervisees = await db.SupervisionRelationships.AsNoTracking()
+                .Where(s => s.SupervisorId == id)
+                .OrderByDescending(s => s.StartsOn)
+                .Select(s => new Supervision(s.Id, s.SuperviseeId, s.Supervisee!.DisplayName, s.Supervisee.IsActive, s.StartsOn, s.EndsOn, today))
+                .ToListAsync(cancellationToken);
+
+            return new Model(person.Id, person.DisplayName, person.Email!, person.JobRole.DisplayName(), person.PartnershipId,
+                person.Partnership, person.Agency, person.Team, person.IsActive, person.CreatedAt, person.DeactivatedAt,
+                Roles.All.Where(roles.Contains).ToList(), supervisors, supervisees, today,
+                IsSelf: users.GetUserId(administrator) == person.Id.ToString());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+
+namespace CSELearning.Web.Features.Administration.Users;
+
+/// <summary>Lets a deactivated person sign in again with the password they had.</summary>
+public static class Reactivate
+{
+    public sealed class Handler(UserManager<User> users)
+    {
+        public async Task<Outcome> HandleAsync(Guid id, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var user = await users.FindByIdAsync(id.ToString());
+            if (user is null) return Outcome.NotFound();
+
+            user.Reactivate();
+            var result = await users.UpdateAsync(user);
+            if (!result.Succeeded) throw new InvalidOperationException($"Reactivating {user.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+            return Outcome.Saved(user.Id);
+        }
+    }
+}

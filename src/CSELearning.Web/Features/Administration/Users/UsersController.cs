@@ -1,0 +1,78 @@
+using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CSELearning.Web.Features.Administration.Users;
+
+[Authorize(Policy = Policies.Administrator)]
+[Route("admin/users")]
+public sealed class UsersController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] Index.Query query, [FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.HandleAsync(query, cancellationToken));
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create([FromServices] Create.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.FormAsync(null, cancellationToken));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(Create.Input input, [FromServices] Create.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(input, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Errors);
+            return View(await handler.FormAsync(input, cancellationToken));
+        }
+        Flash.Set(TempData, "Account created. We have emailed them a link to choose a password.");
+        return Redirect($"/admin/users/{outcome.Id}");
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Details(Guid id, [FromServices] Details.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(id, User, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpGet("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, [FromServices] Edit.Handler handler, CancellationToken cancellationToken) =>
+        await handler.FormAsync(id, null, cancellationToken) is { } input ? View(input) : NotFound();
+
+    [HttpPost("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, Edit.Input input, [FromServices] Edit.Handler handler, CancellationToken cancellationToken)
+    {
+        input.Id = id;
+        var outcome = await handler.HandleAsync(input, User, cancellationToken);
+        if (outcome.Missing) return NotFound();
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Errors);
+            return View(await handler.FormAsync(id, input, cancellationToken));
+        }
+        Flash.Set(TempData, "Changes saved");
+        return Redirect($"/admin/users/{id}");
+    }
+
+    [HttpPost("{id:guid}/deactivate")]
+    public async Task<IActionResult> Deactivate(Guid id, [FromServices] Deactivate.Handler handler, [FromServices] Details.Handler details, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(id, User, cancellationToken);
+        if (outcome.Missing) return NotFound();
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddErrors(outcome.Errors);
+            return View(nameof(Details), await details.HandleAsync(id, User, cancellationToken));
+        }
+        Flash.Set(TempData, "Account deactivated. They will be signed out within a minute.");
+        return Redirect($"/admin/users/{id}");
+    }
+
+    [HttpPost("{id:guid}/reactivate")]
+    public async Task<IActionResult> Reactivate(Guid id, [FromServices] Reactivate.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(id, cancellationToken);
+        if (outcome.Missing) return NotFound();
+        Flash.Set(TempData, "Account reactivated");
+        return Redirect($"/admin/users/{id}");
+    }
+}
