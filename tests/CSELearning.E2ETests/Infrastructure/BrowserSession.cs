@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CSELearning.E2ETests.Infrastructure;
+
+/// <summary>
+/// One test's browser: a fresh context and tab on the test server. It keeps what the browser reports
+/// (console errors, uncaught script errors) and which pages loaded, so that a test can end by showing
+/// that no script broke and that every page it reached was checked for accessibility.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly ConcurrentQueue<ConsoleError> _consoleErrors = new();
+    private readonly ConcurrentQueue<string> _errorDocuments = new();
+    private readonly ConcurrentQueue<string> _scriptErrors = new();
+    private readonly ConcurrentQueue<string> _loaded = new();
+    private readonly ConcurrentDictionary<double, string> _audited = new();
+
+    private BrowserSession(IBrowserContext context, IPage page, Uri address)
+    {
+        _context = context;
+        Page = page;
+        Address = address;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") _consoleErrors.Enqueue(new ConsoleError(message.Text, message.Location));
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest && response.Status >= 400) _errorDocuments.Enqueue(response.Url);
+        };
+        page.PageError += (_, error) => _scriptErrors.Enqueue(error);
+        page.DOMContentLoaded += (_, loaded) => _loaded.Enqueue(loaded.Url);
+    }
+
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri address)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = address.ToString(),
+            // The test server's certificate is made for the run and trusted by nothing.
+            IgnoreHTTPSErrors = true,
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(10_000);
+        return new BrowserSession(context, await context.NewPageAsync(), address);
+    }
+
+    public IPage Page { get; }
+
+    public Uri Address { get; }
+
+    public IReadOnlyList<string> ScriptErrors => [.. _scriptErrors];
+
+    /// <summary>The console errors in which the browser reports a Content-Security-Policy violation.</summary>
+    public IReadOnlyList<string> CspViolations => [.. _consoleErrors.Where(e => e.IsCspViolation).Select(e => e.ToString())];
+
+    /// <summary>Matches a full address on the test server whose path (after the leading slash) matches <paramref name="pathPattern"/>.</summary>
+    public Regex UrlMatching(string pathPattern) => new("^" + Regex.Escape(Address.GetLeftPart(UriPartial.Authority)) + "/" + pathPattern + "$");
+
+    /// <summary>
+    /// Waits until the browser shows the page at <paramref name="pathPattern"/> headed <paramref name="heading"/>,
+    /// with its scripts started, then checks it with axe. Page objects call this after every navigation.
+    /// </summary>
+    public async Task ArriveAsync(string pathPattern, string heading)
+    {
+        await Expect(Page).ToHaveURLAsync(UrlMatching(pathPattern));
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        // app.js marks the body once it runs: if the Content-Security-Policy blocked it, this never happens.
+        await Expect(Page.Locator("body")).ToHaveClassAsync(new Regex(@"\bgovuk-frontend-supported\b"));
+        await CheckAccessibilityAsync();
+    }
+
+    /// <summary>Runs axe on the current page, and notes the page as checked.</summary>
+    public async Task CheckAccessibilityAsync()
+    {
+        await Accessibility.AssertNoSeriousViolationsAsync(Page);
+        // performance.timeOrigin is fixed for the life of a document, so it tells one page load from another.
+        var document = await Page.EvaluateAsync<double>("() => performance.timeOrigin");
+        _audited[document] = Page.Url;
+    }
+
+    /// <summary>
+    /// Fails if a script broke, or the console shows an error (a CSP violation, a missing stylesheet), or any
+    /// page loaded without an axe check. The one error allowed is Chromium's note that an error page (a 404,
+    /// say) came with its error status, which the journey that went there asked for.
+    /// </summary>
+    public void AssertCleanEnding()
+    {
+        var loaded = _loaded.ToList();
+        Assert.True(_scriptErrors.IsEmpty, "Uncaught script errors in the browser:\n  " + string.Join("\n  ", _scriptErrors));
+        var errorDocuments = _errorDocuments.ToList();
+        var unexplained = _consoleErrors.Where(e => !e.IsErrorStatusOfOneOf(errorDocuments)).ToList();
+        Assert.True(unexplained.Count == 0, "The browser console showed errors:\n  " + string.Join("\n  ", unexplained));
+        Assert.True(_audited.Count == loaded.Count,
+            $"{loaded.Count} page(s) loaded but {_audited.Count} were checked with axe: every navigation must end in a page object's ArriveAsync.\n" +
+            $"  Loaded:  {string.Join(", ", loaded)}\n  Checked: {string.Join(", ", _audited.Values)}");
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    private sealed record ConsoleError(string Text, string Location)
+    {
+        public bool IsCspViolation =>
+            Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+            || Text.Contains("Content-Security-Policy", StringComparison.OrdinalIgnoreCase);
+
+        public bool IsErrorStatusOfOneOf(IEnumerable<string> documents) =>
+            Text.StartsWith("Failed to load resource: the server responded with a status of", StringComparison.Ordinal)
+            && documents.Any(d => Location.StartsWith(d + ":", StringComparison.Ordinal));
+
+        public override string ToString() => $"{Text} (at {Location})";
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using CSELearning.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CSELearning.E2ETests.Infrastructure;
+
+/// <summary>
+/// The real application on Kestrel, listening over HTTPS on a free loopback port so that a real browser can
+/// reach it, with a fresh SQLite database in a temporary folder and email kept in memory.
+/// </summary>
+public sealed class CseLearningApp : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "cselearning-e2e", Guid.NewGuid().ToString("N"));
+    private readonly X509Certificate2 _certificate = TestCertificate.CreateForLoopback();
+    private Uri? _address;
+
+    public CseLearningApp()
+    {
+        // Port 0: Kestrel picks a free port, so test runs never collide.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
+    }
+
+    public CapturingEmailSender Email { get; } = new();
+
+    /// <summary>Where the browser finds the site, such as https://127.0.0.1:40123/.</summary>
+    public Uri Address => _address ?? throw new InvalidOperationException("Call Start first.");
+
+    /// <summary>Starts the server (migrating the database) and learns the port Kestrel chose.</summary>
+    public void Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        _address = new Uri(addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)) + "/");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        // Every journey signs in from the same address; the production limit would turn them away.
+        builder.UseSetting("Security:SignInAttemptsPerWindow", "10000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Email));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _certificate.Dispose();
+        try { Directory.Delete(_dataDirectory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

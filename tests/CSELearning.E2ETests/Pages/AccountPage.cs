@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using CSELearning.E2ETests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CSELearning.E2ETests.Pages;
+
+/// <summary>"Your account": the signed-in person's own details.</summary>
+public sealed class AccountPage : AppPage
+{
+    private AccountPage(BrowserSession session) : base(session) { }
+
+    public static async Task<AccountPage> ArriveAsync(BrowserSession session)
+    {
+        await session.ArriveAsync("account", "Your account");
+        return new AccountPage(session);
+    }
+
+    /// <summary>The value beside <paramref name="key"/> in the summary list, such as "Email address".</summary>
+    public ILocator Detail(string key) =>
+        Page.Locator(".govuk-summary-list__row")
+            .Filter(new() { Has = Page.Locator(".govuk-summary-list__key", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(key)}\s*$") }) })
+            .Locator(".govuk-summary-list__value");
+
+    public async Task<ChangePasswordPage> ChangeYourPasswordAsync()
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Change your password" }).ClickAsync();
+        return await ChangePasswordPage.ArriveAsync(Session);
+    }
+}

@@ -1,0 +1,57 @@
+using CSELearning.E2ETests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CSELearning.E2ETests.Pages;
+
+/// <summary>
+/// What every page of the site has: the service navigation, and room for a success banner or an error
+/// summary. A page object is only made by its ArriveAsync, which waits for the page and checks it
+/// with axe, so holding one means the page is showing and has passed.
+/// </summary>
+public abstract class AppPage(BrowserSession session)
+{
+    protected BrowserSession Session { get; } = session;
+
+    protected IPage Page => Session.Page;
+
+    public ServiceNavigation Navigation => new(Session);
+
+    public ErrorSummary Errors => new(Page);
+
+    /// <summary>The green banner that confirms what just happened ("Your password has been changed").</summary>
+    public ILocator SuccessBanner => Page.Locator(".govuk-notification-banner--success .govuk-notification-banner__heading");
+}
+
+/// <summary>The GOV.UK error summary at the top of a form that came back with problems.</summary>
+public sealed class ErrorSummary(IPage page)
+{
+    public ILocator Root => page.Locator(".govuk-error-summary");
+
+    public ILocator Title => Root.Locator(".govuk-error-summary__title");
+
+    public ILocator Links => Root.GetByRole(AriaRole.Link);
+
+    public ILocator Link(string text) => Root.GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
+}
+
+/// <summary>The GOV.UK service navigation across the top of every page.</summary>
+public sealed class ServiceNavigation(BrowserSession session)
+{
+    public ILocator Root => session.Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" });
+
+    public ILocator Links => Root.GetByRole(AriaRole.Link);
+
+    public ILocator SignOutButton => Root.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+
+    public async Task<AccountPage> OpenYourAccountAsync()
+    {
+        await Root.GetByRole(AriaRole.Link, new() { Name = "Your account", Exact = true }).ClickAsync();
+        return await AccountPage.ArriveAsync(session);
+    }
+
+    public async Task<SignedOutPage> SignOutAsync()
+    {
+        await SignOutButton.ClickAsync();
+        return await SignedOutPage.ArriveAsync(session);
+    }
+}

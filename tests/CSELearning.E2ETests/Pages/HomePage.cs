@@ -1,0 +1,30 @@
+using CSELearning.E2ETests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CSELearning.E2ETests.Pages;
+
+/// <summary>The dashboard: a section for each role the person holds.</summary>
+public sealed class HomePage : AppPage
+{
+    private HomePage(BrowserSession session) : base(session) { }
+
+    public ILocator LearnerSection => Section("Your learning and supervision");
+
+    public ILocator SupervisorSection => Section("People you supervise");
+
+    public ILocator AdministratorSection => Section("Administration");
+
+    /// <summary>A commissioner's section is headed with the name of their partnership.</summary>
+    public ILocator CommissionerSection(string partnership) => Section(partnership);
+
+    /// <summary>Every section on the page, by its heading.</summary>
+    public ILocator Sections => Page.Locator("main section");
+
+    public static async Task<HomePage> ArriveAsync(BrowserSession session, string name)
+    {
+        await session.ArriveAsync("", $"Welcome, {name}");
+        return new HomePage(session);
+    }
+
+    private ILocator Section(string heading) => Page.GetByRole(AriaRole.Region, new() { Name = heading, Exact = true });
+}
