@@ -20,12 +20,21 @@ public sealed class CseLearningApp : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "cselearning-e2e", Guid.NewGuid().ToString("N"));
     private readonly X509Certificate2 _certificate = TestCertificate.CreateForLoopback();
+    private readonly string _environment;
+    private readonly string _scheme;
     private Uri? _address;
 
-    public CseLearningApp()
+    /// <param name="https">HTTPS as in production; plain HTTP only to check how Development runs locally.</param>
+    /// <param name="environment">The hosting environment: "Testing" unless a journey checks another.</param>
+    public CseLearningApp(bool https = true, string environment = "Testing")
     {
+        _environment = environment;
+        _scheme = https ? "https" : "http";
         // Port 0: Kestrel picks a free port, so test runs never collide.
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (https) listen.UseHttps(_certificate);
+        }));
     }
 
     public CapturingEmailSender Email { get; } = new();
@@ -38,12 +47,15 @@ public sealed class CseLearningApp : WebApplicationFactory<Program>
     {
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        _address = new Uri(addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)) + "/");
+        var listening = new Uri(addresses.Single(a => a.StartsWith(_scheme + "://", StringComparison.Ordinal)));
+        // Plain HTTP is addressed as "localhost", as a developer's browser reaches the run command's site.
+        _address = _scheme == "http" ? new Uri($"http://localhost:{listening.Port}/") : new Uri(listening + "/");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Site:SeedDemoData", "false");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         // Every journey signs in from the same address; the production limit would turn them away.

@@ -20,7 +20,7 @@ public sealed class ErrorPageJourneys(E2EFixture fixture) : JourneyTest(fixture)
         await error.GoToTheHomePageAsync(learner.Name);
     }
 
-    [Fact(Skip = "No /admin endpoint exists on this branch yet, so a signed-in learner gets 404. Remove this Skip when the administration area (behind Policies.Administrator) lands.")]
+    [Fact]
     public async Task A_learner_is_refused_the_administration_area()
     {
         var learner = Organisation.Learner;

@@ -65,3 +65,17 @@ public abstract class SecurityHeadersTests(AppFactory factory) : IntegrationTest
 
 public sealed class SecurityHeadersTestsOnSqlite(SqliteAppFactory factory) : SecurityHeadersTests(factory), IClassFixture<SqliteAppFactory>;
 public sealed class SecurityHeadersTestsOnPostgres(PostgresAppFactory factory) : SecurityHeadersTests(factory), IClassFixture<PostgresAppFactory>;
+
+public sealed class DevelopmentHeadersTests(CSELearning.IntegrationTests.Features.Administration.DevelopmentAppFactory factory)
+    : IClassFixture<CSELearning.IntegrationTests.Features.Administration.DevelopmentAppFactory>
+{
+    [Fact]
+    public async Task Development_sends_no_hsts_so_a_local_browser_is_not_pinned_to_https()
+    {
+        var response = await factory.CreateBrowser().GetAsync("/account/sign-in");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+        Assert.True(response.Headers.Contains("Content-Security-Policy"));
+    }
+}

@@ -15,6 +15,7 @@ public static class IdentityExtensions
     public const string SignInRateLimit = "sign-in";
     public const string AuthCookieName = "__Host-CSELearning";
     public const string AntiforgeryCookieName = "__Host-CSELearning-Antiforgery";
+    public const string DevelopmentAntiforgeryCookieName = "CSELearning-Antiforgery";
 
     public static IHostApplicationBuilder AddIdentityAndPolicies(this IHostApplicationBuilder builder)
     {
@@ -93,11 +94,16 @@ public static class IdentityExtensions
             };
         });
 
+        // Antiforgery refuses to issue a token over plain HTTP while its cookie must be Secure, and a __Host-
+        // cookie must be Secure. So in Development only, where the site runs on http://localhost, this one
+        // cookie loses its prefix and follows the request's scheme. The sign-in cookie stays strict: browsers
+        // accept Secure cookies from localhost.
+        var development = builder.Environment.IsDevelopment();
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = AntiforgeryCookieName;
+            options.Cookie.Name = development ? DevelopmentAntiforgeryCookieName : AntiforgeryCookieName;
             options.Cookie.Path = "/";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
             options.SuppressXFrameOptionsHeader = true; // frame-ancestors 'none' and X-Frame-Options: DENY are sent on every response
