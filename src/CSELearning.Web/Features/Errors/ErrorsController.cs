@@ -7,6 +7,7 @@ namespace CSELearning.Web.Features.Errors;
 
 /// <summary>Plain error pages: what went wrong in words, and an id to quote, never internals.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // re-executed for failed POSTs too, whose token may be the very thing that failed
 [Route("error")]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed partial class ErrorsController(ILogger<ErrorsController> logger) : Controller
@@ -22,13 +23,15 @@ public sealed partial class ErrorsController(ILogger<ErrorsController> logger) :
     }
 
     [Route("{statusCode:int}")]
-    public IActionResult Status(int statusCode)
+    public IActionResult Status()
     {
-        // Only re-executed status codes come here; a direct visit shows the page without changing the status.
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
-        var code = statusCode is >= 400 and <= 599 ? statusCode : 404;
-        Response.StatusCode = reExecuted ? code : StatusCodes.Status404NotFound;
-        return View("Error", new ErrorPage(reExecuted ? code : 404, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier));
+        // The status comes from the re-executed response, not the address (binding the route value would read
+        // the failed request's form): a direct visit to /error/500 is just an unknown page.
+        var code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode is { } original and >= 400 and <= 599
+            ? original
+            : StatusCodes.Status404NotFound;
+        Response.StatusCode = code;
+        return View("Error", new ErrorPage(code, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {ExceptionType}; correlation id {CorrelationId}")]

@@ -8,6 +8,9 @@ public sealed class SiteOptions : IValidatableObject
     public const string Section = "Site";
     public const long MaxUploadBytes = 2 * 1024 * 1024;
 
+    /// <summary>The largest request body accepted: an upload at its limit plus the rest of its form.</summary>
+    public const long MaxRequestBytes = MaxUploadBytes + 64 * 1024;
+
     /// <summary>
     /// The address people reach the site at (https://learning.example.org), used for links in email.
     /// When empty, links use the address of the request that caused them.

@@ -32,6 +32,8 @@ public static class WebExtensions
             o.MultipartBodyLengthLimit = SiteOptions.MaxUploadBytes;
             o.ValueCountLimit = 2048;
         });
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
+            o.Limits.MaxRequestBodySize = SiteOptions.MaxRequestBytes);
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -52,6 +54,19 @@ public static class WebExtensions
         // The same plain error pages everywhere, Development included: no stack traces in any response.
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+        // A body that says up front it is too large is turned away before anything reads it, with a page
+        // that says why (read later, the form would fail as a bad request instead).
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength > SiteOptions.MaxRequestBytes
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
 
         app.UseStaticFiles(new StaticFileOptions
         {

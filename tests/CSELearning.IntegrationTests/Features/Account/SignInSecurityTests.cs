@@ -161,6 +161,7 @@ public abstract class SignInSecurityTests(AppFactory factory) : IntegrationTest(
         var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent([new("Email", Email), new("Password", TestData.Password)]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Something was wrong with that request", await response.Content.ReadAsStringAsync());
         Assert.DoesNotContain(IdentityExtensions.AuthCookieName, string.Join(";", response.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
     }
 

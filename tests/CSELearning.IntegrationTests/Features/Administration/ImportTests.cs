@@ -171,6 +171,21 @@ public abstract partial class ImportTests(AppFactory factory) : AdministrationTe
         Assert.Empty(Factory.Email.Sent);
     }
 
+    [Fact]
+    public async Task A_file_over_the_site_upload_limit_gets_a_too_large_page_and_changes_nothing()
+    {
+        var browser = await ArrangeAsync();
+        var huge = new byte[3 * 1024 * 1024];
+        Array.Fill(huge, (byte)'a');
+        var before = await SnapshotAsync();
+
+        var response = await UploadAsync(browser, _org.Partnership.Id, huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("That was too large to send", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
     private async Task<HttpClient> ArrangeAsync()
     {
         _org = await Factory.CreateOrganisationAsync("Riverside Safeguarding Partnership");
