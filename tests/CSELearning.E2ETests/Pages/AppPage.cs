@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
+using CSELearning.E2ETests.Pages.Administration;
 using Microsoft.Playwright;
 
 namespace CSELearning.E2ETests.Pages;
@@ -55,6 +56,12 @@ public sealed class ServiceNavigation(BrowserSession session)
     public ILocator Links => Root.GetByRole(AriaRole.Link);
 
     public ILocator SignOutButton => Root.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+
+    public async Task<AdministrationPage> OpenAdministrationAsync()
+    {
+        await Root.GetByRole(AriaRole.Link, new() { Name = "Administration", Exact = true }).ClickAsync();
+        return await AdministrationPage.ArriveAsync(session);
+    }
 
     public async Task<AccountPage> OpenYourAccountAsync()
     {
