@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
 using CSELearning.E2ETests.Pages;
 using CSELearning.E2ETests.Pages.Administration;
+using CSELearning.Web.Domain;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,6 +19,8 @@ public sealed class AdministrationJourneys(E2EFixture fixture) : JourneyTest(fix
     // Journeys share one site: whatever one adds carries this test's own suffix, so that none depends on
     // another's leftovers or on the order they run in.
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..6];
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
     public async Task An_administrator_adds_a_partnership_then_an_agency_and_a_team_and_renames_the_team()
@@ -63,9 +67,88 @@ public sealed class AdministrationJourneys(E2EFixture fixture) : JourneyTest(fix
         await Expect(page.SectorOf(agency)).ToHaveTextAsync("Police");
     }
 
+    [Fact]
+    public async Task An_administrator_finds_a_learner_then_adds_a_person_changes_them_supervises_deactivates_and_reactivates_them()
+    {
+        var learner = Organisation.Learner;
+        var supervisor = Organisation.Supervisor;
+        var workplace = await TestAccounts.CreateWorkplaceAsync(Fixture.App.Services,
+            $"Eastgate Partnership {_suffix}", $"Eastgate Children's Services {_suffix}", $"Edge of Care Team {_suffix}");
+        var people = await (await SignInAsAdministratorAsync()).OpenPeopleAsync();
+
+        people = await people.SearchWithKeyboardAsync(learner.Name);
+        await Expect(people.ResultNames).ToHaveTextAsync([learner.Name]);
+        await Expect(people.Row(learner.Name)).ToContainTextAsync(learner.Email);
+        var person = await people.OpenPersonAsync(learner.Name);
+        await Expect(person.Detail("Email address")).ToHaveTextAsync(learner.Email);
+        await Expect(person.Detail("Team")).ToHaveTextAsync(Organisation.Team);
+        await Expect(person.SupervisionBy(supervisor.Name).Nth(3)).ToHaveTextAsync("Current");
+
+        var newcomer = new PersonDetails($"sam.okafor.{_suffix}@{TestAccounts.EmailDomain}", $"Sam Okafor {_suffix}",
+            "Youth worker", workplace.Partnership, workplace.Agency, workplace.Team, Roles.Learner);
+        person = await (await (await person.BackToPeopleAsync()).AddPersonAsync()).AddAsync(newcomer);
+        await Expect(person.SuccessBanner).ToHaveTextAsync("Account created. We have emailed them a link to choose a password.");
+        await Expect(person.Status).ToHaveTextAsync("Active");
+        await Expect(person.Detail("Job role")).ToHaveTextAsync("Youth worker");
+        await Expect(person.Detail("Partnership")).ToHaveTextAsync(workplace.Partnership);
+        await Expect(person.Detail("Agency")).ToHaveTextAsync(workplace.Agency);
+        await Expect(person.Detail("Team")).ToHaveTextAsync(workplace.Team);
+        await Expect(person.Detail("Roles")).ToHaveTextAsync(Roles.Learner);
+        var invitation = Fixture.App.Email.LatestTo(newcomer.Email);
+        Assert.Equal("Your CSELearning account", invitation.Subject);
+        Assert.StartsWith(new Uri(Session.Address, "account/reset-password?").ToString(), CapturingEmailSender.LinkIn(invitation).ToString(), StringComparison.Ordinal);
+
+        var change = await person.ChangeDetailsAsync();
+        // The form starts from the account as it is.
+        await Expect(change.Fields.Email).ToHaveValueAsync(newcomer.Email);
+        await Expect(change.Fields.Name).ToHaveValueAsync(newcomer.Name);
+        await Expect(AppPage.ChosenOption(change.Fields.JobRole)).ToHaveTextAsync("Youth worker");
+        await Expect(AppPage.ChosenOption(change.Fields.Agency)).ToHaveTextAsync(PersonFields.AgencyOption(workplace.Agency, workplace.Partnership));
+        await Expect(AppPage.ChosenOption(change.Fields.Team)).ToHaveTextAsync(PersonFields.TeamOption(workplace.Team, workplace.Agency));
+        await Expect(change.Fields.Role(Roles.Learner)).ToBeCheckedAsync();
+        var renamed = $"Samuel Okafor {_suffix}";
+        await change.Fields.Name.FillAsync(renamed);
+        await change.Fields.JobRole.SelectOptionAsync(new SelectOptionValue { Label = "Support worker" });
+        person = await change.SaveAsync(renamed);
+        await Expect(person.SuccessBanner).ToHaveTextAsync("Changes saved");
+        await Expect(person.Detail("Job role")).ToHaveTextAsync("Support worker");
+        await Expect(person.Detail("Email address")).ToHaveTextAsync(newcomer.Email);
+
+        var startsOn = Today.AddDays(-30);
+        person = await (await person.AddSupervisorAsync()).AddAsync(AddSupervisorPage.SupervisorOption(supervisor.Name, Organisation.Agency), startsOn);
+        await Expect(person.SuccessBanner).ToHaveTextAsync("Supervisor added");
+        await ExpectSupervisionAsync(person, supervisor.Name, startsOn, "Ongoing", "Current");
+
+        var lastDay = Today.AddDays(-1);
+        person = await person.EndSupervisionAsync(supervisor.Name, lastDay);
+        await Expect(person.SuccessBanner).ToHaveTextAsync("Supervision ended");
+        await ExpectSupervisionAsync(person, supervisor.Name, startsOn, Shown(lastDay), "Ended");
+
+        person = await person.DeactivateAsync();
+        await Expect(person.SuccessBanner).ToHaveTextAsync("Account deactivated. They will be signed out within a minute.");
+        await Expect(person.Status).ToHaveTextAsync("Deactivated");
+        await Expect(person.Detail("Deactivated")).ToBeVisibleAsync();
+
+        person = await person.ReactivateAsync();
+        await Expect(person.SuccessBanner).ToHaveTextAsync("Account reactivated");
+        await Expect(person.Status).ToHaveTextAsync("Active");
+        await Expect(person.Detail("Deactivated")).ToHaveCountAsync(0);
+    }
+
     private async Task<AdministrationPage> SignInAsAdministratorAsync()
     {
         var home = await (await SignInPage.OpenAsync(Session)).SignInAsync(Organisation.Administrator);
         return await home.Navigation.OpenAdministrationAsync();
     }
+
+    private static async Task ExpectSupervisionAsync(PersonPage person, string supervisor, DateOnly from, string until, string state)
+    {
+        var cells = person.SupervisionBy(supervisor);
+        await Expect(cells.Nth(1)).ToHaveTextAsync(Shown(from));
+        await Expect(cells.Nth(2)).ToHaveTextAsync(until);
+        await Expect(cells.Nth(3)).ToHaveTextAsync(state);
+    }
+
+    /// <summary>A date as the person page shows it. The site runs in this process, so it formats in the same culture.</summary>
+    private static string Shown(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 }

@@ -20,5 +20,11 @@ public sealed class AdministrationPage : AppPage
         return await PartnershipsPage.ArriveAsync(Session);
     }
 
+    public async Task<PeoplePage> OpenPeopleAsync()
+    {
+        await ManageLink("People").ClickAsync();
+        return await PeoplePage.ArriveAsync(Session);
+    }
+
     private ILocator ManageLink(string text) => Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
 }
