@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
 using CSELearning.E2ETests.Pages;
@@ -16,6 +17,8 @@ namespace CSELearning.E2ETests.Journeys;
 [Collection(EndToEnd.Name)]
 public sealed class AdministrationJourneys(E2EFixture fixture) : JourneyTest(fixture)
 {
+    private const string CsvHeader = "email,name,job_role,agency,team,roles,supervisor_email";
+
     // Journeys share one site: whatever one adds carries this test's own suffix, so that none depends on
     // another's leftovers or on the order they run in.
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..6];
@@ -135,6 +138,40 @@ public sealed class AdministrationJourneys(E2EFixture fixture) : JourneyTest(fix
         await Expect(person.Detail("Deactivated")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task An_administrator_imports_people_from_a_csv_file_after_correcting_its_one_bad_row()
+    {
+        var workplace = await TestAccounts.CreateWorkplaceAsync(Fixture.App.Services,
+            $"Westmoor Partnership {_suffix}", $"Westmoor Youth Service {_suffix}", $"Detached Youth Work Team {_suffix}");
+        (string Email, string Name) lee = ($"lee.marsh.{_suffix}@{TestAccounts.EmailDomain}", $"Lee Marsh {_suffix}");
+        (string Email, string Name) rowan = ($"rowan.price.{_suffix}@{TestAccounts.EmailDomain}", $"Rowan Price {_suffix}");
+        var import = await (await SignInAsAdministratorAsync()).OpenImportAsync();
+        await import.ChoosePartnershipAsync(workplace.Partnership);
+
+        import = await import.ImportExpectingProblemsAsync(Csv(
+            $"{lee.Email},{lee.Name},Youth worker,{workplace.Agency},{workplace.Team},Learner,",
+            $"{rowan.Email},{rowan.Name},Wizard,{workplace.Agency},,Learner,"));
+        await Expect(import.Errors.Links).ToHaveTextAsync(["1 row has a problem, so no one was imported. Correct the rows listed below and upload the file again."]);
+        await Expect(import.ProblemRows).ToHaveCountAsync(1);
+        await Expect(import.ProblemRows.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync("3");
+        await Expect(import.ProblemRows.GetByRole(AriaRole.Cell)).ToContainTextAsync("job_role: \"Wizard\" is not a job role.");
+        // The partnership stays chosen; the file, as browsers insist, must be chosen again.
+        await Expect(import.ChosenPartnership).ToHaveTextAsync(workplace.Partnership);
+
+        // Lee is in this file too: had the first upload saved anyone, it would be refused as a second account.
+        var people = await import.ImportAsync(Csv(
+            $"{lee.Email},{lee.Name},Youth worker,{workplace.Agency},{workplace.Team},Learner,",
+            $"{rowan.Email},{rowan.Name},Social worker,{workplace.Agency},,Learner,"));
+        await Expect(people.SuccessBanner).ToHaveTextAsync("2 accounts imported");
+
+        people = await people.SearchWithKeyboardAsync(_suffix);
+        await Expect(people.ResultNames).ToHaveTextAsync([lee.Name, rowan.Name]);
+        await Expect(people.Row(lee.Name)).ToContainTextAsync($"{workplace.Agency}, {workplace.Team}");
+        await Expect(people.Row(rowan.Name)).ToContainTextAsync("Active");
+        Assert.Equal("Your CSELearning account", Fixture.App.Email.LatestTo(lee.Email).Subject);
+        Assert.Equal("Your CSELearning account", Fixture.App.Email.LatestTo(rowan.Email).Subject);
+    }
+
     private async Task<AdministrationPage> SignInAsAdministratorAsync()
     {
         var home = await (await SignInPage.OpenAsync(Session)).SignInAsync(Organisation.Administrator);
@@ -151,4 +188,11 @@ public sealed class AdministrationJourneys(E2EFixture fixture) : JourneyTest(fix
 
     /// <summary>A date as the person page shows it. The site runs in this process, so it formats in the same culture.</summary>
     private static string Shown(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+
+    private static FilePayload Csv(params string[] rows) => new()
+    {
+        Name = "people.csv",
+        MimeType = "text/csv",
+        Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", [CsvHeader, .. rows]) + "\r\n"),
+    };
 }

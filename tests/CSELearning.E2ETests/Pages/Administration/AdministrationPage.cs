@@ -26,5 +26,11 @@ public sealed class AdministrationPage : AppPage
         return await PeoplePage.ArriveAsync(Session);
     }
 
+    public async Task<ImportPage> OpenImportAsync()
+    {
+        await ManageLink("Import people from a CSV file").ClickAsync();
+        return await ImportPage.ArriveAsync(Session);
+    }
+
     private ILocator ManageLink(string text) => Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
 }
