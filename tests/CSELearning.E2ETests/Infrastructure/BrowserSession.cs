@@ -65,10 +65,20 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Waits until the browser shows the page at <paramref name="pathPattern"/> headed <paramref name="heading"/>,
     /// with its scripts started, then checks it with axe. Page objects call this after every navigation.
     /// </summary>
-    public async Task ArriveAsync(string pathPattern, string heading)
+    public Task ArriveAsync(string pathPattern, string heading) =>
+        ArriveAsync(pathPattern, h1 => Expect(h1).ToHaveTextAsync(heading));
+
+    /// <summary>
+    /// As <see cref="ArriveAsync(string, string)"/>, for a heading that holds more than its fixed words: a
+    /// person's name followed by a status tag, say.
+    /// </summary>
+    public Task ArriveAsync(string pathPattern, Regex heading) =>
+        ArriveAsync(pathPattern, h1 => Expect(h1).ToHaveTextAsync(heading));
+
+    private async Task ArriveAsync(string pathPattern, Func<ILocator, Task> expectHeading)
     {
         await Expect(Page).ToHaveURLAsync(UrlMatching(pathPattern));
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+        await expectHeading(Page.GetByRole(AriaRole.Heading, new() { Level = 1 }));
         // app.js marks the body once it runs: if the Content-Security-Policy blocked it, this never happens.
         await Expect(Page.Locator("body")).ToHaveClassAsync(new Regex(@"\bgovuk-frontend-supported\b"));
         await CheckAccessibilityAsync();

@@ -49,7 +49,7 @@ public sealed class CseLearningApp : WebApplicationFactory<Program>
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var listening = new Uri(addresses.Single(a => a.StartsWith(_scheme + "://", StringComparison.Ordinal)));
         // Plain HTTP is addressed as "localhost", as a developer's browser reaches the run command's site.
-        _address = _scheme == "http" ? new Uri($"http://localhost:{listening.Port}/") : new Uri(listening + "/");
+        _address = _scheme == "http" ? new Uri($"http://localhost:{listening.Port}/") : new Uri(listening, "/");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

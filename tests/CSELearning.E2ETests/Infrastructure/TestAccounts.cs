@@ -25,6 +25,9 @@ public sealed record TestOrganisation(
     };
 }
 
+/// <summary>A partnership with one agency (in children's social care) and one team in it, named as the site shows them.</summary>
+public sealed record Workplace(string Partnership, string Agency, string Team);
+
 /// <summary>Puts organisations and people straight into the database through the application's own services.</summary>
 public static class TestAccounts
 {
@@ -72,6 +75,22 @@ public static class TestAccounts
         await using var scope = services.CreateAsyncScope();
         var localPart = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..8]}";
         return AccountOf(await CreateAsync(scope.ServiceProvider, localPart, name, JobRole.YouthWorker, null, null, Roles.Learner));
+    }
+
+    /// <summary>
+    /// A partnership of its own, for a journey that places people in an agency and so must not change the
+    /// shared organisation's figures (a commissioner's journey counts the people in its agency).
+    /// </summary>
+    public static async Task<Workplace> CreateWorkplaceAsync(IServiceProvider services, string partnershipName, string agencyName, string teamName)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var partnership = new Partnership(partnershipName, DateTime.UtcNow);
+        var agency = new Agency(partnership.Id, agencyName, AgencySector.ChildrensSocialCare);
+        var team = new Team(agency.Id, teamName);
+        db.AddRange(partnership, agency, team);
+        await db.SaveChangesAsync();
+        return new Workplace(partnership.Name, agency.Name, team.Name);
     }
 
     private static async Task<User> CreateAsync(IServiceProvider services, string localPart, string name, JobRole jobRole,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -16,10 +15,7 @@ public sealed class AccountPage : AppPage
     }
 
     /// <summary>The value beside <paramref name="key"/> in the summary list, such as "Email address".</summary>
-    public ILocator Detail(string key) =>
-        Page.Locator(".govuk-summary-list__row")
-            .Filter(new() { Has = Page.Locator(".govuk-summary-list__key", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(key)}\s*$") }) })
-            .Locator(".govuk-summary-list__value");
+    public ILocator Detail(string key) => SummaryValue(key);
 
     public async Task<ChangePasswordPage> ChangeYourPasswordAsync()
     {

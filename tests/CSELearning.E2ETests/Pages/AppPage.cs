@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
+using CSELearning.E2ETests.Pages.Administration;
 using Microsoft.Playwright;
 
 namespace CSELearning.E2ETests.Pages;
@@ -20,6 +22,18 @@ public abstract class AppPage(BrowserSession session)
 
     /// <summary>The green banner that confirms what just happened ("Your password has been changed").</summary>
     public ILocator SuccessBanner => Page.Locator(".govuk-notification-banner--success .govuk-notification-banner__heading");
+
+    /// <summary>The option a select list shows as chosen: its text is what the person sees.</summary>
+    public static ILocator ChosenOption(ILocator select) => select.Locator("option:checked");
+
+    /// <summary>A record's id in a path pattern for <see cref="BrowserSession.ArriveAsync(string, string)"/>, as the site writes a Guid.</summary>
+    protected const string IdPattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    /// <summary>The value beside <paramref name="key"/> in a GOV.UK summary list within <paramref name="scope"/> (the page when null).</summary>
+    protected ILocator SummaryValue(string key, ILocator? scope = null) =>
+        (scope ?? Page.Locator("body")).Locator(".govuk-summary-list__row")
+            .Filter(new() { Has = Page.Locator(".govuk-summary-list__key", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(key)}\s*$") }) })
+            .Locator(".govuk-summary-list__value");
 }
 
 /// <summary>The GOV.UK error summary at the top of a form that came back with problems.</summary>
@@ -42,6 +56,12 @@ public sealed class ServiceNavigation(BrowserSession session)
     public ILocator Links => Root.GetByRole(AriaRole.Link);
 
     public ILocator SignOutButton => Root.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+
+    public async Task<AdministrationPage> OpenAdministrationAsync()
+    {
+        await Root.GetByRole(AriaRole.Link, new() { Name = "Administration", Exact = true }).ClickAsync();
+        return await AdministrationPage.ArriveAsync(session);
+    }
 
     public async Task<AccountPage> OpenYourAccountAsync()
     {
