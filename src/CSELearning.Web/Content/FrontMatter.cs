@@ -63,12 +63,27 @@ internal sealed class YamlFields
             problems.Add(new(path, line, $"the front matter is not valid YAML: {Plain(ex)}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet fails this way, without a position, on some unclosed brackets and quotes.
+            problems.Add(new(path, SuspectLine(yaml) + lineOffset, "the front matter is not valid YAML: check this line's brackets and quotes"));
+            return null;
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             problems.Add(new(path, 1 + lineOffset, "the front matter must be a list of fields, one 'name: value' a line"));
             return null;
         }
         return new YamlFields(root, path, lineOffset, problems);
+    }
+
+    /// <summary>The first line with unbalanced brackets or quotes, else the first line.</summary>
+    private static int SuspectLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        var suspect = Array.FindIndex(lines, l =>
+            l.Count(c => c == '[') != l.Count(c => c == ']') || l.Count(c => c == '{') != l.Count(c => c == '}') || l.Count(c => c == '"') % 2 == 1);
+        return Math.Max(suspect, 0) + 1;
     }
 
     // YamlDotNet prefixes its messages with the position, which the problem already carries.

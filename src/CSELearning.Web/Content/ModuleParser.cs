@@ -32,7 +32,8 @@ internal sealed partial class ModuleParser
 
     public ModuleParser(List<ContentProblem> problems) => _problems = problems;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    /// <summary>Two or more characters: Markdig does not read a one-character {#id} on a heading.</summary>
+    [GeneratedRegex("^(?=.{2})[a-z0-9]+(-[a-z0-9]+)*$")]
     internal static partial Regex IdPattern();
 
     /// <summary>The module, or null when module.md is missing or its front matter unreadable.</summary>
@@ -88,7 +89,7 @@ internal sealed partial class ModuleParser
         var id = fields.Text("id", what);
         if (id is not null && !IdPattern().IsMatch(id))
         {
-            fields.Problem(fields.LineOfField("id"), $"the id '{id}' must be lower-case letters, digits and hyphens, like recognising-exploitation");
+            fields.Problem(fields.LineOfField("id"), $"the id '{id}' must be two or more lower-case letters, digits and hyphens, like recognising-exploitation");
             return null;
         }
         return id;
@@ -408,12 +409,15 @@ internal sealed partial class ModuleParser
             var id = heading.GetAttributes().Id;
             if (string.IsNullOrEmpty(id))
             {
-                Problem(heading, $"give the {what} an id at the end of its heading, like '{{#{Suggest(title)}}}'");
+                // Braces Markdig could not read stay in the heading's text.
+                Problem(heading, title.EndsWith('}') && title.Contains("{#", StringComparison.Ordinal)
+                    ? $"the id in braces could not be read: ids are two or more lower-case letters, digits and hyphens, like '{{#{Suggest(title)}}}'"
+                    : $"give the {what} an id at the end of its heading, like '{{#{Suggest(title)}}}'");
                 return "";
             }
             if (!IdPattern().IsMatch(id))
             {
-                Problem(heading, $"the id '{id}' must be lower-case letters, digits and hyphens, like '{{#{Suggest(title)}}}'");
+                Problem(heading, $"the id '{id}' must be two or more lower-case letters, digits and hyphens, like '{{#{Suggest(title)}}}'");
                 return "";
             }
             return id;
@@ -421,9 +425,9 @@ internal sealed partial class ModuleParser
 
         private static string Suggest(string title)
         {
-            var words = Regex.Split(title.ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0).Take(4);
+            var words = Regex.Split(title.Split('{')[0].ToLowerInvariant(), "[^a-z0-9]+").Where(w => w.Length > 0).Take(4);
             var id = string.Join('-', words);
-            return id.Length > 0 ? id : "an-id";
+            return IdPattern().IsMatch(id) ? id : "an-id";
         }
     }
 
