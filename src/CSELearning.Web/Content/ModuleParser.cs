@@ -254,9 +254,7 @@ internal sealed partial class ModuleParser
                         skipping = true;
                     }
                 }
-                else if (skipping)
-                {
-                }
+                else if (skipping) continue; // under a heading already reported
                 else if (block is HeadingBlock { Level: 3 } h3 && node is not null && ChoiceHeading(h3) is var (recommended, choiceText))
                 {
                     if (node.IsEnding)
@@ -315,9 +313,7 @@ internal sealed partial class ModuleParser
                         skipping = true;
                     }
                 }
-                else if (skipping)
-                {
-                }
+                else if (skipping) continue; // under a heading already reported
                 else if (question is null) intro.Add(block);
                 else if (question.Options is not null)
                     Problem(block, "nothing may follow a question's options: put it in an option's explanation, or above the options");
@@ -387,9 +383,7 @@ internal sealed partial class ModuleParser
                         skipping = true;
                     }
                 }
-                else if (skipping)
-                {
-                }
+                else if (skipping) continue; // under a heading already reported
                 else if (prompt is null) intro.Add(block);
                 else prompt.Value.Guidance.Add(block);
             }
