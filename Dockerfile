@@ -8,6 +8,9 @@
 #   Database__Provider=PostgreSql with Database__ConnectionString="Host=...;Username=...;Password=...;Database=..."
 #   Email__SmtpHost, Email__SmtpPort, Email__UserName, Email__Password, Email__From
 #   Site__..., Security__... (the sections of appsettings.json)
+# The learning content (content/ in the repository) is published into /app/content and checked at start-up:
+# the site refuses to start, listing file:line problems, if it has any. To check content without starting:
+#   docker run --rm cselearning validate-content
 # Health endpoints: GET /health/live (process up) and /health (ready).
 # The runtime image has no curl, so no HEALTHCHECK here: let the orchestrator probe those URLs.
 
@@ -31,7 +34,7 @@ COPY src/CSELearning.Web/Frontend/package.json src/CSELearning.Web/Frontend/pack
 RUN dotnet restore src/CSELearning.Web/CSELearning.Web.csproj
 RUN cd src/CSELearning.Web/Frontend && npm ci --no-audit --no-fund --loglevel=error
 
-# The same publish command that scripts/test.sh runs (there into artifacts/publish).
+# The same publish command that scripts/test.sh runs (there into artifacts/publish); it copies content/ too.
 COPY . .
 RUN dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c Release -o /app/publish
 

@@ -232,11 +232,13 @@ run_tests() {
     done
 }
 
-# Extra checks beyond the test projects go here (for example, once the web app has it:
-# `dotnet src/CSELearning.Web/bin/Debug/net10.0/CSELearning.Web.dll validate-content`).
-# Record a failure with `fail "<what>"`; the run then exits non-zero.
+# Extra checks beyond the test projects. Record a failure with `fail "<what>"`; the run then exits non-zero.
 run_extra_checks() {
-    :
+    heading "Content"
+    # The same checks the site runs at start-up, on the repository's content/ (problems print as file:line).
+    if ! dotnet src/CSELearning.Web/bin/Debug/net10.0/CSELearning.Web.dll validate-content --content content; then
+        fail "validate-content: the learning content has problems"
+    fi
 }
 
 # Prints the value of one attribute of a TRX file's <Counters> element (empty if absent).

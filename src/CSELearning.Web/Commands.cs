@@ -1,7 +1,13 @@
 namespace CSELearning.Web;
 
-/// <summary>Commands the application runs instead of serving: <c>dotnet CSELearning.Web.dll migrate</c>.</summary>
+/// <summary>
+/// Commands the application runs instead of serving: <c>dotnet CSELearning.Web.dll migrate</c> and
+/// <c>dotnet CSELearning.Web.dll validate-content [--content &lt;dir&gt;]</c>.
+/// </summary>
 public static class Commands
 {
     public const string Migrate = "migrate";
+    public const string ValidateContent = "validate-content";
+
+    public static IReadOnlyList<string> All { get; } = [Migrate, ValidateContent];
 }

@@ -1,23 +1,29 @@
 using CSELearning.Web;
+using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Infrastructure.Authorization;
 using CSELearning.Web.Infrastructure.Email;
 using CSELearning.Web.Infrastructure.Web;
 using Microsoft.Extensions.Options;
 
-// Commands: (none) serves the site; "migrate" brings the database schema up to date and exits.
+// Commands: (none) serves the site; "migrate" brings the database schema up to date and exits;
+// "validate-content" checks the learning content, needing no database, and exits.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
-if (command is not null && command != Commands.Migrate)
+if (command is not null && !Commands.All.Contains(command))
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {Commands.Migrate}.");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: {string.Join(", ", Commands.All)}.");
     return 2;
 }
 
 try
 {
+    if (command == Commands.ValidateContent) return ValidateContentCommand.Run(hostArgs, Console.Out);
+
     var builder = WebApplication.CreateBuilder(hostArgs);
-    // Start-up tasks first: the database must be migrated before any other hosted service reads it.
+    // Content first: content with problems stops start-up before anything touches the database.
+    builder.AddContent();
+    // Then start-up tasks: the database must be migrated before any other hosted service reads it.
     builder.AddStartupTasks(migrateOnStart: command is null);
     builder.AddData();
     builder.AddIdentityAndPolicies();
@@ -42,6 +48,13 @@ catch (OptionsValidationException ex)
 {
     Console.Error.WriteLine("CSELearning cannot start because of its configuration:");
     foreach (var failure in ex.Failures) Console.Error.WriteLine($"  {failure}");
+    return 1;
+}
+catch (ContentValidationException ex)
+{
+    Console.Error.WriteLine($"CSELearning cannot start because the learning content in {ex.Directory} has problems:");
+    foreach (var problem in ex.Problems) Console.Error.WriteLine($"  {problem}");
+    Console.Error.WriteLine("Run 'validate-content' to check the content without starting the site.");
     return 1;
 }
 

@@ -75,6 +75,68 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Validate_content_passes_the_repository_content_without_a_database()
+    {
+        // No database settings at all: the command must not need one.
+        var result = await RunAsync(["validate-content"], new() { ["Database__Provider"] = "" });
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Matches(@"^\d+ modules? in .+content: no problems\.", result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_content_lists_each_problem_as_file_and_line_and_exits_1()
+    {
+        var content = TestContent.Write(broken: true);
+
+        var result = await RunAsync(["validate-content", "--content", content], []);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Output.Trim().Split('\n');
+        Assert.Equal(
+            [$"{TestContent.BrokenFile}:{TestContent.BrokenLine}: the citation [@nobody2020] is not in the module's references: add a reference with key: nobody2020",
+             $"1 problem in {content}."],
+            lines);
+    }
+
+    [Fact]
+    public async Task Validate_content_on_clean_content_exits_0()
+    {
+        var content = TestContent.Write(broken: false);
+
+        var result = await RunAsync(["validate-content", "--content", content], []);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal($"1 module in {content}: no problems.", result.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_content_names_a_missing_folder()
+    {
+        var missing = Path.Combine(TempDirectory(), "nowhere");
+
+        var result = await RunAsync(["validate-content", "--content", missing], []);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Content:Directory is '{missing}', which does not exist.", result.Output);
+    }
+
+    [Fact]
+    public async Task Content_problems_stop_start_up_before_the_database_is_touched()
+    {
+        var data = TempDirectory();
+        var environment = Sqlite(data);
+        environment["Content__Directory"] = TestContent.Write(broken: true);
+
+        var result = await RunAsync([], environment);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot start because the learning content", result.Output);
+        Assert.Contains($"  {TestContent.BrokenFile}:{TestContent.BrokenLine}: the citation [@nobody2020]", result.Output);
+        Assert.False(File.Exists(Path.Combine(data, "cselearning.db")), "the database was created before the content was checked");
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused()
     {
         var result = await RunAsync(["frobnicate"], Sqlite(TempDirectory()));

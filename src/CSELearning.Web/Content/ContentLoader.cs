@@ -1,0 +1,61 @@
+namespace CSELearning.Web.Content;
+
+/// <summary>What loading the content gave: the modules, rendered, when there are no problems.</summary>
+public sealed record ContentLoadResult(IReadOnlyList<ContentModule> Modules, IReadOnlyList<ContentProblem> Problems)
+{
+    public bool IsValid => Problems.Count == 0;
+}
+
+/// <summary>Reads <c>modules/&lt;slug&gt;/*.md</c> from the content directory, then parses, validates and renders it.</summary>
+public static class ContentLoader
+{
+    public const string ModulesFolder = "modules";
+
+    public static ContentLoadResult LoadDirectory(string directory)
+    {
+        var modules = Path.Combine(directory, ModulesFolder);
+        if (!Directory.Exists(modules))
+            return new([], [new(ModulesFolder, 0, $"there is no '{ModulesFolder}' folder in {directory}: is this the content directory?")]);
+
+        var files = Directory.EnumerateFiles(modules, "*.md", SearchOption.AllDirectories)
+            .Select(path => new SourceFile(
+                Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/'),
+                File.ReadAllText(path)))
+            .ToList();
+        return Load(files);
+    }
+
+    /// <summary>Loads files given with paths relative to the content directory ("modules/slug/module.md").</summary>
+    public static ContentLoadResult Load(IEnumerable<SourceFile> files)
+    {
+        var problems = new List<ContentProblem>();
+        var bySlug = new SortedDictionary<string, List<SourceFile>>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var parts = file.Path.Split('/');
+            if (parts.Length < 3 || parts[0] != ModulesFolder || !file.Path.EndsWith(".md", StringComparison.Ordinal)) continue;
+            if (parts.Length > 3)
+            {
+                problems.Add(new(file.Path, 0, $"files in folders inside a module are not read: move it into {ModulesFolder}/{parts[1]}/"));
+                continue;
+            }
+            if (!bySlug.TryGetValue(parts[1], out var list)) bySlug[parts[1]] = list = [];
+            list.Add(file with { Text = Normalise(file.Text) });
+        }
+        if (bySlug.Count == 0 && problems.Count == 0)
+            problems.Add(new(ModulesFolder, 0, $"there are no modules: add a folder {ModulesFolder}/<module>/ with a module.md"));
+
+        var parser = new ModuleParser(problems);
+        var parsed = bySlug.Select(m => parser.Parse(m.Key, m.Value)).OfType<ParsedModule>().ToList();
+        ContentValidator.Validate(parsed, problems);
+        if (problems.Count > 0)
+            return new([], problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToList());
+
+        foreach (var module in parsed) ContentRenderer.Render(module.Module);
+        return new(parsed.Select(m => m.Module).ToList(), []);
+    }
+
+    // One form of the same text on every machine: no byte-order mark, "\n" line endings.
+    private static string Normalise(string text) =>
+        text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+}

@@ -1,0 +1,184 @@
+using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Html;
+
+namespace CSELearning.Web.Content;
+
+/// <summary>
+/// A learning module as the site serves it: read from <c>content/modules/&lt;slug&gt;/</c>, validated and rendered
+/// to HTML once at start-up. Nothing here is parsed per request.
+/// </summary>
+public sealed class ContentModule
+{
+    public required string Id { get; init; }
+    /// <summary>The module's folder name under <c>content/modules/</c>.</summary>
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required ModuleVersion Version { get; init; }
+    /// <summary>SHA-256 of the module's files (line endings normalised): what a learner actually did.</summary>
+    public required string ContentHash { get; init; }
+    public required string Summary { get; init; }
+    public required IReadOnlyList<JobRole> Audience { get; init; }
+    public required int EstimatedMinutes { get; init; }
+    public required decimal CpdHours { get; init; }
+    public required IReadOnlyList<string> LearningOutcomes { get; init; }
+    public required Markup ContentWarning { get; init; }
+    public required Markup Signposting { get; init; }
+    /// <summary>The percentage of knowledge-check questions to answer correctly, 1 to 100.</summary>
+    public required int PassMark { get; init; }
+    public required DateOnly ReviewDate { get; init; }
+    public required IReadOnlyList<Reference> References { get; init; }
+    /// <summary>The change log, newest first; the first entry is this version.</summary>
+    public required IReadOnlyList<VersionChange> Changes { get; init; }
+    /// <summary>The markdown below module.md's front matter.</summary>
+    public required Markup Introduction { get; init; }
+    /// <summary>Pages, scenarios, knowledge checks and reflection prompts, in file-name order.</summary>
+    public required IReadOnlyList<ModuleSection> Sections { get; init; }
+
+    public IEnumerable<T> SectionsOf<T>() where T : ModuleSection => Sections.OfType<T>();
+
+    public ModuleSection? FindSection(string id) => Sections.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>
+    /// Whether a completion of <paramref name="completed"/> is due for refresh: a major change has been
+    /// published since. Minor (wording) changes never call a learner back.
+    /// </summary>
+    public bool IsSupersededByMajorChange(ModuleVersion completed) =>
+        Changes.Any(c => c.Kind == ChangeKind.Major && c.Version > completed && c.Version <= Version);
+}
+
+/// <summary>A pre-rendered fragment of content; <see cref="Html"/> is ready for a view as it is.</summary>
+public sealed class Markup
+{
+    public static Markup Empty { get; } = new([], null);
+
+    internal Markup(IReadOnlyList<Markdig.Syntax.Block> blocks, int? fixedLine, bool inline = false)
+    {
+        Blocks = blocks;
+        FixedLine = fixedLine;
+        Inline = inline;
+    }
+
+    /// <summary>Parsed markdown, kept only until the fragment is rendered.</summary>
+    internal IReadOnlyList<Markdig.Syntax.Block> Blocks { get; set; }
+
+    /// <summary>For markdown held in a front-matter field: the field's line, used for every problem inside it.</summary>
+    internal int? FixedLine { get; }
+
+    /// <summary>Rendered without a surrounding paragraph (an answer option's label).</summary>
+    internal bool Inline { get; }
+
+    public HtmlString Html { get; internal set; } = HtmlString.Empty;
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Html.Value);
+
+    /// <summary>The 1-based line in the source file of something inside this fragment.</summary>
+    internal int LineOf(Markdig.Syntax.MarkdownObject item) => FixedLine ?? item.Line + 1;
+}
+
+public enum ChangeKind
+{
+    /// <summary>Wording, corrections, presentation: earlier completions stand.</summary>
+    Minor,
+    /// <summary>Substance: earlier completions are due for refresh.</summary>
+    Major,
+}
+
+public sealed record VersionChange(ModuleVersion Version, ChangeKind Kind, string Summary);
+
+/// <summary>A work that pages and feedback cite by <see cref="Key"/> as <c>[@key]</c>.</summary>
+public sealed record Reference(string Key, string Author, int Year, string Title, string? Publisher, string? Url, string CitedAs)
+{
+    /// <summary>The fragment id of this reference in the module's reference list; citations link to it.</summary>
+    public string Anchor => ReferenceAnchor(Key);
+
+    /// <summary>The short form used in text: "Hallett, 2015".</summary>
+    public string ShortCitation => $"{CitedAs}, {Year}";
+
+    public static string ReferenceAnchor(string key) => "ref-" + key;
+}
+
+public abstract class ModuleSection
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>The file it came from, relative to the content directory.</summary>
+    public required string SourcePath { get; init; }
+    /// <summary>The line of its id in the file's front matter.</summary>
+    public required int Line { get; init; }
+    /// <summary>A page's text; for the other kinds, the text before their first ## heading.</summary>
+    public required Markup Body { get; init; }
+}
+
+/// <summary>A page of teaching material.</summary>
+public sealed class ContentPage : ModuleSection;
+
+/// <summary>A branching scenario: the first node is where the learner starts.</summary>
+public sealed class Scenario : ModuleSection
+{
+    public required IReadOnlyList<ScenarioNode> Nodes { get; init; }
+
+    public ScenarioNode? Start => Nodes.Count > 0 ? Nodes[0] : null;
+
+    public ScenarioNode? FindNode(string id) => Nodes.FirstOrDefault(n => n.Id == id);
+}
+
+public sealed class ScenarioNode
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required int Line { get; init; }
+    public required bool IsEnding { get; init; }
+    /// <summary>The narrative; for an ending, what happened.</summary>
+    public required Markup Narrative { get; init; }
+    /// <summary>For an ending: what good practice would have been.</summary>
+    public required Markup GoodPractice { get; init; }
+    public required IReadOnlyList<ScenarioChoice> Choices { get; init; }
+}
+
+public sealed class ScenarioChoice
+{
+    public required string Text { get; init; }
+    public required string Target { get; init; }
+    public required bool IsRecommended { get; init; }
+    public required int Line { get; init; }
+    /// <summary>Why this choice leads where it does; shown after the learner makes it.</summary>
+    public required Markup Feedback { get; init; }
+}
+
+public sealed class KnowledgeCheck : ModuleSection
+{
+    public required IReadOnlyList<Question> Questions { get; init; }
+}
+
+public sealed class Question
+{
+    public required string Id { get; init; }
+    public required string Text { get; init; }
+    public required bool AllowsMultipleAnswers { get; init; }
+    public required int Line { get; init; }
+    /// <summary>Anything between the question and its options.</summary>
+    public required Markup Detail { get; init; }
+    public required IReadOnlyList<AnswerOption> Options { get; init; }
+}
+
+public sealed class AnswerOption
+{
+    public required Markup Label { get; init; }
+    public required bool IsCorrect { get; init; }
+    public required int Line { get; init; }
+    public required Markup Explanation { get; init; }
+}
+
+/// <summary>Prompts that open a reflective log entry.</summary>
+public sealed class Reflection : ModuleSection
+{
+    public required IReadOnlyList<ReflectionPrompt> Prompts { get; init; }
+}
+
+public sealed class ReflectionPrompt
+{
+    public required string Id { get; init; }
+    public required string Text { get; init; }
+    public required int Line { get; init; }
+    public required Markup Guidance { get; init; }
+}

@@ -1,0 +1,60 @@
+namespace CSELearning.IntegrationTests.Infrastructure;
+
+/// <summary>A content directory of one small module, written to a temporary folder; broken on request.</summary>
+public static class TestContent
+{
+    public const string BrokenFile = "modules/first-steps/01-check.md";
+    /// <summary>Where the broken module cites a reference it does not list.</summary>
+    public const int BrokenLine = 10;
+
+    private const string ModuleMd = """
+        ---
+        id: first-steps
+        title: First steps
+        version: 1.0.0
+        changes:
+          - version: 1.0.0
+            change: major
+            summary: First published.
+        summary: A short module.
+        audience: [Youth worker]
+        estimated_minutes: 5
+        cpd_hours: 0.25
+        learning_outcomes:
+          - Know where to start.
+        content_warning: Mentions the abuse of children.
+        signposting: Talk to your supervisor.
+        pass_mark: 50
+        review_date: 2027-06-30
+        references:
+          - key: hallett2015
+            author: Hallett, S.
+            year: 2015
+            title: Problems and solutions
+        ---
+        """;
+
+    private const string CheckMd = """
+        ---
+        type: knowledge-check
+        id: check
+        title: Check
+        ---
+
+        ## Choose one: Who is responsible for exploitation? {#responsible}
+
+        - [x] The adult who exploits the child
+          Always [CITATION].
+        - [ ] The child
+          A child's cooperation is not consent.
+        """;
+
+    public static string Write(bool broken)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cselearning-content", Guid.NewGuid().ToString("N"));
+        var module = Directory.CreateDirectory(Path.Combine(directory, "modules", "first-steps")).FullName;
+        File.WriteAllText(Path.Combine(module, "module.md"), ModuleMd);
+        File.WriteAllText(Path.Combine(module, "01-check.md"), CheckMd.Replace("[CITATION]", broken ? "[@nobody2020]" : "[@hallett2015]", StringComparison.Ordinal));
+        return directory;
+    }
+}
