@@ -1,5 +1,6 @@
 using System.Globalization;
 using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CSELearning.Web.Features.Administration;
@@ -61,4 +62,28 @@ public static class InputErrors
     }
 
     public static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+}
+
+public static class OutcomeResults
+{
+    /// <summary>
+    /// How an administration form ends: not found when what it names has gone, the form again with its
+    /// errors when refused, or the confirmation on the next page when saved.
+    /// </summary>
+    public static async Task<IActionResult> FinishAsync(this Controller controller, Outcome outcome, string confirmation,
+        Func<Guid, string> next, Func<Task<IActionResult>> redisplay)
+    {
+        if (outcome.Missing) return controller.NotFound();
+        if (!outcome.Succeeded)
+        {
+            controller.ModelState.AddErrors(outcome.Errors);
+            return await redisplay();
+        }
+        Shared.Flash.Set(controller.TempData, confirmation);
+        return controller.Redirect(next(outcome.Id!.Value));
+    }
+
+    public static Task<IActionResult> FinishAsync(this Controller controller, Outcome outcome, string confirmation,
+        Func<Guid, string> next, Func<IActionResult> redisplay) =>
+        controller.FinishAsync(outcome, confirmation, next, () => Task.FromResult(redisplay()));
 }

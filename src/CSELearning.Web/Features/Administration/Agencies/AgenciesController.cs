@@ -1,4 +1,3 @@
-using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,14 +17,9 @@ public sealed class AgenciesController : Controller
     {
         input.PartnershipId = id;
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(await handler.FormAsync(id, cancellationToken, input));
-        }
-        Flash.Set(TempData, "Agency added");
-        return Redirect($"/admin/partnerships/{id}");
+        return await this.FinishAsync(outcome, "Agency added",
+            _ => $"/admin/partnerships/{id}",
+            async () => View(await handler.FormAsync(id, cancellationToken, input)));
     }
 
     [HttpGet("agencies/{id:guid}/edit")]
@@ -37,13 +31,8 @@ public sealed class AgenciesController : Controller
     {
         input.Id = id;
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(await handler.FormAsync(id, cancellationToken, input));
-        }
-        Flash.Set(TempData, "Agency saved");
-        return Redirect($"/admin/partnerships/{outcome.Id}");
+        return await this.FinishAsync(outcome, "Agency saved",
+            saved => $"/admin/partnerships/{saved}",
+            async () => View(await handler.FormAsync(id, cancellationToken, input)));
     }
 }

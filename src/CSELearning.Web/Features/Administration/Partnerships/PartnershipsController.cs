@@ -1,4 +1,3 @@
-using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,13 +19,7 @@ public sealed class PartnershipsController : Controller
     public async Task<IActionResult> Create(Create.Input input, [FromServices] Create.Handler handler, CancellationToken cancellationToken)
     {
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(input);
-        }
-        Flash.Set(TempData, "Partnership added");
-        return Redirect($"/admin/partnerships/{outcome.Id}");
+        return await this.FinishAsync(outcome, "Partnership added", saved => $"/admin/partnerships/{saved}", () => View(input));
     }
 
     [HttpGet("{id:guid}")]
@@ -42,13 +35,6 @@ public sealed class PartnershipsController : Controller
     {
         input.Id = id;
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(input);
-        }
-        Flash.Set(TempData, "Partnership saved");
-        return Redirect($"/admin/partnerships/{id}");
+        return await this.FinishAsync(outcome, "Partnership saved", _ => $"/admin/partnerships/{id}", () => View(input));
     }
 }

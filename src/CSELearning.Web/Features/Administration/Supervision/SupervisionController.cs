@@ -1,4 +1,3 @@
-using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,14 +19,9 @@ public sealed class SupervisionController : Controller
     {
         input.SuperviseeId = id;
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(await handler.FormAsync(id, input, cancellationToken));
-        }
-        Flash.Set(TempData, "Supervisor added");
-        return Redirect($"/admin/users/{id}");
+        return await this.FinishAsync(outcome, "Supervisor added",
+            _ => $"/admin/users/{id}",
+            async () => View(await handler.FormAsync(id, input, cancellationToken)));
     }
 
     [HttpPost("supervision/{id:guid}/end")]
@@ -36,14 +30,9 @@ public sealed class SupervisionController : Controller
     {
         input.Id = id;
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            // The form lives on the supervisee's page, so the problem is shown there.
-            ModelState.AddErrors(outcome.Errors);
-            return View(PersonPage, await person.HandleAsync(outcome.Id!.Value, User, cancellationToken));
-        }
-        Flash.Set(TempData, "Supervision ended");
-        return Redirect($"/admin/users/{outcome.Id}");
+        // The form lives on the supervisee's page, so the problem is shown there.
+        return await this.FinishAsync(outcome, "Supervision ended",
+            saved => $"/admin/users/{saved}",
+            async () => View(PersonPage, await person.HandleAsync(outcome.Id!.Value, User, cancellationToken)));
     }
 }

@@ -1,4 +1,3 @@
-using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,14 +17,9 @@ public sealed class TeamsController : Controller
     {
         input.AgencyId = id;
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(await handler.FormAsync(id, cancellationToken, input));
-        }
-        Flash.Set(TempData, "Team added");
-        return Redirect($"/admin/partnerships/{outcome.Id}");
+        return await this.FinishAsync(outcome, "Team added",
+            saved => $"/admin/partnerships/{saved}",
+            async () => View(await handler.FormAsync(id, cancellationToken, input)));
     }
 
     [HttpGet("teams/{id:guid}/edit")]
@@ -37,13 +31,8 @@ public sealed class TeamsController : Controller
     {
         input.Id = id;
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(await handler.FormAsync(id, cancellationToken, input));
-        }
-        Flash.Set(TempData, "Team saved");
-        return Redirect($"/admin/partnerships/{outcome.Id}");
+        return await this.FinishAsync(outcome, "Team saved",
+            saved => $"/admin/partnerships/{saved}",
+            async () => View(await handler.FormAsync(id, cancellationToken, input)));
     }
 }

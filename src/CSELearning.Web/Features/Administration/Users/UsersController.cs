@@ -21,13 +21,9 @@ public sealed class UsersController : Controller
     public async Task<IActionResult> Create(Create.Input input, [FromServices] Create.Handler handler, CancellationToken cancellationToken)
     {
         var outcome = await handler.HandleAsync(input, cancellationToken);
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(await handler.FormAsync(input, cancellationToken));
-        }
-        Flash.Set(TempData, "Account created. We have emailed them a link to choose a password.");
-        return Redirect($"/admin/users/{outcome.Id}");
+        return await this.FinishAsync(outcome, "Account created. We have emailed them a link to choose a password.",
+            saved => $"/admin/users/{saved}",
+            async () => View(await handler.FormAsync(input, cancellationToken)));
     }
 
     [HttpGet("{id:guid}")]
@@ -43,28 +39,18 @@ public sealed class UsersController : Controller
     {
         input.Id = id;
         var outcome = await handler.HandleAsync(input, User, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(await handler.FormAsync(id, input, cancellationToken));
-        }
-        Flash.Set(TempData, "Changes saved");
-        return Redirect($"/admin/users/{id}");
+        return await this.FinishAsync(outcome, "Changes saved",
+            _ => $"/admin/users/{id}",
+            async () => View(await handler.FormAsync(id, input, cancellationToken)));
     }
 
     [HttpPost("{id:guid}/deactivate")]
     public async Task<IActionResult> Deactivate(Guid id, [FromServices] Deactivate.Handler handler, [FromServices] Details.Handler details, CancellationToken cancellationToken)
     {
         var outcome = await handler.HandleAsync(id, User, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        if (!outcome.Succeeded)
-        {
-            ModelState.AddErrors(outcome.Errors);
-            return View(nameof(Details), await details.HandleAsync(id, User, cancellationToken));
-        }
-        Flash.Set(TempData, "Account deactivated. They will be signed out within a minute.");
-        return Redirect($"/admin/users/{id}");
+        return await this.FinishAsync(outcome, "Account deactivated. They will be signed out within a minute.",
+            _ => $"/admin/users/{id}",
+            async () => View(nameof(Details), await details.HandleAsync(id, User, cancellationToken)));
     }
 
     [HttpPost("{id:guid}/reactivate")]
