@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Modules;
+
+/// <summary>The modules written for the signed-in person's job role.</summary>
+public static class Catalogue
+{
+    /// <param name="ShowingEveryModule">No module names the person's job role, so every module is listed.</param>
+    public sealed record Model(string JobRole, bool ShowingEveryModule, IReadOnlyList<Entry> Modules);
+
+    public sealed record Entry(string Id, string Title, string Summary, int EstimatedMinutes, decimal CpdHours, string Version);
+
+    public sealed class Handler(AppDbContext db, ContentCatalog catalog)
+    {
+        public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+        {
+            var userId = Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            var jobRole = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.JobRole).SingleAsync(cancellationToken);
+
+            var forRole = catalog.Modules.Where(m => m.Audience.Contains(jobRole)).ToList();
+            // A job role that no module is written for (a manager, a commissioner, "Other") sees every module
+            // rather than an empty page: such people oversee, buy or choose the training for the roles the
+            // modules do name, and may take any of them. The page says so, so no one mistakes it for a list
+            // chosen for them.
+            var showingEveryModule = forRole.Count == 0;
+            var modules = showingEveryModule ? catalog.Modules : forRole;
+            return new Model(jobRole.DisplayName(), showingEveryModule, modules
+                .Select(m => new Entry(m.Id, m.Title, m.Summary, m.EstimatedMinutes, m.CpdHours, m.Version.ToString()))
+                .ToList());
+        }
+    }
+}
