@@ -133,7 +133,7 @@ public class SqliteAppFactory : AppFactory
     }
 }
 
-public sealed class PostgresAppFactory : AppFactory
+public class PostgresAppFactory : AppFactory
 {
     private readonly TestPostgresDatabase _database = new();
 

@@ -26,6 +26,7 @@ public abstract class HomePageTests(AppFactory factory) : IntegrationTest(factor
         Assert.Contains(org.Agency.Name.Replace("'", "&#x27;", StringComparison.Ordinal), page);
         Assert.Contains("Exploitation Team", page);
         Assert.Contains("Hana Ito", page);
+        Assert.Contains("<a class=\"govuk-link\" href=\"/modules\">See the modules for your role</a>", page);
         Assert.DoesNotContain("Old Boss", page);
         Assert.DoesNotContain(SupervisorSection, page);
         Assert.DoesNotContain(AdministratorSection, page);
