@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
 using CSELearning.E2ETests.Pages.Administration;
+using CSELearning.E2ETests.Pages.Modules;
 using Microsoft.Playwright;
 
 namespace CSELearning.E2ETests.Pages;
@@ -56,6 +57,12 @@ public sealed class ServiceNavigation(BrowserSession session)
     public ILocator Links => Root.GetByRole(AriaRole.Link);
 
     public ILocator SignOutButton => Root.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+
+    public async Task<ModulesPage> OpenModulesAsync()
+    {
+        await Root.GetByRole(AriaRole.Link, new() { Name = "Modules", Exact = true }).ClickAsync();
+        return await ModulesPage.ArriveAsync(session);
+    }
 
     public async Task<AdministrationPage> OpenAdministrationAsync()
     {

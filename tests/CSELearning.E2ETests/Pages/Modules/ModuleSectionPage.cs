@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using CSELearning.E2ETests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CSELearning.E2ETests.Pages.Modules;
+
+/// <summary>One teaching page of a module, with a way out, the module's references, and previous and next links.</summary>
+public sealed class ModuleSectionPage : AppPage
+{
+    private readonly string _moduleId;
+
+    private ModuleSectionPage(BrowserSession session, string moduleId) : base(session) => _moduleId = moduleId;
+
+    public ILocator Pagination => Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages in this module" });
+
+    public ILocator NextLink => Pagination.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Next") });
+
+    public ILocator Citations => Page.Locator("main a[href^='#ref-']");
+
+    /// <summary>The reference list entry the address's fragment points at.</summary>
+    public ILocator TargetedReference => Page.Locator("main li:target");
+
+    public ILocator Support => Page.Locator("main details.govuk-details");
+
+    public static async Task<ModuleSectionPage> ArriveAsync(BrowserSession session, string moduleId, string sectionId, string title)
+    {
+        await session.ArriveAsync($"modules/{moduleId}/{sectionId}", title);
+        return new ModuleSectionPage(session, moduleId);
+    }
+
+    /// <summary>Moves to the Next link and follows it with Enter, as a keyboard user would.</summary>
+    public async Task<ModuleSectionPage> NextWithKeyboardAsync(string sectionId, string title)
+    {
+        await NextLink.FocusAsync();
+        await Expect(NextLink).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        return await ArriveAsync(Session, _moduleId, sectionId, title);
+    }
+
+    /// <summary>Follows the first citation in the text: a jump within the page, to its reference.</summary>
+    public async Task<string> FollowFirstCitationAsync()
+    {
+        var citation = Citations.First;
+        var anchor = (await citation.GetAttributeAsync("href"))!.TrimStart('#');
+        await citation.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("#" + Regex.Escape(anchor) + "$"));
+        return anchor;
+    }
+
+    public async Task<ModulesPage> LeaveAsync()
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Leave this module", Exact = true }).ClickAsync();
+        return await ModulesPage.ArriveAsync(Session);
+    }
+}

@@ -1,0 +1,24 @@
+using CSELearning.E2ETests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CSELearning.E2ETests.Pages.Modules;
+
+/// <summary>The catalogue: the modules written for the signed-in person's job role.</summary>
+public sealed class ModulesPage : AppPage
+{
+    private ModulesPage(BrowserSession session) : base(session) { }
+
+    public ILocator ModuleLinks => Page.Locator("main h2").GetByRole(AriaRole.Link);
+
+    public static async Task<ModulesPage> ArriveAsync(BrowserSession session)
+    {
+        await session.ArriveAsync("modules", "Modules");
+        return new ModulesPage(session);
+    }
+
+    public async Task<ModuleStartPage> OpenModuleAsync(string id, string title)
+    {
+        await ModuleLinks.Filter(new() { HasText = title }).ClickAsync();
+        return await ModuleStartPage.ArriveAsync(Session, id, title);
+    }
+}
