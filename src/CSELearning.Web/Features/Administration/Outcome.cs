@@ -32,18 +32,27 @@ public static class InputErrors
         foreach (var error in errors) modelState.AddModelError(error.Field, error.Message);
     }
 
-    /// <summary>The domain's rule for the name of a partnership, agency or team: the trimmed name, or why it is refused.</summary>
-    public static string? CheckName(string? name, string field, List<InputError> errors, int max = Partnership.NameMaxLength)
+    /// <summary>Runs one of the domain's rules: null when it passes, else the message it refuses with.</summary>
+    public static string? RefusalOf(Action rule)
     {
         try
         {
-            return Partnership.RequireName(name ?? "", max);
+            rule();
+            return null;
         }
         catch (DomainException ex)
         {
-            errors.Add(new InputError(field, ex.Message));
-            return null;
+            return ex.Message;
         }
+    }
+
+    /// <summary>The domain's rule for the name of a partnership, agency or team: the trimmed name, or why it is refused.</summary>
+    public static string? CheckName(string? name, string field, List<InputError> errors, int max = Partnership.NameMaxLength)
+    {
+        string? accepted = null;
+        if (RefusalOf(() => accepted = Partnership.RequireName(name ?? "", max)) is { } refusal)
+            errors.Add(new InputError(field, refusal));
+        return accepted;
     }
 
     public const string DateFormat = "yyyy-MM-dd";

@@ -10,34 +10,13 @@ public static class PersonRules
 {
     public const string NeedsAgencyMessage = "Learners, supervisors and commissioners must belong to an agency: choose one.";
 
-    /// <summary>The domain's own rule for an email address; null when it is acceptable.</summary>
-    public static string? EmailError(string? email)
-    {
-        try
-        {
-            // The rule lives in User's constructor; a throwaway User runs it without copying it here.
-            _ = new User(email ?? "", "Email check", JobRole.Other, DateTime.UnixEpoch);
-            return null;
-        }
-        catch (DomainException ex)
-        {
-            return ex.Message;
-        }
-    }
+    /// <summary>The domain's own rule for an email address (it lives in User's constructor); null when it is acceptable.</summary>
+    public static string? EmailError(string? email) =>
+        InputErrors.RefusalOf(() => _ = new User(email ?? "", "Email check", JobRole.Other, DateTime.UnixEpoch));
 
     /// <summary>The domain's own rule for a person's name; null when it is acceptable.</summary>
-    public static string? NameError(string? name)
-    {
-        try
-        {
-            Partnership.RequireName(name ?? "", User.DisplayNameMaxLength);
-            return null;
-        }
-        catch (DomainException ex)
-        {
-            return ex.Message;
-        }
-    }
+    public static string? NameError(string? name) =>
+        InputErrors.RefusalOf(() => Partnership.RequireName(name ?? "", User.DisplayNameMaxLength));
 
     /// <summary>Every role but Administrator belongs to an agency: a learner's supervisor and a commissioner's figures come from it.</summary>
     public static bool NeedsAgency(IEnumerable<string> roles) => roles.Any(r => r != Roles.Administrator);
