@@ -99,6 +99,15 @@ public sealed record Reference(string Key, string Author, int Year, string Title
 
 public abstract class ModuleSection
 {
+    /// <summary>
+    /// Words the site uses in module addresses beside section ids (<c>/modules/{id}/start</c>,
+    /// <c>/modules/{id}/completion</c>): no section may take one, or it would hide a page of the journey.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedIds = new HashSet<string>(StringComparer.Ordinal) { "start", "completion" };
+
+    /// <summary>The longest id the site records (module, section, node, question and prompt ids).</summary>
+    public const int MaxIdLength = 100;
+
     public required string Id { get; init; }
     public required string Title { get; init; }
     /// <summary>The file it came from, relative to the content directory.</summary>

@@ -26,6 +26,8 @@ internal static class ContentValidator
     {
         var module = parsed.Module;
         UniqueIds(module, problems);
+        if (module.Id.Length > ModuleSection.MaxIdLength)
+            problems.Add(new(parsed.ModuleFile, parsed.IdLine, $"the id '{module.Id}' is {module.Id.Length} characters long: ids can be at most {ModuleSection.MaxIdLength}"));
         if (parsed.AllSectionsRead && !module.SectionsOf<KnowledgeCheck>().Any())
             problems.Add(new(parsed.ModuleFile, 1, "the module has a pass mark but no knowledge check: add a file with 'type: knowledge-check'"));
 
@@ -48,6 +50,8 @@ internal static class ContentValidator
         var seen = new Dictionary<string, (string Path, int Line)>(StringComparer.Ordinal);
         foreach (var section in module.Sections)
         {
+            if (ModuleSection.ReservedIds.Contains(section.Id))
+                problems.Add(new(section.SourcePath, section.Line, $"the id '{section.Id}' is used by the site for a page of every module: choose another id for this section"));
             Claim(section.Id, section.SourcePath, section.Line);
             IEnumerable<(string Id, int Line)> inner = section switch
             {
@@ -62,6 +66,8 @@ internal static class ContentValidator
         void Claim(string id, string path, int line)
         {
             if (id.Length == 0) return;
+            if (id.Length > ModuleSection.MaxIdLength)
+                problems.Add(new(path, line, $"the id '{id}' is {id.Length} characters long: ids can be at most {ModuleSection.MaxIdLength}"));
             if (seen.TryGetValue(id, out var first))
                 problems.Add(new(path, line, $"the id '{id}' is already used at {first.Path}:{first.Line}: ids must be unique within a module"));
             else

@@ -1,4 +1,5 @@
 using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Learning;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,6 +13,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<SupervisionRelationship> SupervisionRelationships => Set<SupervisionRelationship>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ModuleProgress> ModuleProgress => Set<ModuleProgress>();
+    public DbSet<ScenarioPosition> ScenarioPositions => Set<ScenarioPosition>();
+    public DbSet<ScenarioDecision> ScenarioDecisions => Set<ScenarioDecision>();
+    public DbSet<CheckAttempt> CheckAttempts => Set<CheckAttempt>();
+    public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -47,13 +47,6 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         });
     }
 
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false,
-        BaseAddress = new Uri("https://localhost"),
-        HandleCookies = true,
-    });
-
     public async Task ResetAsync()
     {
         _ = Server; // start the application (and so migrate) if it has not started

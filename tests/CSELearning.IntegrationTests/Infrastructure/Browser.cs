@@ -1,11 +1,20 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CSELearning.IntegrationTests.Infrastructure;
 
 /// <summary>Drives the site as a browser would: fetches a form, then posts it with its antiforgery token.</summary>
 public static partial class Browser
 {
+    /// <summary>A browser for the site: it keeps cookies and does not follow redirects, so tests see each response.</summary>
+    public static HttpClient CreateBrowser(this WebApplicationFactory<Program> factory) => factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
     public static async Task<string> GetPageAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var response = await client.GetAsync(url);
@@ -40,7 +49,7 @@ public static partial class Browser
     }
 
     /// <summary>A new browser, signed in as <paramref name="email"/>.</summary>
-    public static async Task<HttpClient> SignedInAsync(this AppFactory factory, string email)
+    public static async Task<HttpClient> SignedInAsync(this WebApplicationFactory<Program> factory, string email)
     {
         var client = factory.CreateBrowser();
         var response = await client.SignInAsync(email);

@@ -3,6 +3,36 @@ namespace CSELearning.IntegrationTests.Infrastructure;
 /// <summary>A content directory of one small module, written to a temporary folder; broken on request.</summary>
 public static class TestContent
 {
+    /// <summary>
+    /// The sample module in <c>tests/fixtures/content</c>: small, stable, and using every feature of the format,
+    /// so the journey tests do not move when the real modules in <c>content/</c> are edited.
+    /// </summary>
+    public static string SampleDirectory { get; } = FindSample();
+
+    /// <summary>A copy of the sample content with its module.md edited (to publish a new version, say).</summary>
+    public static string SampleVariant(Func<string, string> editModuleMd)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "cselearning-content", Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(SampleDirectory, "*.md", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(directory, Path.GetRelativePath(SampleDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var text = File.ReadAllText(file);
+            File.WriteAllText(target, Path.GetFileName(file) == "module.md" ? editModuleMd(text) : text);
+        }
+        return directory;
+    }
+
+    private static string FindSample()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var sample = Path.Combine(directory.FullName, "tests", "fixtures", "content");
+            if (File.Exists(Path.Combine(directory.FullName, "CSELearning.sln")) && Directory.Exists(sample)) return sample;
+        }
+        throw new InvalidOperationException("tests/fixtures/content was not found above " + AppContext.BaseDirectory);
+    }
+
     public const string BrokenFile = "modules/first-steps/01-check.md";
     /// <summary>Where the broken module cites a reference it does not list.</summary>
     public const int BrokenLine = 10;

@@ -95,6 +95,22 @@ public class ContentValidatorTests
     public void Duplicate_or_missing_ids(string file, string old, string replacement, string expected) =>
         AssertProblem(new SampleModule().Replace(file, old, replacement), expected);
 
+    [Theory]
+    [InlineData("id: page", "id: start", Page + ":3: the id 'start' is used by the site for a page of every module")]
+    [InlineData("id: page", "id: completion", Page + ":3: the id 'completion' is used by the site for a page of every module")]
+    public void A_section_id_the_site_uses_for_its_own_pages(string old, string replacement, string expected) =>
+        AssertProblem(new SampleModule().Replace("01-page.md", old, replacement), expected);
+
+    [Fact]
+    public void An_id_longer_than_the_site_records() =>
+        AssertProblem(new SampleModule().Replace("02-scenario.md", "{#middle}", "{#" + string.Join("-", Enumerable.Repeat("middle", 15)) + "}"),
+            Scen + ":21: the id 'middle-middle-middle-middle-middle-middle-middle-middle-middle-middle-middle-middle-middle-middle-middle' is 104 characters long: ids can be at most 100");
+
+    [Fact]
+    public void A_module_id_longer_than_the_site_records() =>
+        AssertProblem(new SampleModule().Replace("module.md", "id: sample", "id: " + new string('s', 101)),
+            M + ":2: the id '" + new string('s', 101) + "' is 101 characters long: ids can be at most 100");
+
     [Fact]
     public void Two_modules_with_the_same_id()
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Home;
@@ -25,7 +26,7 @@ public static class Dashboard
     {
         public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken ct)
         {
-            var userId = Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            var userId = principal.UserId();
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var me = await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new { u.DisplayName, Agency = u.Agency!.Name, Team = u.Team!.Name, PartnershipId = (Guid?)u.Agency!.PartnershipId })

@@ -2,23 +2,25 @@ using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>The modules written for the signed-in person's job role.</summary>
+/// <summary>The modules written for the signed-in person's job role, with their progress in each.</summary>
 public static class Catalogue
 {
     /// <param name="ShowingEveryModule">No module names the person's job role, so every module is listed.</param>
     public sealed record Model(string JobRole, bool ShowingEveryModule, IReadOnlyList<Entry> Modules);
 
-    public sealed record Entry(string Id, string Title, string Summary, int EstimatedMinutes, decimal CpdHours, string Version);
+    public sealed record Entry(string Id, string Title, string Summary, int EstimatedMinutes, decimal CpdHours, string Version,
+        IReadOnlyList<string> LearningOutcomes, LearningState State);
 
-    public sealed class Handler(AppDbContext db, ContentCatalog catalog)
+    public sealed class Handler(AppDbContext db, ContentCatalog catalog, LearnerRecords records)
     {
         public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         {
-            var userId = Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            var userId = principal.UserId();
             var jobRole = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.JobRole).SingleAsync(cancellationToken);
 
             var forRole = catalog.Modules.Where(m => m.Audience.Contains(jobRole)).ToList();
@@ -28,8 +30,10 @@ public static class Catalogue
             // chosen for them.
             var showingEveryModule = forRole.Count == 0;
             var modules = showingEveryModule ? catalog.Modules : forRole;
+            var statuses = await records.StatusesAsync(userId, modules, cancellationToken);
             return new Model(jobRole.DisplayName(), showingEveryModule, modules
-                .Select(m => new Entry(m.Id, m.Title, m.Summary, m.EstimatedMinutes, m.CpdHours, m.Version.ToString()))
+                .Select(m => new Entry(m.Id, m.Title, m.Summary, m.EstimatedMinutes, m.CpdHours, m.Version.ToString(),
+                    m.LearningOutcomes, statuses[m.Id].State))
                 .ToList());
         }
     }

@@ -1,24 +1,37 @@
+using System.Security.Claims;
 using CSELearning.Web.Content;
+using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>One teaching page of a module, served from the HTML the catalog rendered at start-up.</summary>
+/// <summary>
+/// A teaching page or a set of reflection prompts, served from the HTML the catalog rendered at start-up.
+/// For a learner with the module in progress, opening it notes where they are, so "Continue" brings them back.
+/// </summary>
 public static class Read
 {
-    public sealed record Model(ContentModule Module, ContentPage Page, int Number, int Count, ContentPage? Previous, ContentPage? Next);
+    /// <param name="Previous">Where "Previous" goes: the section before, or the start page.</param>
+    /// <param name="Next">The next section, or the completion page after the last.</param>
+    public sealed record Model(ContentModule Module, ModuleSection Section, int Number, int Count, Link Previous, Link Next);
 
-    public sealed class Handler(ContentCatalog catalog)
+    public sealed record Link(string Url, string Title);
+
+    public sealed class Handler(ContentCatalog catalog, LearnerRecords records)
     {
-        /// <summary>Null for an unknown module or section, and for sections that are not pages.</summary>
-        public Model? Handle(string id, string section)
+        /// <summary>Null for an unknown module or section, and for sections that are not pages or reflections.</summary>
+        public async Task<Model?> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
         {
-            if (catalog.Find(id) is not { } module) return null;
-            var pages = module.SectionsOf<ContentPage>().ToList();
-            var index = pages.FindIndex(p => p.Id == section);
-            if (index < 0) return null;
-            return new Model(module, pages[index], index + 1, pages.Count,
-                index > 0 ? pages[index - 1] : null,
-                index < pages.Count - 1 ? pages[index + 1] : null);
+            if (catalog.Find(id) is not { } module || module.FindSection(sectionId) is not ({ } section and (ContentPage or Reflection))) return null;
+
+            var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
+            if (status.Active is { } active) await records.NoteVisitAsync(active, section.Id, cancellationToken);
+
+            var number = module.Sections.ToList().IndexOf(section) + 1;
+            var before = ModuleSections.Before(module, section);
+            var after = ModuleSections.After(module, section);
+            return new Model(module, section, number, module.Sections.Count,
+                before is null ? new Link(ModuleSections.StartUrl(module), "Start of the module") : new Link(ModuleSections.Url(module, before), before.Title),
+                after is null ? new Link(ModuleSections.CompletionUrl(module), "Finish the module") : new Link(ModuleSections.Url(module, after), after.Title));
         }
     }
 }

@@ -1,16 +1,46 @@
+using System.Security.Claims;
 using CSELearning.Web.Content;
+using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>A module's start page: what it covers, what it may stir up, where to find support, and its pages.</summary>
+/// <summary>
+/// A module's start page: what it covers, what it may stir up, where to find support, its sections with
+/// the learner's progress in each, and the way in (start, continue, or start a refresher).
+/// </summary>
 public static class Start
 {
-    /// <param name="Pages">Only teaching pages for now: scenarios, checks and reflections need the learner's records.</param>
-    public sealed record Model(ContentModule Module, IReadOnlyList<ContentPage> Pages);
+    /// <param name="Status">Where the learner stands with the module.</param>
+    /// <param name="Overtaken">They started an earlier version and a major change has been published since.</param>
+    /// <param name="ContinueUrl">Where "Continue" goes, when they have a module in progress.</param>
+    public sealed record Model(ContentModule Module, ModuleStatus Status, bool Overtaken, string? ContinueUrl, IReadOnlyList<SectionEntry> Sections);
 
-    public sealed class Handler(ContentCatalog catalog)
+    /// <param name="Progress">The learner's progress in it, for scenarios and checks once they have started.</param>
+    public sealed record SectionEntry(ModuleSection Section, string Kind, string Url, string? Progress);
+
+    public sealed class Handler(ContentCatalog catalog, LearnerRecords records)
     {
-        public Model? Handle(string id) =>
-            catalog.Find(id) is { } module ? new Model(module, module.SectionsOf<ContentPage>().ToList()) : null;
+        public async Task<Model?> HandleAsync(ClaimsPrincipal principal, string id, CancellationToken cancellationToken)
+        {
+            if (catalog.Find(id) is not { } module) return null;
+            var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
+            var working = status.Working;
+            var done = working is null ? null : await records.SectionsAsync(working, cancellationToken);
+            var sections = module.Sections
+                .Select(s => new SectionEntry(s, ModuleSections.Kind(s), ModuleSections.Url(module, s), done is null ? null : ProgressOf(s, done)))
+                .ToList();
+            return new Model(module, status, status.HasOvertakenProgress(module),
+                status.Active is { } active ? ModuleSections.ContinueUrl(module, active) : null, sections);
+        }
+
+        private static string? ProgressOf(ModuleSection section, SectionRecords done) => section switch
+        {
+            Scenario scenario => done.EndingReached(scenario) ? "Ending reached"
+                : done.Positions.ContainsKey(scenario.Id) ? "In progress" : "Not started",
+            KnowledgeCheck check => done.Passed(check) ? "Passed"
+                : done.AttemptsAt(check).Count is var tries and > 0 ? $"Not passed yet ({tries} {(tries == 1 ? "attempt" : "attempts")})"
+                : "Not started",
+            _ => null,
+        };
     }
 }

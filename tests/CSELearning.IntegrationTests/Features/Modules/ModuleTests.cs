@@ -64,10 +64,16 @@ public abstract partial class ModuleTests(AppFactory factory) : IntegrationTest(
         foreach (var outcome in module.LearningOutcomes) Assert.Contains($"<li>{HtmlEncoder.Default.Encode(outcome)}</li>", page);
         Assert.Contains("About 35 minutes", page);
         foreach (var reference in module.References) Assert.Contains($"<li id=\"{reference.Anchor}\">", page);
-        // The contents are the teaching pages, in order; scenarios, checks and reflections are not offered yet.
-        Assert.True(page.IndexOf($"href=\"{FirstPage}\"", StringComparison.Ordinal) < page.IndexOf($"href=\"{SecondPage}\"", StringComparison.Ordinal));
-        Assert.DoesNotContain(Sample + "/kayla", page);
-        Assert.DoesNotContain(Sample + "/check", page);
+        // The contents are every section in order, each saying what kind it is, then the way to finish.
+        var order = new[] { FirstPage, SecondPage, Sample + "/kayla", Sample + "/check", Sample + "/reflection", Sample + "/completion" }
+            .Select(url => page.IndexOf($"href=\"{url}\"", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.Contains("(scenario)", page);
+        Assert.Contains("(knowledge check)", page);
+        // Not started yet: the status says so and the way in is a Start button (a form, so it needs no JavaScript).
+        Assert.Contains(">Not started</strong>", page);
+        Assert.Contains($"<form method=\"post\" action=\"{Sample}/start\" novalidate>", page);
         AssertEveryCitationLands(page, atLeastOne: false);
     }
 
@@ -84,7 +90,8 @@ public abstract partial class ModuleTests(AppFactory factory) : IntegrationTest(
         Assert.Matches($@"<a class=""govuk-link govuk-pagination__link"" href=""{SecondPage}"" rel=""next"">", first);
         Assert.Contains(pages[1].Body.Html.Value!, second);
         Assert.Matches($@"<a class=""govuk-link govuk-pagination__link"" href=""{FirstPage}"" rel=""prev"">", second);
-        Assert.DoesNotContain("rel=\"next\"", second); // the last page
+        // After the last page comes the scenario: the sections run on in order.
+        Assert.Matches($@"<a class=""govuk-link govuk-pagination__link"" href=""{Sample}/kayla"" rel=""next"">", second);
         foreach (var page in new[] { first, second })
         {
             Assert.Contains("<a class=\"govuk-link\" href=\"/modules\">Leave this module</a>", page);
@@ -98,10 +105,9 @@ public abstract partial class ModuleTests(AppFactory factory) : IntegrationTest(
     [InlineData("/modules/no-such-module")]
     [InlineData("/modules/no-such-module/what-exploitation-is")]
     [InlineData(Sample + "/no-such-section")]
-    [InlineData(Sample + "/kayla")] // a scenario
-    [InlineData(Sample + "/check")] // the knowledge check
-    [InlineData(Sample + "/reflection")]
-    public async Task Unknown_modules_and_sections_and_sections_that_are_not_pages_are_not_found(string url)
+    [InlineData("/modules/no-such-module/completion")]
+    [InlineData(Sample + "/what-exploitation-is/attempts/1")] // a page has no attempts
+    public async Task Unknown_modules_and_sections_are_not_found(string url)
     {
         await (await SignedInLearnerAsync()).GetPageAsync(url, HttpStatusCode.NotFound);
     }
@@ -161,7 +167,7 @@ public abstract partial class ModuleTests(AppFactory factory) : IntegrationTest(
     private static partial Regex CitationLink();
 }
 
-/// <summary>The repository's content plus a module written only for police officers and staff.</summary>
+/// <summary>The sample module (tests/fixtures/content) plus a module written only for police officers and staff.</summary>
 public static class ModuleContent
 {
     public const string PoliceId = "police-first-steps";
@@ -173,15 +179,7 @@ public static class ModuleContent
 
     private static string Build()
     {
-        var repository = ContentOptions.Resolve(null, AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("The repository's content folder was not found.");
-        var directory = Path.Combine(Path.GetTempPath(), "cselearning-content", Guid.NewGuid().ToString("N"));
-        foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(repository, "modules"), "*.md", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(directory, Path.GetRelativePath(repository, file));
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var directory = TestContent.SampleVariant(text => text);
         var police = System.IO.Directory.CreateDirectory(Path.Combine(directory, "modules", PoliceId)).FullName;
         File.WriteAllText(Path.Combine(police, "module.md"), $"""
             ---

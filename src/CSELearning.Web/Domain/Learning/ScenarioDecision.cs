@@ -1,0 +1,49 @@
+namespace CSELearning.Web.Domain.Learning;
+
+/// <summary>
+/// One choice a learner made in a scenario: who, at which node, which choice, when. Kept for good, even
+/// when the learner goes back or starts again (then <see cref="WithdrawnAt"/> is set), so reporting can
+/// say how practitioners first answered each decision point.
+/// </summary>
+public class ScenarioDecision
+{
+    private ScenarioDecision() { }
+
+    internal ScenarioDecision(ModuleProgress progress, ScenarioPosition position, string moduleVersion, int step,
+        string nodeId, int choiceNumber, string targetNodeId, DateTime now)
+    {
+        Id = Guid.CreateVersion7();
+        ProgressId = progress.Id;
+        UserId = progress.UserId;
+        ModuleId = progress.ModuleId;
+        ModuleVersion = moduleVersion;
+        ScenarioId = position.ScenarioId;
+        Playthrough = position.Playthrough;
+        Step = step;
+        NodeId = nodeId;
+        ChoiceNumber = choiceNumber;
+        TargetNodeId = targetNodeId;
+        MadeAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProgressId { get; private set; }
+    public Guid UserId { get; private set; }
+    public string ModuleId { get; private set; } = "";
+    public string ModuleVersion { get; private set; } = "";
+    public string ScenarioId { get; private set; } = "";
+    public int Playthrough { get; private set; }
+    /// <summary>1 for the first decision of a playthrough, 2 for the next.</summary>
+    public int Step { get; private set; }
+    public string NodeId { get; private set; } = "";
+    /// <summary>The choice's place among the node's choices, from 1.</summary>
+    public int ChoiceNumber { get; private set; }
+    public string TargetNodeId { get; private set; } = "";
+    public DateTime MadeAt { get; private set; }
+    /// <summary>When the learner went back past this decision; null while it is on their path.</summary>
+    public DateTime? WithdrawnAt { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
+    internal void Withdraw(DateTime now) => WithdrawnAt ??= now;
+}

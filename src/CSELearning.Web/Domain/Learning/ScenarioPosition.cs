@@ -1,0 +1,111 @@
+using System.Globalization;
+using CSELearning.Web.Content;
+
+namespace CSELearning.Web.Domain.Learning;
+
+/// <summary>Why a step in a scenario was refused; the learner's position is unchanged.</summary>
+public enum ScenarioRefusal
+{
+    /// <summary>The node posted is not in this scenario (a tampered form).</summary>
+    UnknownNode,
+    /// <summary>The form was made for an earlier position: replayed, sent twice, or from another tab.</summary>
+    OutOfDate,
+    /// <summary>No choice was selected.</summary>
+    NoChoice,
+    /// <summary>The choice posted is not one of the current node's.</summary>
+    UnknownChoice,
+    /// <summary>Back or start again, from the start.</summary>
+    AtStart,
+}
+
+/// <summary>
+/// Where a learner is in one scenario: held on the server, so it survives a closed tab and follows the
+/// learner to another device. Every change raises <see cref="Revision"/>, which forms carry back and the
+/// database checks (a concurrency token), so a replayed or doubled post changes nothing.
+/// </summary>
+public class ScenarioPosition
+{
+    private ScenarioPosition() { }
+
+    public ScenarioPosition(ModuleProgress progress, Scenario scenario)
+    {
+        ProgressId = progress.Id;
+        ScenarioId = scenario.Id;
+        CurrentNodeId = scenario.Start?.Id ?? throw new ArgumentException("A scenario needs a first node.", nameof(scenario));
+        Playthrough = 1;
+    }
+
+    public Guid ProgressId { get; private set; }
+    public string ScenarioId { get; private set; } = "";
+    public string CurrentNodeId { get; private set; } = "";
+    /// <summary>1 the first time through; each "start again" begins the next.</summary>
+    public int Playthrough { get; private set; }
+    /// <summary>Choices on the path to the current node in this playthrough (those not taken back).</summary>
+    public int Steps { get; private set; }
+    public int Revision { get; private set; }
+    /// <summary>When the learner first reached any ending: the scenario counts as done from then on.</summary>
+    public DateTime? EndingReachedAt { get; private set; }
+
+    /// <summary>The node the learner is at; the start, should a content change have removed it.</summary>
+    public ScenarioNode CurrentNode(Scenario scenario) => scenario.FindNode(CurrentNodeId) ?? scenario.Start!;
+
+    /// <summary>Whether the current node is the one the learner's path led to (false after a content change).</summary>
+    public bool IsOnPath(Scenario scenario) => scenario.FindNode(CurrentNodeId) is not null;
+
+    /// <summary>
+    /// Makes the choice numbered <paramref name="choice"/> (from 1) at <paramref name="nodeId"/>, which must be
+    /// where the learner is now, in a form made at <paramref name="revision"/>. Returns the recorded decision,
+    /// or why nothing changed.
+    /// </summary>
+    public (ScenarioDecision? Decision, ScenarioRefusal? Refusal) Choose(
+        Scenario scenario, ModuleProgress progress, string moduleVersion, string? nodeId, string? choice, string? revision, DateTime now)
+    {
+        if (progress.Id != ProgressId || scenario.Id != ScenarioId) throw new ArgumentException("The scenario or progress is not this position's.");
+        if (nodeId is null || scenario.FindNode(nodeId) is null) return (null, ScenarioRefusal.UnknownNode);
+        var node = CurrentNode(scenario);
+        if (!IsRevision(revision) || nodeId != node.Id) return (null, ScenarioRefusal.OutOfDate);
+        if (string.IsNullOrWhiteSpace(choice)) return (null, node.IsEnding ? ScenarioRefusal.UnknownChoice : ScenarioRefusal.NoChoice);
+        if (!int.TryParse(choice, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > node.Choices.Count)
+            return (null, ScenarioRefusal.UnknownChoice);
+
+        var chosen = node.Choices[number - 1];
+        var decision = new ScenarioDecision(progress, this, moduleVersion, Steps + 1, node.Id, number, chosen.Target, now);
+        CurrentNodeId = chosen.Target;
+        Steps++;
+        Revision++;
+        if (scenario.FindNode(chosen.Target) is { IsEnding: true }) EndingReachedAt ??= now;
+        progress.RecordActivity(now, ScenarioId);
+        return (decision, null);
+    }
+
+    /// <summary>Takes back <paramref name="last"/>, the latest decision on the path, and returns to the node it was made at.</summary>
+    public ScenarioRefusal? GoBack(ScenarioDecision? last, ModuleProgress progress, string? revision, DateTime now)
+    {
+        if (!IsRevision(revision)) return ScenarioRefusal.OutOfDate;
+        if (Steps == 0 || last is null) return ScenarioRefusal.AtStart;
+        if (last.ProgressId != ProgressId || last.ScenarioId != ScenarioId || last.Playthrough != Playthrough || last.Step != Steps || last.IsWithdrawn)
+            throw new ArgumentException("That is not the latest decision on this path.", nameof(last));
+        last.Withdraw(now);
+        CurrentNodeId = last.NodeId;
+        Steps--;
+        Revision++;
+        progress.RecordActivity(now, ScenarioId);
+        return null;
+    }
+
+    /// <summary>Begins the scenario again from its first node; the choices already made stay recorded.</summary>
+    public ScenarioRefusal? StartAgain(Scenario scenario, ModuleProgress progress, string? revision, DateTime now)
+    {
+        if (!IsRevision(revision)) return ScenarioRefusal.OutOfDate;
+        if (Steps == 0 && IsOnPath(scenario)) return ScenarioRefusal.AtStart;
+        CurrentNodeId = scenario.Start!.Id;
+        Playthrough++;
+        Steps = 0;
+        Revision++;
+        progress.RecordActivity(now, ScenarioId);
+        return null;
+    }
+
+    private bool IsRevision(string? revision) =>
+        int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number == Revision;
+}

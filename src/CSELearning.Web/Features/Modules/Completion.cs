@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Infrastructure.Authorization;
+
+namespace CSELearning.Web.Features.Modules;
+
+/// <summary>
+/// The end of a module: what is still to do, or the button that records the completion, or the completion
+/// itself once recorded.
+/// </summary>
+public static class Completion
+{
+    /// <param name="Progress">The learner's progress the page is about; its number goes in the form.</param>
+    /// <param name="Outstanding">Scenarios without an ending reached and checks not passed.</param>
+    /// <param name="Recorded">The completion of this progress, once recorded.</param>
+    /// <param name="Problem">Why a post changed nothing.</param>
+    public sealed record Model(ContentModule Module, ModuleProgress Progress, IReadOnlyList<ModuleSection> Outstanding, int Score,
+        ModuleCompletion? Recorded, string? Problem);
+
+    public abstract record Result;
+    public sealed record NotFound : Result;
+    public sealed record StartFirst(string Url) : Result;
+    public sealed record Completed(string Url) : Result;
+    public sealed record Show(Model Model, int StatusCode = StatusCodes.Status200OK) : Result;
+
+    public sealed class Handler(ContentCatalog catalog, LearnerRecords records, AppDbContext db)
+    {
+        public async Task<Result> ShowAsync(ClaimsPrincipal principal, string id, CancellationToken cancellationToken) =>
+            await ModelAsync(principal, id, null, StatusCodes.Status200OK, cancellationToken);
+
+        private async Task<Result> ModelAsync(ClaimsPrincipal principal, string id, string? problem, int statusCode, CancellationToken cancellationToken)
+        {
+            if (catalog.Find(id) is not { } module) return new NotFound();
+            var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
+            if (status.Working is not { } progress) return new StartFirst(ModuleSections.StartUrl(module));
+            var done = await records.SectionsAsync(progress, cancellationToken);
+            var recorded = progress.IsCompleted ? status.LatestCompletion : null;
+            return new Show(new Model(module, progress, done.Outstanding(module), done.Score(module), recorded, problem), statusCode);
+        }
+
+        /// <summary>
+        /// Records the completion once: a second press, a replayed form, or a form from an earlier time through
+        /// the module is told so and changes nothing (the unique index on the progress backs this up).
+        /// </summary>
+        public async Task<Result> CompleteAsync(ClaimsPrincipal principal, string id, string? progressNumber, CancellationToken cancellationToken)
+        {
+            if (catalog.Find(id) is not { } module) return new NotFound();
+            var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
+            if (status.Working is not { } progress) return new StartFirst(ModuleSections.StartUrl(module));
+
+            if (!int.TryParse(progressNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number != progress.Number)
+                return await ModelAsync(principal, id, "That form was from an earlier time through this module, so nothing was changed.", StatusCodes.Status409Conflict, cancellationToken);
+            if (progress.IsCompleted) return await AlreadyRecordedAsync(principal, id, cancellationToken);
+
+            var done = await records.SectionsAsync(progress, cancellationToken);
+            if (done.Outstanding(module).Count > 0)
+                return await ModelAsync(principal, id, "You cannot complete the module yet: finish the sections listed below first.", StatusCodes.Status400BadRequest, cancellationToken);
+
+            db.ModuleCompletions.Add(progress.Complete(module, done.Score(module), records.Now));
+            if (!await records.TrySaveAsync(cancellationToken)) return await AlreadyRecordedAsync(principal, id, cancellationToken);
+            return new Completed(ModuleSections.CompletionUrl(module));
+        }
+
+        private Task<Result> AlreadyRecordedAsync(ClaimsPrincipal principal, string id, CancellationToken cancellationToken) =>
+            ModelAsync(principal, id, "Your completion of this module was already recorded, so nothing was changed.", StatusCodes.Status409Conflict, cancellationToken);
+    }
+}

@@ -1,0 +1,188 @@
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Learning;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Modules;
+
+/// <summary>Where a learner stands with a module, as the catalogue, the start page and My learning show it.</summary>
+public enum LearningState
+{
+    NotStarted,
+    InProgress,
+    Completed,
+    /// <summary>Completed, but a major change has been published since.</summary>
+    RefreshDue,
+}
+
+public static class LearningStateText
+{
+    public static string Text(this LearningState state) => state switch
+    {
+        LearningState.NotStarted => "Not started",
+        LearningState.InProgress => "In progress",
+        LearningState.Completed => "Completed",
+        LearningState.RefreshDue => "Refresh due",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    /// <summary>The GOV.UK tag colour for the state.</summary>
+    public static string TagClass(this LearningState state) => state switch
+    {
+        LearningState.NotStarted => "govuk-tag govuk-tag--grey",
+        LearningState.InProgress => "govuk-tag govuk-tag--light-blue",
+        LearningState.Completed => "govuk-tag govuk-tag--green",
+        LearningState.RefreshDue => "govuk-tag govuk-tag--orange",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+}
+
+/// <param name="Latest">The learner's latest progress through the module, if any.</param>
+/// <param name="LatestCompletion">Their latest completion, if any.</param>
+public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, ModuleCompletion? LatestCompletion)
+{
+    public static ModuleStatus Of(ContentModule module, ModuleProgress? latest, ModuleCompletion? latestCompletion)
+    {
+        var state = latest is not null && !latest.IsCompleted && !latest.IsOvertakenBy(module) ? LearningState.InProgress
+            : latestCompletion is null ? LearningState.NotStarted
+            : latestCompletion.IsDueForRefresh(module) ? LearningState.RefreshDue
+            : LearningState.Completed;
+        return new ModuleStatus(state, latest, latestCompletion);
+    }
+
+    /// <summary>A progress the learner may carry on with: not completed, and not overtaken by a major change.</summary>
+    public ModuleProgress? Active => State == LearningState.InProgress ? Latest : null;
+
+    /// <summary>
+    /// The progress a learner's scenario choices and check attempts go into: the active one, or the one they
+    /// completed (they may go back over a completed module). None when they have not started, or when a
+    /// major change means they start again.
+    /// </summary>
+    public ModuleProgress? Working => State switch
+    {
+        LearningState.InProgress => Latest,
+        LearningState.Completed when Latest is { IsCompleted: true } => Latest,
+        _ => null,
+    };
+
+    /// <summary>Started on a version a major change has since replaced, and not finished.</summary>
+    public bool HasOvertakenProgress(ContentModule module) => Latest is { } latest && latest.IsOvertakenBy(module);
+}
+
+/// <summary>What a learner has done within one progress: each scenario's position and each check's attempts.</summary>
+public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition> Positions, IReadOnlyList<CheckAttempt> Attempts)
+{
+    public bool EndingReached(Scenario scenario) => Positions.GetValueOrDefault(scenario.Id)?.EndingReachedAt is not null;
+
+    public IReadOnlyList<CheckAttempt> AttemptsAt(KnowledgeCheck check) => Attempts.Where(a => a.CheckId == check.Id).OrderBy(a => a.Number).ToList();
+
+    public CheckAttempt? Best(KnowledgeCheck check) =>
+        AttemptsAt(check).OrderByDescending(a => a.CorrectCount * 100.0 / Math.Max(1, a.QuestionCount)).ThenBy(a => a.Number).FirstOrDefault();
+
+    public bool Passed(KnowledgeCheck check) => AttemptsAt(check).Any(a => a.Passed);
+
+    /// <summary>What is left before the module can be completed: scenarios without an ending reached, checks not passed.</summary>
+    public IReadOnlyList<ModuleSection> Outstanding(ContentModule module) => module.Sections
+        .Where(s => s switch
+        {
+            Scenario scenario => !EndingReached(scenario),
+            KnowledgeCheck check => !Passed(check),
+            _ => false,
+        })
+        .ToList();
+
+    /// <summary>
+    /// The score a completion records: across the module's checks, the questions answered correctly in the
+    /// best attempt at each, as a whole percentage rounded down.
+    /// </summary>
+    public int Score(ContentModule module)
+    {
+        var best = module.SectionsOf<KnowledgeCheck>().Select(Best).OfType<CheckAttempt>().ToList();
+        var questions = best.Sum(a => a.QuestionCount);
+        return questions == 0 ? 0 : best.Sum(a => a.CorrectCount) * 100 / questions;
+    }
+}
+
+/// <summary>
+/// Reads and saves a learner's own records. Every query is by the signed-in person's id: there is no way
+/// to name another learner's progress.
+/// </summary>
+public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<ModuleStatus> StatusAsync(Guid userId, ContentModule module, CancellationToken cancellationToken)
+    {
+        var latest = await db.ModuleProgress
+            .Where(p => p.UserId == userId && p.ModuleId == module.Id)
+            .OrderByDescending(p => p.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        var completion = await db.ModuleCompletions.AsNoTracking()
+            .Where(c => c.UserId == userId && c.ModuleId == module.Id)
+            .OrderByDescending(c => c.CompletedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return ModuleStatus.Of(module, latest, completion);
+    }
+
+    /// <summary>Every module's status for the learner, from two small queries.</summary>
+    public async Task<IReadOnlyDictionary<string, ModuleStatus>> StatusesAsync(Guid userId, IEnumerable<ContentModule> modules, CancellationToken cancellationToken)
+    {
+        var progress = await db.ModuleProgress.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(cancellationToken);
+        var completions = await db.ModuleCompletions.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(cancellationToken);
+        return modules.ToDictionary(m => m.Id, m => ModuleStatus.Of(m,
+            progress.Where(p => p.ModuleId == m.Id).MaxBy(p => p.Number),
+            completions.Where(c => c.ModuleId == m.Id).MaxBy(c => c.CompletedAt)));
+    }
+
+    /// <summary>
+    /// How often an unchanged visit is written to the learner's progress: often enough for time spent, rarely
+    /// enough that reading a page is not a database write per request.
+    /// </summary>
+    private static readonly TimeSpan VisitInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>Notes that the learner is in <paramref name="sectionId"/>, so "Continue" brings them back to it.</summary>
+    public async Task NoteVisitAsync(ModuleProgress progress, string sectionId, CancellationToken cancellationToken)
+    {
+        if (progress.LastSectionId == sectionId && Now - progress.LastActivityAt < VisitInterval) return;
+        progress.RecordActivity(Now, sectionId);
+        await TrySaveAsync(cancellationToken);
+    }
+
+    public async Task<SectionRecords> SectionsAsync(ModuleProgress progress, CancellationToken cancellationToken)
+    {
+        var positions = await db.ScenarioPositions.Where(p => p.ProgressId == progress.Id).ToDictionaryAsync(p => p.ScenarioId, StringComparer.Ordinal, cancellationToken);
+        var attempts = await db.CheckAttempts.AsNoTracking().Include(a => a.Answers).Where(a => a.ProgressId == progress.Id).ToListAsync(cancellationToken);
+        return new SectionRecords(positions, attempts);
+    }
+
+    /// <summary>
+    /// Saves, or returns false when another request changed the same record first (a doubled or replayed
+    /// post): a stale revision, or a row another request inserted with the same key. Nothing is saved then.
+    /// </summary>
+    public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE: not a foreign key or NOT NULL failure, which are bugs.
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

@@ -1,0 +1,48 @@
+using CSELearning.Web.Content;
+
+namespace CSELearning.Web.Features.Modules;
+
+/// <summary>Addresses and names for a module's sections, shared by every page of the learner's journey.</summary>
+public static class ModuleSections
+{
+    public static string StartUrl(ContentModule module) => $"/modules/{module.Id}";
+
+    public static string Url(ContentModule module, ModuleSection section) => $"/modules/{module.Id}/{section.Id}";
+
+    public static string CompletionUrl(ContentModule module) => $"/modules/{module.Id}/completion";
+
+    public static string Kind(ModuleSection section) => section switch
+    {
+        ContentPage => "Page",
+        Scenario => "Scenario",
+        KnowledgeCheck => "Knowledge check",
+        Reflection => "Reflection",
+        _ => throw new ArgumentOutOfRangeException(nameof(section)),
+    };
+
+    /// <summary>The section after <paramref name="section"/>, or null for the last.</summary>
+    public static ModuleSection? After(ContentModule module, ModuleSection section)
+    {
+        var index = IndexOf(module, section);
+        return index + 1 < module.Sections.Count ? module.Sections[index + 1] : null;
+    }
+
+    public static ModuleSection? Before(ContentModule module, ModuleSection section)
+    {
+        var index = IndexOf(module, section);
+        return index > 0 ? module.Sections[index - 1] : null;
+    }
+
+    /// <summary>Where "Continue" takes a learner: the section they were last in, else the first.</summary>
+    public static string ContinueUrl(ContentModule module, Domain.Learning.ModuleProgress progress) =>
+        progress.LastSectionId is { } last && module.FindSection(last) is { } section
+            ? Url(module, section)
+            : module.Sections.Count > 0 ? Url(module, module.Sections[0]) : CompletionUrl(module);
+
+    private static int IndexOf(ContentModule module, ModuleSection section)
+    {
+        for (var i = 0; i < module.Sections.Count; i++)
+            if (ReferenceEquals(module.Sections[i], section)) return i;
+        throw new ArgumentException("The section is not in the module.", nameof(section));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Features.Modules;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.MyLearning;
+
+/// <summary>The signed-in person's own learning: modules in progress, refreshers due, and every completion.</summary>
+public static class Index
+{
+    public sealed record Model(IReadOnlyList<InProgress> InProgress, IReadOnlyList<RefreshDue> RefreshesDue, IReadOnlyList<Completed> Completions)
+    {
+        public bool IsEmpty => InProgress.Count == 0 && RefreshesDue.Count == 0 && Completions.Count == 0;
+    }
+
+    public sealed record InProgress(string ModuleId, string Title, DateTime StartedAt, DateTime LastActivityAt, string ContinueUrl, bool IsRefresher);
+
+    /// <param name="Changes">The major changes published since the version the learner completed.</param>
+    public sealed record RefreshDue(string ModuleId, string Title, string CompletedVersion, DateTime CompletedAt, string CurrentVersion, IReadOnlyList<VersionChange> Changes);
+
+    /// <param name="Title">The module's title; its id when the module is no longer published.</param>
+    /// <param name="IsCurrent">The latest completion of the module and not due for refresh.</param>
+    public sealed record Completed(string ModuleId, string Title, string Version, DateTime CompletedAt, int ScorePercent, int TimeSpentSeconds, decimal? CpdHours, bool IsCurrent);
+
+    public sealed class Handler(AppDbContext db, ContentCatalog catalog, LearnerRecords records)
+    {
+        public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+        {
+            var userId = principal.UserId();
+            var statuses = await records.StatusesAsync(userId, catalog.Modules, cancellationToken);
+            var completions = await db.ModuleCompletions.AsNoTracking()
+                .Where(c => c.UserId == userId)
+                .OrderByDescending(c => c.CompletedAt)
+                .ToListAsync(cancellationToken);
+
+            var inProgress = new List<InProgress>();
+            var refreshes = new List<RefreshDue>();
+            foreach (var module in catalog.Modules)
+            {
+                var status = statuses[module.Id];
+                if (status.Active is { } active)
+                    inProgress.Add(new InProgress(module.Id, module.Title, active.StartedAt, active.LastActivityAt,
+                        ModuleSections.ContinueUrl(module, active), IsRefresher: status.LatestCompletion is not null));
+                if (status.State == LearningState.RefreshDue)
+                {
+                    var completed = status.LatestCompletion!;
+                    refreshes.Add(new RefreshDue(module.Id, module.Title, completed.ModuleVersion, completed.CompletedAt, module.Version.ToString(),
+                        module.Changes.Where(c => c.Kind == ChangeKind.Major && c.Version > completed.Version).ToList()));
+                }
+            }
+
+            return new Model(
+                inProgress.OrderByDescending(p => p.LastActivityAt).ToList(),
+                refreshes,
+                completions.Select(c =>
+                {
+                    var module = catalog.Find(c.ModuleId);
+                    var status = module is null ? null : statuses[module.Id];
+                    return new Completed(c.ModuleId, module?.Title ?? c.ModuleId, c.ModuleVersion, c.CompletedAt, c.ScorePercent, c.TimeSpentSeconds,
+                        module?.CpdHours, IsCurrent: status is { State: LearningState.Completed } && status.LatestCompletion?.Id == c.Id);
+                }).ToList());
+        }
+    }
+}
