@@ -8,12 +8,18 @@ public sealed class ContentCatalog
 {
     private readonly Dictionary<string, ContentModule> _byId;
 
-    public ContentCatalog(IReadOnlyList<ContentModule> modules, string directory)
+    private readonly Dictionary<string, SitePage> _pages;
+
+    public ContentCatalog(IReadOnlyList<ContentModule> modules, string directory, IReadOnlyList<SitePage>? pages = null)
     {
         Modules = modules;
         Directory = directory;
         _byId = modules.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        _pages = (pages ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>A site page (glossary, support), or null when the content has none by that id.</summary>
+    public SitePage? Page(string id) => _pages.GetValueOrDefault(id);
 
     /// <summary>In folder-name order.</summary>
     public IReadOnlyList<ContentModule> Modules { get; }
@@ -27,6 +33,6 @@ public sealed class ContentCatalog
     {
         var result = ContentLoader.LoadDirectory(directory);
         if (!result.IsValid) throw new ContentValidationException(directory, result.Problems);
-        return new ContentCatalog(result.Modules, directory);
+        return new ContentCatalog(result.Modules, directory, result.Pages);
     }
 }

@@ -3,6 +3,9 @@ namespace CSELearning.Web.Content;
 /// <summary>What loading the content gave: the modules, rendered, when there are no problems.</summary>
 public sealed record ContentLoadResult(IReadOnlyList<ContentModule> Modules, IReadOnlyList<ContentProblem> Problems)
 {
+    /// <summary>The site pages found (glossary, support), rendered, when there are no problems.</summary>
+    public IReadOnlyList<SitePage> Pages { get; init; } = [];
+
     public bool IsValid => Problems.Count == 0;
 }
 
@@ -18,6 +21,7 @@ public static class ContentLoader
             return new([], [new(ModulesFolder, 0, $"there is no '{ModulesFolder}' folder in {directory}: is this the content directory?")]);
 
         var files = Directory.EnumerateFiles(modules, "*.md", SearchOption.AllDirectories)
+            .Concat(SitePage.Ids.Select(id => Path.Combine(directory, id + ".md")).Where(File.Exists))
             .Select(path => new SourceFile(
                 Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/'),
                 File.ReadAllText(path)))
@@ -25,13 +29,23 @@ public static class ContentLoader
         return Load(files);
     }
 
-    /// <summary>Loads files given with paths relative to the content directory ("modules/slug/module.md").</summary>
+    /// <summary>
+    /// Loads files given with paths relative to the content directory: modules ("modules/slug/module.md") and
+    /// site pages ("glossary.md", "support.md"), each optional.
+    /// </summary>
     public static ContentLoadResult Load(IEnumerable<SourceFile> files)
     {
         var problems = new List<ContentProblem>();
         var bySlug = new SortedDictionary<string, List<SourceFile>>(StringComparer.Ordinal);
+        var parser = new ModuleParser(problems);
+        var pages = new List<SitePage>();
         foreach (var file in files)
         {
+            if (SitePage.Ids.FirstOrDefault(id => file.Path == id + ".md") is { } pageId)
+            {
+                if (parser.ParseSitePage(pageId, file with { Text = Normalise(file.Text) }) is { } page) pages.Add(page);
+                continue;
+            }
             var parts = file.Path.Split('/');
             if (parts.Length < 3 || parts[0] != ModulesFolder || !file.Path.EndsWith(".md", StringComparison.Ordinal)) continue;
             if (parts.Length > 3)
@@ -45,14 +59,15 @@ public static class ContentLoader
         if (bySlug.Count == 0 && problems.Count == 0)
             problems.Add(new(ModulesFolder, 0, $"there are no modules: add a folder {ModulesFolder}/<module>/ with a module.md"));
 
-        var parser = new ModuleParser(problems);
         var parsed = bySlug.Select(m => parser.Parse(m.Key, m.Value)).OfType<ParsedModule>().ToList();
         ContentValidator.Validate(parsed, problems);
+        foreach (var page in pages) ContentValidator.Validate(page, problems);
         if (problems.Count > 0)
             return new([], problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToList());
 
         foreach (var module in parsed) ContentRenderer.Render(module.Module);
-        return new(parsed.Select(m => m.Module).ToList(), []);
+        foreach (var page in pages) ContentRenderer.Render(page);
+        return new(parsed.Select(m => m.Module).ToList(), []) { Pages = pages };
     }
 
     // One form of the same text on every machine: no byte-order mark, "\n" line endings.

@@ -46,6 +46,22 @@ public sealed class ContentModule
         Changes.Any(c => c.Kind == ChangeKind.Major && c.Version > completed && c.Version <= Version);
 }
 
+/// <summary>
+/// A page of the site written as content rather than code, shared by every module: the glossary and the
+/// page on where to get support. Read from <c>content/&lt;id&gt;.md</c>, rendered once like a module's pages.
+/// </summary>
+public sealed class SitePage
+{
+    /// <summary>The pages the site serves from the content directory, by id (their file name without .md).</summary>
+    public static readonly IReadOnlyList<string> Ids = ["glossary", "support"];
+
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string SourcePath { get; init; }
+    public required IReadOnlyList<Reference> References { get; init; }
+    public required Markup Body { get; init; }
+}
+
 /// <summary>A pre-rendered fragment of content; <see cref="Html"/> is ready for a view as it is.</summary>
 public sealed class Markup
 {

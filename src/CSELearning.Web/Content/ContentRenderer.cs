@@ -22,6 +22,8 @@ internal static class ContentRenderer
         foreach (var markup in fragments) Render(markup, references);
     }
 
+    public static void Render(SitePage page) => Render(page.Body, page.References.ToDictionary(r => r.Key, StringComparer.Ordinal));
+
     private static void Render(Markup markup, Dictionary<string, Reference> references)
     {
         if (markup.Blocks.Count == 0) return;

@@ -182,7 +182,10 @@ internal static class ContentValidator
         foreach (var markup in inner) yield return markup;
     }
 
-    private static void MarkdownRules(string path, Markup markup, HashSet<string> keys, List<ContentProblem> problems)
+    public static void Validate(SitePage page, List<ContentProblem> problems) =>
+        MarkdownRules(page.SourcePath, page.Body, page.References.Select(r => r.Key).ToHashSet(StringComparer.Ordinal), problems, "the page's");
+
+    private static void MarkdownRules(string path, Markup markup, HashSet<string> keys, List<ContentProblem> problems, string whose = "the module's")
     {
         foreach (var item in ContentMarkdown.Everything(markup.Blocks))
         {
@@ -190,7 +193,7 @@ internal static class ContentValidator
             {
                 case CitationInline citation:
                     foreach (var key in citation.Keys.Where(k => !keys.Contains(k)))
-                        problems.Add(new(path, markup.LineOf(citation), $"the citation [@{key}] is not in the module's references: add a reference with key: {key}"));
+                        problems.Add(new(path, markup.LineOf(citation), $"the citation [@{key}] is not in {whose} references: add a reference with key: {key}"));
                     break;
                 case HtmlBlock or HtmlInline:
                     problems.Add(new(path, markup.LineOf(item), "HTML is not allowed in content: write it in markdown"));

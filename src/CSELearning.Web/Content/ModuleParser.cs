@@ -186,6 +186,21 @@ internal sealed partial class ModuleParser
         }
     }
 
+    private static readonly string[] SitePageFields = ["title", "references"];
+
+    /// <summary>A site page (glossary.md, support.md): a title, references if it cites, and markdown.</summary>
+    public SitePage? ParseSitePage(string id, SourceFile file)
+    {
+        var fields = YamlFields.ReadFrontMatter(file, _problems);
+        var body = Fragment(Body(file));
+        if (fields is null) return null;
+        const string what = "the page";
+        fields.RejectUnknown(what, SitePageFields);
+        var title = fields.Text("title", what);
+        if (body.Blocks.Count == 0) _problems.Add(new(file.Path, 1, "the page has no text below its front matter"));
+        return new SitePage { Id = id, Title = title ?? "", SourcePath = file.Path, References = References(fields), Body = body };
+    }
+
     private static List<Block> Body(SourceFile file) =>
         Markdown.Parse(file.Text, ContentMarkdown.Pipeline).Where(b => b is not YamlFrontMatterBlock).ToList();
 

@@ -20,10 +20,12 @@ public static class ValidateContentCommand
         var result = ContentLoader.LoadDirectory(directory);
         foreach (var problem in result.Problems) output.WriteLine(problem);
         output.WriteLine(result.IsValid
-            ? $"{Modules(result.Modules.Count)} in {directory}: no problems."
+            ? $"{Modules(result.Modules.Count)}{Pages(result.Pages)} in {directory}: no problems."
             : $"{ContentValidationException.Count(result.Problems.Count)} in {directory}.");
         return result.IsValid ? 0 : 1;
     }
 
     private static string Modules(int count) => count == 1 ? "1 module" : $"{count} modules";
+
+    private static string Pages(IReadOnlyList<SitePage> pages) => pages.Count == 0 ? "" : " and " + string.Join(" and ", pages.Select(p => p.Id + ".md"));
 }

@@ -16,7 +16,7 @@ public sealed class ContentStartupTests(SqliteAppFactory factory) : IClassFixtur
         var catalog = factory.Services.GetRequiredService<ContentCatalog>();
 
         Assert.Same(catalog, factory.Services.GetRequiredService<ContentCatalog>());
-        var module = Assert.IsType<ContentModule>(catalog.Find("recognising-exploitation"));
+        var module = Assert.IsType<ContentModule>(catalog.Find("grooming-and-exploitation"));
         Assert.StartsWith("sha256:", module.ContentHash, StringComparison.Ordinal);
         var page = module.SectionsOf<ContentPage>().First();
         Assert.Contains("<p class=\"govuk-body\">", page.Body.Html.Value, StringComparison.Ordinal);

@@ -47,6 +47,8 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["GET /modules/{id}/completion"] = SignedIn,
         ["POST /modules/{id}/completion"] = SignedIn,
         ["GET /my-learning"] = SignedIn,
+        ["GET /glossary"] = Anonymous,
+        ["GET /support"] = Anonymous,
         ["* /error"] = Anonymous,
         ["* /error/{statusCode:int}"] = Anonymous,
         ["* /health"] = Anonymous,

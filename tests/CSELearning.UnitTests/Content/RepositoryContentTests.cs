@@ -35,6 +35,63 @@ public class RepositoryContentTests
         }
     }
 
+    /// <summary>The modules the platform exists to serve, and whether each is a full core module or the short one for commissioners.</summary>
+    public static TheoryData<string, bool> PublishedModules => new()
+    {
+        { "grooming-and-exploitation", true },
+        { "transactional-sex-and-exchange", true },
+        { "building-trust", true },
+        { "commissioning-support", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(PublishedModules))]
+    public void Each_published_module_meets_the_minimums_so_they_cannot_silently_erode(string id, bool core)
+    {
+        var module = ContentCatalog.Load(RepositoryContent()).Find(id);
+        Assert.True(module is not null, $"The module '{id}' is missing from content/.");
+
+        Assert.True(module.SectionsOf<ContentPage>().Count() >= 2, $"{id}: fewer than two teaching pages");
+        Assert.False(module.ContentWarning.IsEmpty);
+        Assert.False(module.Signposting.IsEmpty);
+
+        var scenarios = module.SectionsOf<Scenario>().ToList();
+        Assert.True(scenarios.Count >= (core ? 2 : 1), $"{id}: {scenarios.Count} scenarios");
+        foreach (var scenario in scenarios)
+        {
+            var decisionPoints = scenario.Nodes.Count(n => !n.IsEnding);
+            var endings = scenario.Nodes.Count(n => n.IsEnding);
+            Assert.True(decisionPoints >= 4, $"{id}/{scenario.Id}: {decisionPoints} decision points");
+            Assert.True(endings >= 3, $"{id}/{scenario.Id}: {endings} endings");
+            Assert.True(RecommendedPathLength(scenario) >= 4, $"{id}/{scenario.Id}: following recommended practice meets fewer than four decisions");
+            foreach (var choice in scenario.Nodes.SelectMany(n => n.Choices))
+                Assert.True(Cites(choice.Feedback), $"{id}/{scenario.Id}: the feedback on '{choice.Text}' cites no source");
+        }
+
+        var questions = module.SectionsOf<KnowledgeCheck>().SelectMany(c => c.Questions).ToList();
+        Assert.True(questions.Count >= 10, $"{id}: {questions.Count} questions");
+        Assert.All(questions.SelectMany(q => q.Options), o => Assert.False(o.Explanation.IsEmpty));
+        Assert.NotEmpty(module.SectionsOf<Reflection>().SelectMany(r => r.Prompts));
+        Assert.NotEmpty(module.References);
+    }
+
+    /// <summary>How many decisions a learner who always takes the recommended choice makes before an ending.</summary>
+    private static int RecommendedPathLength(Scenario scenario)
+    {
+        var node = scenario.Start;
+        var decisions = 0;
+        while (node is { IsEnding: false } && decisions <= scenario.Nodes.Count)
+        {
+            var recommended = node.Choices.FirstOrDefault(c => c.IsRecommended);
+            if (recommended is null) return decisions;
+            decisions++;
+            node = scenario.FindNode(recommended.Target);
+        }
+        return node is { IsEnding: true } ? decisions : 0;
+    }
+
+    private static bool Cites(Markup markup) => markup.Html.Value?.Contains("href=\"#ref-", StringComparison.Ordinal) == true;
+
     [Fact]
     public void Without_a_setting_the_repository_content_folder_is_found_from_the_project_folder()
     {

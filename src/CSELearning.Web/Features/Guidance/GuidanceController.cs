@@ -1,0 +1,23 @@
+using CSELearning.Web.Content;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CSELearning.Web.Features.Guidance;
+
+/// <summary>
+/// The glossary and where to get support: pages written as content, shared by every module. Open to
+/// everyone, signed in or not: they hold nobody's data, and a practitioner who needs support should never
+/// meet a sign-in page first.
+/// </summary>
+[AllowAnonymous]
+public sealed class GuidanceController : Controller
+{
+    [HttpGet("/glossary")]
+    public IActionResult Glossary([FromServices] ContentCatalog catalog) => Show(catalog, "glossary");
+
+    [HttpGet("/support")]
+    public IActionResult Support([FromServices] ContentCatalog catalog) => Show(catalog, "support");
+
+    private IActionResult Show(ContentCatalog catalog, string id) =>
+        catalog.Page(id) is { } page ? View("Page", page) : NotFound();
+}
