@@ -5,16 +5,24 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CSELearning.E2ETests.Pages.Modules;
 
-/// <summary>One teaching page of a module, with a way out, the module's references, and previous and next links.</summary>
+/// <summary>
+/// A teaching page or a reflection in a module, with a way out, support, the module's references, and
+/// previous and next links across all its sections (the last leads to "Finish the module").
+/// </summary>
 public sealed class ModuleSectionPage : AppPage
 {
     private readonly string _moduleId;
 
     private ModuleSectionPage(BrowserSession session, string moduleId) : base(session) => _moduleId = moduleId;
 
-    public ILocator Pagination => Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages in this module" });
+    public ILocator Pagination => Page.GetByRole(AriaRole.Navigation, new() { Name = "Sections of this module" });
+
+    public ILocator PreviousLink => Pagination.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Previous") });
 
     public ILocator NextLink => Pagination.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Next") });
+
+    /// <summary>The title of the section (or page) the Next link leads to.</summary>
+    public ILocator NextTitle => NextLink.Locator(".govuk-pagination__link-label");
 
     public ILocator Citations => Page.Locator("main a[href^='#ref-']");
 
