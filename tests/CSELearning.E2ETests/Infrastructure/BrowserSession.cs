@@ -22,8 +22,13 @@ public sealed class BrowserSession : IAsyncDisposable
     private BrowserSession(IBrowserContext context, IPage page, Uri address)
     {
         _context = context;
-        Page = page;
         Address = address;
+        Page = Watch(page);
+    }
+
+    /// <summary>Listens to a tab for the errors and page loads that <see cref="AssertCleanEnding"/> looks at.</summary>
+    private IPage Watch(IPage page)
+    {
         page.Console += (_, message) =>
         {
             if (message.Type == "error") _consoleErrors.Enqueue(new ConsoleError(message.Text, message.Location));
@@ -34,6 +39,7 @@ public sealed class BrowserSession : IAsyncDisposable
         };
         page.PageError += (_, error) => _scriptErrors.Enqueue(error);
         page.DOMContentLoaded += (_, loaded) => _loaded.Enqueue(loaded.Url);
+        return page;
     }
 
     public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri address)
@@ -49,7 +55,20 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(context, await context.NewPageAsync(), address);
     }
 
-    public IPage Page { get; }
+    /// <summary>The tab the test is using: a new one after <see cref="CloseTabAndOpenAnotherAsync"/>.</summary>
+    public IPage Page { get; private set; }
+
+    /// <summary>
+    /// Closes the tab, as a person does when they stop for the day, and opens a blank one in the same browser:
+    /// its cookies are kept, nothing held in the closed page is.
+    /// </summary>
+    public async Task CloseTabAndOpenAnotherAsync()
+    {
+        var closing = Page;
+        await closing.CloseAsync();
+        Assert.True(closing.IsClosed, "The tab did not close.");
+        Page = Watch(await _context.NewPageAsync());
+    }
 
     public Uri Address { get; }
 

@@ -14,7 +14,8 @@ namespace CSELearning.E2ETests.Infrastructure;
 
 /// <summary>
 /// The real application on Kestrel, listening over HTTPS on a free loopback port so that a real browser can
-/// reach it, with a fresh SQLite database in a temporary folder and email kept in memory.
+/// reach it, with a fresh SQLite database in a temporary folder, email kept in memory, and the sample module
+/// from the test fixtures as its only content.
 /// </summary>
 public sealed class CseLearningApp : WebApplicationFactory<Program>
 {
@@ -58,10 +59,26 @@ public sealed class CseLearningApp : WebApplicationFactory<Program>
         builder.UseSetting("Site:SeedDemoData", "false");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
+        // The journeys follow the sample module, whose text and answers they know; the real modules in content/
+        // are written and revised independently of the tests.
+        builder.UseSetting("Content:Directory", FixtureContentDirectory);
         // Every journey signs in from the same address; the production limit would turn them away.
         builder.UseSetting("Security:SignInAttemptsPerWindow", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Email));
+    }
+
+    /// <summary>The repository's tests/fixtures/content, found by walking up from the test assembly to CSELearning.sln.</summary>
+    public static string FixtureContentDirectory { get; } = FindFixtureContent();
+
+    private static string FindFixtureContent()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CSELearning.sln")))
+                return Path.Combine(directory.FullName, "tests", "fixtures", "content");
+        }
+        throw new InvalidOperationException($"CSELearning.sln was not found above {AppContext.BaseDirectory}: the E2E tests run from the repository.");
     }
 
     public override async ValueTask DisposeAsync()

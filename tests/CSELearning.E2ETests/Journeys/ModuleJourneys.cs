@@ -19,12 +19,18 @@ public sealed class ModuleJourneys(E2EFixture fixture) : JourneyTest(fixture)
         var start = await modules.OpenModuleAsync(ModuleId, ModuleTitle);
         await Expect(start.ContentWarning).ToContainTextAsync("Content warning");
         await Expect(start.ContentWarning).ToContainTextAsync("This module is about the sexual abuse of children.");
-        await Expect(start.Contents).ToHaveTextAsync(["What child sexual exploitation is", "Signs to notice, and what they mean"]);
+        await Expect(start.Contents).ToHaveTextAsync([
+            "What child sexual exploitation is", "Signs to notice, and what they mean", "Scenario: Kayla comes back late",
+            "Check your understanding", "Reflect on your practice", "Finish the module",
+        ]);
 
         var first = await start.OpenPageAsync("what-exploitation-is", "What child sexual exploitation is");
         await Expect(first.Support).ToContainTextAsync("If this material is difficult for you");
         var second = await first.NextWithKeyboardAsync("signs-to-notice", "Signs to notice, and what they mean");
-        await Expect(second.NextLink).ToHaveCountAsync(0); // the last page
+        // The pages lead on through every section: after the teaching pages, the scenario.
+        await Expect(second.PreviousLink).ToHaveAttributeAsync("href", $"/modules/{ModuleId}/what-exploitation-is");
+        await Expect(second.NextTitle).ToHaveTextAsync("Scenario: Kayla comes back late");
+        await Expect(second.NextLink).ToHaveAttributeAsync("href", $"/modules/{ModuleId}/kayla");
 
         var anchor = await second.FollowFirstCitationAsync();
         await Expect(second.TargetedReference).ToHaveAttributeAsync("id", anchor);

@@ -27,7 +27,7 @@ public sealed class SignInAndOutJourneys(E2EFixture fixture) : JourneyTest(fixtu
 
         await ExpectTheSectionForAsync(role, home);
         await ExpectSessionCookieAsync(present: true);
-        string[] navigation = role == Roles.Administrator ? ["Home", "Modules", "Administration", "Your account"] : ["Home", "Modules", "Your account"];
+        string[] navigation = role == Roles.Administrator ? ["Home", "Modules", "My learning", "Administration", "Your account"] : ["Home", "Modules", "My learning", "Your account"];
         await Expect(home.Navigation.Links).ToHaveTextAsync(navigation);
 
         var yourAccount = await home.Navigation.OpenYourAccountAsync();

@@ -64,6 +64,29 @@ public sealed class ServiceNavigation(BrowserSession session)
         return await ModulesPage.ArriveAsync(session);
     }
 
+    /// <summary>Tabs to Modules in the navigation and follows it with Enter.</summary>
+    public async Task<ModulesPage> OpenModulesWithKeyboardAsync()
+    {
+        await KeyboardUser.ActivateAsync(session.Page, Link("Modules"));
+        return await ModulesPage.ArriveAsync(session);
+    }
+
+    public async Task<MyLearningPage> OpenMyLearningAsync()
+    {
+        await Link("My learning").ClickAsync();
+        return await MyLearningPage.ArriveAsync(session);
+    }
+
+    /// <summary>
+    /// Reaches My learning in the navigation with the keyboard and follows it with Enter: by Shift+Tab when
+    /// <paramref name="backwards"/>, as from a banner that took the focus further down the page.
+    /// </summary>
+    public async Task<MyLearningPage> OpenMyLearningWithKeyboardAsync(bool backwards = false)
+    {
+        await KeyboardUser.ActivateAsync(session.Page, Link("My learning"), backwards);
+        return await MyLearningPage.ArriveAsync(session);
+    }
+
     public async Task<AdministrationPage> OpenAdministrationAsync()
     {
         await Root.GetByRole(AriaRole.Link, new() { Name = "Administration", Exact = true }).ClickAsync();
@@ -81,4 +104,6 @@ public sealed class ServiceNavigation(BrowserSession session)
         await SignOutButton.ClickAsync();
         return await SignedOutPage.ArriveAsync(session);
     }
+
+    private ILocator Link(string text) => Root.GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
 }

@@ -18,7 +18,16 @@ public sealed class ModulesPage : AppPage
 
     public async Task<ModuleStartPage> OpenModuleAsync(string id, string title)
     {
-        await ModuleLinks.Filter(new() { HasText = title }).ClickAsync();
+        await ModuleLink(title).ClickAsync();
         return await ModuleStartPage.ArriveAsync(Session, id, title);
     }
+
+    /// <summary>Tabs to the module's link and follows it with Enter.</summary>
+    public async Task<ModuleStartPage> OpenModuleWithKeyboardAsync(string id, string title)
+    {
+        await KeyboardUser.ActivateAsync(Page, ModuleLink(title));
+        return await ModuleStartPage.ArriveAsync(Session, id, title);
+    }
+
+    private ILocator ModuleLink(string title) => ModuleLinks.Filter(new() { HasText = title });
 }

@@ -1,0 +1,26 @@
+using CSELearning.E2ETests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace CSELearning.E2ETests.Pages;
+
+/// <summary>The learner's own record: refreshers due, modules in progress, and every completion.</summary>
+public sealed class MyLearningPage : AppPage
+{
+    private MyLearningPage(BrowserSession session) : base(session) { }
+
+    /// <summary>The table of modules in progress, named by its caption.</summary>
+    public ILocator InProgress => Page.GetByRole(AriaRole.Table, new() { Name = "Modules in progress", Exact = true });
+
+    /// <summary>The table of completions, named by its caption.</summary>
+    public ILocator Completed => Page.GetByRole(AriaRole.Table, new() { Name = "Every module you have completed, newest first", Exact = true });
+
+    /// <summary>The row of <paramref name="title"/> in the completions table.</summary>
+    public ILocator CompletedRow(string title) =>
+        Completed.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Rowheader).Filter(new() { HasText = title }) });
+
+    public static async Task<MyLearningPage> ArriveAsync(BrowserSession session)
+    {
+        await session.ArriveAsync("my-learning", "My learning");
+        return new MyLearningPage(session);
+    }
+}
