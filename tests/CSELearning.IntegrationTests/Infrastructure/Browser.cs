@@ -30,11 +30,32 @@ public static partial class Browser
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    /// <summary>GETs <paramref name="formUrl"/> for its token, then POSTs the fields to <paramref name="postUrl"/>.</summary>
+    /// <summary>
+    /// GETs <paramref name="formUrl"/>, finds the form on it that posts to <paramref name="postUrl"/>, and submits
+    /// the fields with that form's own antiforgery token, as a browser would: a form that lacks a token, or a
+    /// page with no such form, fails the test. To send a post the page does not offer (a tampered or replayed
+    /// one), take a token with <see cref="AntiforgeryToken"/> and use <see cref="PostWithTokenAsync"/>.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await client.GetPageAsync(formUrl);
-        return await client.PostWithTokenAsync(postUrl, AntiforgeryToken(page), fields);
+        return await client.PostWithTokenAsync(postUrl, FormToken(page, formUrl, postUrl), fields);
+    }
+
+    /// <summary>The antiforgery token inside the form that posts to <paramref name="postUrl"/>.</summary>
+    public static string FormToken(string html, string formUrl, string postUrl)
+    {
+        var path = formUrl.Split('?')[0];
+        foreach (Match form in FormPattern().Matches(html))
+        {
+            var action = ActionPattern().Match(form.Groups[1].Value) is { Success: true } found ? WebUtility.HtmlDecode(found.Groups[1].Value) : formUrl;
+            if (action != postUrl && !(action == path && postUrl == formUrl)) continue;
+            var token = TokenPattern().Match(form.Value);
+            Assert.True(token.Success, $"The form on {formUrl} that posts to {postUrl} has no antiforgery token.");
+            return WebUtility.HtmlDecode(token.Groups[1].Value);
+        }
+        Assert.Fail($"{formUrl} has no form that posts to {postUrl}.");
+        return "";
     }
 
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
@@ -64,4 +85,10 @@ public static partial class Browser
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<form\\b([^>]*)>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("\\baction=\"([^\"]*)\"")]
+    private static partial Regex ActionPattern();
 }

@@ -42,10 +42,13 @@ public abstract class AdministrationTest(AppFactory factory) : IntegrationTest(f
     });
 
     /// <summary>Posts a form that should be refused: the page comes back with the message and the database is as it was.</summary>
-    protected async Task AssertRefusedAsync(HttpClient browser, string url, IEnumerable<KeyValuePair<string, string>> fields, string message, string? formUrl = null)
+    /// <param name="crafted">The page offers no such form (a post a browser would not make from it): send it with the page's token.</param>
+    protected async Task AssertRefusedAsync(HttpClient browser, string url, IEnumerable<KeyValuePair<string, string>> fields, string message, string? formUrl = null, bool crafted = false)
     {
         var before = await SnapshotAsync();
-        var response = await browser.PostFormAsync(formUrl ?? url, url, fields);
+        var response = crafted
+            ? await browser.PostWithTokenAsync(url, Browser.AntiforgeryToken(await browser.GetPageAsync(formUrl ?? url)), fields)
+            : await browser.PostFormAsync(formUrl ?? url, url, fields);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {url}: expected the form back (200), got {(int)response.StatusCode}\n{Browser.Excerpt(body)}");
         Assert.Contains("There is a problem", body);

@@ -106,7 +106,7 @@ public abstract class SupervisionTests(AppFactory factory) : AdministrationTest(
         await AssertRefusedAsync(browser, $"/admin/supervision/{current}/end", [new("EndsOn", Iso(Today.AddDays(-31)))], "The end date must be on or after the start date.", page);
         await AssertRefusedAsync(browser, $"/admin/supervision/{current}/end", [new("EndsOn", "")], "Enter the last day of supervision.", page);
         await AssertRefusedAsync(browser, $"/admin/supervision/{current}/end", [new("EndsOn", "tomorrow")], "The last day of supervision must be a real date, written like 2026-11-21.", page);
-        await AssertRefusedAsync(browser, $"/admin/supervision/{ended}/end", [new("EndsOn", Iso(Today))], "This supervision has already ended.", page);
+        await AssertRefusedAsync(browser, $"/admin/supervision/{ended}/end", [new("EndsOn", Iso(Today))], "This supervision has already ended.", page, crafted: true);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
