@@ -250,23 +250,26 @@ public static partial class IdentifyingDetails
     // Case and crime references ---------------------------------------------------------------------------
 
     /// <summary>
-    /// Capital letters then digits: CR/12345/24, PND-2024-001234, LA-123456, CRN 123456, X123456. Checked in
-    /// <see cref="IsPrefixedReference"/> for enough digits that "COVID-19", "NHS 111" and "CSE 2019" pass.
+    /// Letters then digits: CR/12345/24, cr/12345/24, PND-2024-001234, LA-123456, CRN 123456, X123456. Checked
+    /// in <see cref="IsPrefixedReference"/> for enough digits that "COVID-19", "NHS 111" and "CSE 2019" pass.
     /// </summary>
     [GeneratedRegex("""
         (?<![0-9A-Za-z/-])
-        (?<letters>[A-Z]{1,5})(?<sep>[/ -]?)(?<first>[0-9]+)(?:[/-][0-9]{2,})*
+        (?<letters>[A-Za-z]{1,5})(?<sep>[/ -]?)(?<first>[0-9]+)(?:[/-][0-9]{2,})*
         (?![0-9A-Za-z]|[/-][0-9])
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, TimeoutMilliseconds)]
     private static partial Regex PrefixedReference();
 
     private static bool IsPrefixedReference(Match match)
     {
-        var letters = match.Groups["letters"].Length;
+        var letters = match.Groups["letters"].Value;
         var separator = match.Groups["sep"].Value;
+        // "in 123456" and a username like "jess12345" are not references; "cr/12345/24" is.
+        if (separator is " " or "" && !letters.All(char.IsAsciiLetterUpper)) return false;
+
         var first = match.Groups["first"].Length;
         var digits = match.Value.Count(char.IsAsciiDigit);
-        return (letters, separator) switch
+        return (letters.Length, separator) switch
         {
             (1, "") => first >= 6,
             (1, _) => false,

@@ -179,6 +179,8 @@ public class IdentifyingDetailsTests
     [InlineData("LA-123456")]
     [InlineData("X123456")]
     [InlineData("12/345678A")]
+    [InlineData("cr/12345/24")]
+    [InlineData("ref-123456")]
     public void Case_and_crime_references_are_flagged(string reference) => AssertFound(CaseReference, reference);
 
     [Theory]
@@ -186,6 +188,7 @@ public class IdentifyingDetailsTests
     [InlineData("The 2019/20 and 2020/2021 figures.")]
     [InlineData("Section 47 and S17 and KS3 and Y10.")]
     [InlineData("CR/12/24 is too short to be a crime number.")]
+    [InlineData("Seen in 123456 homes; her username was jess12345.")]
     public void Acronyms_with_figures_and_financial_years_are_not_references(string text) => AssertNothingFound(text);
 
     [Fact]
