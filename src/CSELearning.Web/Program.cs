@@ -44,10 +44,12 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ex is OptionsValidationException || ex is AggregateException { InnerExceptions: var inner } && inner.All(e => e is OptionsValidationException))
 {
+    // Several settings can be wrong at once: the start-up check reports them together, and so does this.
+    var failures = ex is AggregateException all ? all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures) : ((OptionsValidationException)ex).Failures;
     Console.Error.WriteLine("CSELearning cannot start because of its configuration:");
-    foreach (var failure in ex.Failures) Console.Error.WriteLine($"  {failure}");
+    foreach (var failure in failures) Console.Error.WriteLine($"  {failure}");
     return 1;
 }
 catch (ContentValidationException ex)

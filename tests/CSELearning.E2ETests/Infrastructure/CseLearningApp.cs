@@ -65,6 +65,8 @@ public sealed class CseLearningApp : WebApplicationFactory<Program>
         // Every journey signs in from the same address; the production limit would turn them away.
         builder.UseSetting("Security:SignInAttemptsPerWindow", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("DataProtection:CertificatePath", TestCertificate.KeyRingFile);
+        builder.UseSetting("DataProtection:CertificatePassword", TestCertificate.KeyRingPassword);
         builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Email));
     }
 

@@ -12,6 +12,23 @@ internal static class TestCertificate
 {
     private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
 
+    public const string KeyRingPassword = "test-key-ring-certificate";
+
+    private static readonly Lazy<string> KeyRing = new(() =>
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=CSELearning test key ring", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var now = DateTimeOffset.UtcNow;
+        using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(7));
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "cselearning-keys")).FullName;
+        var path = Path.Combine(directory, $"e2e-key-ring-{Guid.NewGuid():N}.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, KeyRingPassword));
+        return path;
+    });
+
+    /// <summary>A .pfx file protecting the Data Protection key ring, as DataProtection:CertificatePath requires outside Development.</summary>
+    public static string KeyRingFile => KeyRing.Value;
+
     public static X509Certificate2 CreateForLoopback()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -27,7 +27,12 @@ public sealed class SignInAndOutJourneys(E2EFixture fixture) : JourneyTest(fixtu
 
         await ExpectTheSectionForAsync(role, home);
         await ExpectSessionCookieAsync(present: true);
-        string[] navigation = role == Roles.Administrator ? ["Home", "Modules", "My learning", "Administration", "Your account"] : ["Home", "Modules", "My learning", "Your account"];
+        string[] navigation = role switch
+        {
+            Roles.Administrator => ["Home", "Modules", "My learning", "Reflective logs", "Administration", "Your account"],
+            Roles.Supervisor => ["Home", "Modules", "My learning", "Reflective logs", "Caseload", "Your account"],
+            _ => ["Home", "Modules", "My learning", "Reflective logs", "Your account"],
+        };
         await Expect(home.Navigation.Links).ToHaveTextAsync(navigation);
 
         var yourAccount = await home.Navigation.OpenYourAccountAsync();

@@ -18,6 +18,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         // Generous enough that ordinary tests never meet it; the rate-limit test sets its own.
         ["Security:SignInAttemptsPerWindow"] = "10000",
+        // Outside Development the key ring must be protected by a certificate, as in production.
+        ["DataProtection:CertificatePath"] = TestKeyCertificate.Path,
+        ["DataProtection:CertificatePassword"] = TestKeyCertificate.Password,
     };
 
     public CapturingEmailSender Email { get; } = new();

@@ -53,6 +53,9 @@ public sealed class CommandLineTests
     [InlineData("Security__IdleTimeout", "00:00:05", "Security:IdleTimeout must be between")]
     [InlineData("Email__SmtpHost", "smtp.riverside.example", "Email:From must be an email address")]
     [InlineData("Site__PublicBaseUrl", "not a url", "Site:PublicBaseUrl must be an absolute")]
+    [InlineData("DataProtection__CertificatePath", "", "DataProtection:CertificatePath is not set")]
+    [InlineData("DataProtection__CertificatePath", "/nowhere/key-ring.pfx", "DataProtection:CertificatePath is '/nowhere/key-ring.pfx', which does not exist")]
+    [InlineData("DataProtection__CertificatePassword", "wrong", "could not be read")]
     public async Task A_wrong_setting_stops_start_up_with_a_message_naming_it(string variable, string value, string message)
     {
         var environment = Sqlite(TempDirectory());
@@ -147,6 +150,8 @@ public sealed class CommandLineTests
 
     private static Dictionary<string, string> Sqlite(string directory) => new()
     {
+        ["DataProtection__CertificatePath"] = TestKeyCertificate.Path,
+        ["DataProtection__CertificatePassword"] = TestKeyCertificate.Password,
         ["Database__Provider"] = "Sqlite",
         ["Database__DataDirectory"] = directory,
     };

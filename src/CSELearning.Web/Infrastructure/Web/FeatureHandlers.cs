@@ -14,6 +14,8 @@ public static class FeatureHandlers
         foreach (var handler in handlers) builder.Services.AddScoped(handler);
         builder.Services.AddScoped<Features.Account.ResetLinks>();
         builder.Services.AddScoped<Features.Modules.LearnerRecords>();
+        builder.Services.AddScoped<Features.Reflections.ReflectionAccess>();
+        builder.Services.AddSingleton<Domain.Reflections.ITextProtector, Features.Reflections.DataProtectionTextProtector>();
         return builder;
     }
 }

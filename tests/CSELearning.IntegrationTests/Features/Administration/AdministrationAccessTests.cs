@@ -13,6 +13,7 @@ public abstract class AdministrationAccessTests(AppFactory factory) : Administra
     private static readonly (string Method, string Template)[] Routes =
     [
         ("GET", "admin"),
+        ("GET", "admin/audit"),
         ("GET", "admin/partnerships"),
         ("GET", "admin/partnerships/new"),
         ("POST", "admin/partnerships/new"),

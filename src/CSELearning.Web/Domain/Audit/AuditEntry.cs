@@ -1,0 +1,48 @@
+namespace CSELearning.Web.Domain.Audit;
+
+/// <summary>What an audit entry records: reads of someone else's log, and every step of a log's review.</summary>
+public enum AuditAction
+{
+    /// <summary>Someone other than the author opened a log.</summary>
+    LogRead,
+    LogShared,
+    RevisionRequested,
+    LogSignedOff,
+    LogReopened,
+    CommentAdded,
+}
+
+/// <summary>
+/// One line of the append-only audit trail. It names who did what to whose record and when, never the
+/// record's text. The application adds entries and never changes or deletes them (AppDbContext refuses).
+/// </summary>
+public class AuditEntry
+{
+    private AuditEntry() { }
+
+    public AuditEntry(AuditAction action, Guid actorId, Guid subjectId, Guid ownerId, DateTime at, string? detail = null)
+    {
+        if (detail is { Length: > 200 }) throw new ArgumentException("Audit detail is a short note, never text from the record.", nameof(detail));
+        Id = Guid.CreateVersion7();
+        Action = action;
+        ActorId = actorId;
+        SubjectId = subjectId;
+        OwnerId = ownerId;
+        At = at;
+        Detail = detail;
+    }
+
+    public Guid Id { get; private set; }
+    public DateTime At { get; private set; }
+    public AuditAction Action { get; private set; }
+    /// <summary>Who did it.</summary>
+    public Guid ActorId { get; private set; }
+    /// <summary>The record it was done to (a reflective log).</summary>
+    public Guid SubjectId { get; private set; }
+    /// <summary>Whose record it is: the log's author.</summary>
+    public Guid OwnerId { get; private set; }
+    public string? Detail { get; private set; }
+}
+
+/// <summary>Raised when anything tries to change or remove an audit entry.</summary>
+public sealed class AuditTrailIsAppendOnlyException() : InvalidOperationException("The audit trail is append-only: entries cannot be changed or deleted.");

@@ -1,0 +1,101 @@
+namespace CSELearning.Web.Domain.Reflections;
+
+/// <summary>The stages of Gibbs' reflective cycle, in order: each is one part of a reflective log.</summary>
+public enum GibbsStage
+{
+    Description,
+    Feelings,
+    Evaluation,
+    Analysis,
+    Conclusion,
+    ActionPlan,
+}
+
+public static class GibbsStages
+{
+    public static IReadOnlyList<GibbsStage> All { get; } = Enum.GetValues<GibbsStage>();
+
+    public static string Heading(this GibbsStage stage) => stage switch
+    {
+        GibbsStage.Description => "Description",
+        GibbsStage.Feelings => "Feelings",
+        GibbsStage.Evaluation => "Evaluation",
+        GibbsStage.Analysis => "Analysis",
+        GibbsStage.Conclusion => "Conclusion",
+        GibbsStage.ActionPlan => "Action plan",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+
+    /// <summary>The question each stage answers, shown as the field's hint.</summary>
+    public static string Question(this GibbsStage stage) => stage switch
+    {
+        GibbsStage.Description => "What happened? Describe the situation or the learning, without identifying any child or family.",
+        GibbsStage.Feelings => "What were you thinking and feeling, then and now?",
+        GibbsStage.Evaluation => "What was good and what was difficult about it?",
+        GibbsStage.Analysis => "What sense can you make of it? What does the research or your training say?",
+        GibbsStage.Conclusion => "What else could you have done? What have you learned?",
+        GibbsStage.ActionPlan => "What will you do differently next time, and what support do you need?",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+
+    /// <summary>The stage's name in forms and addresses: "description", "action-plan".</summary>
+    public static string Key(this GibbsStage stage) => stage == GibbsStage.ActionPlan ? "action-plan" : stage.ToString().ToLowerInvariant();
+
+    public static bool TryParseKey(string? key, out GibbsStage stage)
+    {
+        foreach (var candidate in All)
+        {
+            if (candidate.Key() == key)
+            {
+                stage = candidate;
+                return true;
+            }
+        }
+        stage = default;
+        return false;
+    }
+}
+
+/// <summary>
+/// What a practitioner wrote in a log: a title and the six stages. Held in memory only; the database holds
+/// it encrypted (<see cref="ReflectiveLog.ProtectedText"/>).
+/// </summary>
+public sealed record ReflectionText(string Title, IReadOnlyDictionary<GibbsStage, string> Stages)
+{
+    /// <summary>The longest title: a line, not a paragraph.</summary>
+    public const int MaxTitleLength = 200;
+
+    /// <summary>
+    /// The longest text for one stage: about 1,500 words, far more than a reflection needs, small enough that
+    /// a pasted document is refused rather than stored.
+    /// </summary>
+    public const int MaxStageLength = 10_000;
+
+    public static ReflectionText Empty { get; } = new("", new Dictionary<GibbsStage, string>());
+
+    public string Stage(GibbsStage stage) => Stages.GetValueOrDefault(stage) ?? "";
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Title) && GibbsStages.All.All(s => string.IsNullOrWhiteSpace(Stage(s)));
+
+    /// <summary>What is too long, by field ("title", or a stage's key), with the message to show.</summary>
+    public IReadOnlyDictionary<string, string> Problems()
+    {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Title.Length > MaxTitleLength)
+            problems["title"] = $"The title must be {MaxTitleLength} characters or fewer (it is {Title.Length})";
+        foreach (var stage in GibbsStages.All)
+        {
+            var length = Stage(stage).Length;
+            if (length > MaxStageLength)
+                problems[stage.Key()] = $"{stage.Heading()} must be {MaxStageLength:N0} characters or fewer (it is {length:N0}): shorten it, or split the reflection into two logs";
+        }
+        return problems;
+    }
+}
+
+/// <summary>Encrypts reflective text for storage and decrypts it for its readers (ASP.NET Core Data Protection).</summary>
+public interface ITextProtector
+{
+    string Protect(string plaintext);
+    string Unprotect(string protectedText);
+}

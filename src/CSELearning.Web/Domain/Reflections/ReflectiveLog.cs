@@ -1,0 +1,224 @@
+using System.Text.Json;
+
+namespace CSELearning.Web.Domain.Reflections;
+
+public enum LogStatus
+{
+    /// <summary>Only the author can see it.</summary>
+    Draft,
+    /// <summary>Shared with the author's supervisors and awaiting their review; the author can still edit it.</summary>
+    Shared,
+    /// <summary>A supervisor has asked for changes; the author edits and shares it again.</summary>
+    RevisionRequested,
+    /// <summary>Signed off by a supervisor: locked until a supervisor reopens it, with a reason.</summary>
+    SignedOff,
+}
+
+/// <summary>
+/// A practitioner's reflective log, following Gibbs' cycle, started from a module's reflection prompt or on
+/// its own. Its text is stored encrypted; every change raises <see cref="Version"/>, a concurrency token, so
+/// an edit made against an older version (a supervisor signed off meanwhile) is refused, never overwritten.
+/// </summary>
+public class ReflectiveLog
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private ReflectiveLog() { }
+
+    public ReflectiveLog(Guid authorId, ReflectionText text, ITextProtector protector, DateTime now, string? moduleId = null, string? moduleVersion = null, string? promptId = null)
+    {
+        Refuse(text.Problems());
+        Id = Guid.CreateVersion7();
+        AuthorId = authorId;
+        ModuleId = moduleId;
+        ModuleVersion = moduleId is null ? null : moduleVersion;
+        PromptId = moduleId is null ? null : promptId;
+        ProtectedText = Seal(text, protector);
+        Status = LogStatus.Draft;
+        CreatedAt = now;
+        UpdatedAt = now;
+        Version = 1;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid AuthorId { get; private set; }
+    /// <summary>The module, version and prompt the log was started from; null for a practice situation.</summary>
+    public string? ModuleId { get; private set; }
+    public string? ModuleVersion { get; private set; }
+    public string? PromptId { get; private set; }
+    /// <summary>The title and stages, as JSON, encrypted: the database never holds them readable.</summary>
+    public string ProtectedText { get; private set; } = "";
+    public LogStatus Status { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    /// <summary>When the author last shared it for review; the caseload orders by this, oldest first.</summary>
+    public DateTime? SharedAt { get; private set; }
+    public DateTime? SignedOffAt { get; private set; }
+    public Guid? SignedOffById { get; private set; }
+    public DateTime? RevisionRequestedAt { get; private set; }
+    public Guid? RevisionRequestedById { get; private set; }
+    /// <summary>The supervisor's note asking for a revision, encrypted.</summary>
+    public string? ProtectedRevisionNote { get; private set; }
+    public DateTime? ReopenedAt { get; private set; }
+    public Guid? ReopenedById { get; private set; }
+    /// <summary>Why a signed-off log was reopened, encrypted.</summary>
+    public string? ProtectedReopenReason { get; private set; }
+    public int Version { get; private set; }
+
+    public bool IsLocked => Status == LogStatus.SignedOff;
+
+    /// <summary>Whether supervisors may read it: once shared, never while a private draft.</summary>
+    public bool IsVisibleToSupervisors => Status != LogStatus.Draft;
+
+    public ReflectionText Read(ITextProtector protector)
+    {
+        var stored = JsonSerializer.Deserialize<StoredText>(protector.Unprotect(ProtectedText), Json)!;
+        return new ReflectionText(stored.Title ?? "", GibbsStages.All.ToDictionary(s => s, s => stored.Stages?.GetValueOrDefault(s.Key()) ?? ""));
+    }
+
+    public string? RevisionNote(ITextProtector protector) => ProtectedRevisionNote is null ? null : protector.Unprotect(ProtectedRevisionNote);
+
+    public string? ReopenReason(ITextProtector protector) => ProtectedReopenReason is null ? null : protector.Unprotect(ProtectedReopenReason);
+
+    /// <summary>The author's edit, made against <paramref name="expectedVersion"/>.</summary>
+    public void Save(Guid by, ReflectionText text, int expectedVersion, ITextProtector protector, DateTime now)
+    {
+        RequireAuthor(by);
+        RequireVersion(expectedVersion);
+        if (IsLocked) throw new LogConflictException("Your supervisor has signed this log off, so it is locked and your changes were not saved.");
+        Refuse(text.Problems());
+        ProtectedText = Seal(text, protector);
+        Touch(now);
+    }
+
+    /// <summary>Shares it with the author's supervisors for review (again, after a revision).</summary>
+    public void Share(Guid by, int expectedVersion, DateTime now)
+    {
+        RequireAuthor(by);
+        RequireVersion(expectedVersion);
+        if (Status is LogStatus.Shared) throw new DomainException("This log is already shared with your supervisor.");
+        if (IsLocked) throw new DomainException("This log has been signed off.");
+        Status = LogStatus.Shared;
+        SharedAt = now;
+        Touch(now);
+    }
+
+    public void RequestRevision(Guid supervisorId, string note, int expectedVersion, ITextProtector protector, DateTime now)
+    {
+        RequireVersion(expectedVersion);
+        if (Status != LogStatus.Shared) throw new DomainException("Only a log awaiting review can be sent back for revision.");
+        if (string.IsNullOrWhiteSpace(note)) throw new DomainException("Say what you would like changed.");
+        Status = LogStatus.RevisionRequested;
+        RevisionRequestedAt = now;
+        RevisionRequestedById = supervisorId;
+        ProtectedRevisionNote = protector.Protect(note.Trim());
+        Touch(now);
+    }
+
+    public void SignOff(Guid supervisorId, int expectedVersion, DateTime now)
+    {
+        RequireVersion(expectedVersion);
+        if (Status != LogStatus.Shared) throw new DomainException("Only a log awaiting review can be signed off.");
+        Status = LogStatus.SignedOff;
+        SignedOffAt = now;
+        SignedOffById = supervisorId;
+        Touch(now);
+    }
+
+    /// <summary>Unlocks a signed-off log so the author can change it; only a supervisor may, and must say why.</summary>
+    public void Reopen(Guid supervisorId, string reason, int expectedVersion, ITextProtector protector, DateTime now)
+    {
+        RequireVersion(expectedVersion);
+        if (!IsLocked) throw new DomainException("Only a signed-off log can be reopened.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give a reason for reopening the log.");
+        Status = LogStatus.RevisionRequested;
+        ReopenedAt = now;
+        ReopenedById = supervisorId;
+        ProtectedReopenReason = protector.Protect(reason.Trim());
+        SignedOffAt = null;
+        SignedOffById = null;
+        Touch(now);
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private void RequireAuthor(Guid by)
+    {
+        if (by != AuthorId) throw new DomainException("Only the author can change this log.");
+    }
+
+    private void RequireVersion(int expected)
+    {
+        if (expected != Version)
+            throw new LogConflictException(IsLocked
+                ? "Your supervisor has signed this log off since you opened it, so your changes were not saved."
+                : "This log has changed since you opened it (perhaps in another tab, or by your supervisor), so your changes were not saved.");
+    }
+
+    private static void Refuse(IReadOnlyDictionary<string, string> problems)
+    {
+        if (problems.Count > 0) throw new DomainException(problems.Values.First());
+    }
+
+    private static string Seal(ReflectionText text, ITextProtector protector) =>
+        protector.Protect(JsonSerializer.Serialize(new StoredText(text.Title, GibbsStages.All.ToDictionary(s => s.Key(), text.Stage)), Json));
+
+    private sealed record StoredText(string? Title, Dictionary<string, string>? Stages);
+}
+
+/// <summary>A change made against an out-of-date version of a log: refused, and the writer's text kept for them.</summary>
+public sealed class LogConflictException(string message) : DomainException(message);
+
+/// <summary>A supervisor's comment on one stage of a log; its text is encrypted.</summary>
+public class ReviewComment
+{
+    /// <summary>The longest comment.</summary>
+    public const int MaxLength = 5_000;
+
+    private ReviewComment() { }
+
+    public ReviewComment(ReflectiveLog log, Guid supervisorId, GibbsStage stage, string text, ITextProtector protector, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Write a comment.");
+        if (text.Length > MaxLength) throw new DomainException($"A comment must be {MaxLength:N0} characters or fewer.");
+        if (!log.IsVisibleToSupervisors) throw new DomainException("This log has not been shared.");
+        Id = Guid.CreateVersion7();
+        LogId = log.Id;
+        SupervisorId = supervisorId;
+        Stage = stage;
+        ProtectedText = protector.Protect(text.Trim());
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid LogId { get; private set; }
+    public Guid SupervisorId { get; private set; }
+    public GibbsStage Stage { get; private set; }
+    public string ProtectedText { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+
+    public string Read(ITextProtector protector) => protector.Unprotect(ProtectedText);
+}
+
+/// <summary>A record that the author shared a log with a supervisor, kept for the audit and the caseload.</summary>
+public class LogShare
+{
+    private LogShare() { }
+
+    public LogShare(Guid logId, Guid supervisorId, DateTime now)
+    {
+        Id = Guid.CreateVersion7();
+        LogId = logId;
+        SupervisorId = supervisorId;
+        SharedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid LogId { get; private set; }
+    public Guid SupervisorId { get; private set; }
+    public DateTime SharedAt { get; private set; }
+}

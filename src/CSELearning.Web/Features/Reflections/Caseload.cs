@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Reflections;
+
+/// <summary>A supervisor's caseload: current supervisees, logs awaiting review (oldest first), and overdue reviews.</summary>
+public static class Caseload
+{
+    /// <summary>A shared log waiting longer than this for review is overdue.</summary>
+    public static readonly TimeSpan ReviewDueWithin = TimeSpan.FromDays(14);
+
+    public sealed record Model(IReadOnlyList<Supervisee> Supervisees, IReadOnlyList<Awaiting> AwaitingReview);
+
+    public sealed record Supervisee(Guid Id, string Name, string? Team, int Awaiting, int SignedOff);
+
+    public sealed record Awaiting(Guid LogId, string Title, string AuthorName, DateTime SharedAt, bool Overdue);
+
+    public sealed class Handler(AppDbContext db, ITextProtector protector, TimeProvider clock)
+    {
+        public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+        {
+            var supervisorId = principal.UserId();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(now);
+            var supervisees = await db.SupervisionRelationships.AsNoTracking()
+                .Where(s => s.SupervisorId == supervisorId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today))
+                .Join(db.Users, s => s.SuperviseeId, u => u.Id, (s, u) => new { u.Id, u.DisplayName, u.TeamId })
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            var ids = supervisees.Select(s => s.Id).ToList();
+            var teams = await db.Teams.AsNoTracking().Where(t => supervisees.Select(s => s.TeamId).Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+            var counts = await db.ReflectiveLogs.AsNoTracking()
+                .Where(l => ids.Contains(l.AuthorId) && (l.Status == LogStatus.Shared || l.Status == LogStatus.SignedOff))
+                .GroupBy(l => new { l.AuthorId, l.Status })
+                .Select(g => new { g.Key.AuthorId, g.Key.Status, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var awaiting = await db.ReflectiveLogs.AsNoTracking()
+                .Where(l => ids.Contains(l.AuthorId) && l.Status == LogStatus.Shared)
+                .OrderBy(l => l.SharedAt)
+                .ToListAsync(cancellationToken);
+            var names = supervisees.ToDictionary(s => s.Id, s => s.DisplayName);
+
+            return new Model(
+                supervisees.OrderBy(s => s.DisplayName).Select(s => new Supervisee(s.Id, s.DisplayName, s.TeamId is { } team ? teams.GetValueOrDefault(team) : null,
+                    counts.Where(c => c.AuthorId == s.Id && c.Status == LogStatus.Shared).Sum(c => c.Count),
+                    counts.Where(c => c.AuthorId == s.Id && c.Status == LogStatus.SignedOff).Sum(c => c.Count))).ToList(),
+                awaiting.Select(l => new Awaiting(l.Id, l.Read(protector).Title, names[l.AuthorId], l.SharedAt!.Value, now - l.SharedAt.Value > ReviewDueWithin)).ToList());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Reflections;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Reflections;
+
+/// <summary>
+/// A log as its reader sees it: the author gets the editor (or, once signed off, the locked text); a
+/// current supervisor gets the text with comments, and the review actions.
+/// </summary>
+public static class Open
+{
+    /// <param name="Form">The editor's fields: the stored text, or what the author posted when it came back.</param>
+    /// <param name="Problem">Why the last post changed nothing.</param>
+    /// <param name="Errors">Field problems (too long), by field name.</param>
+    /// <param name="Conflict">The author's save met a newer version: their text is in the form, not saved.</param>
+    public sealed record Model(ReflectiveLog Log, Reader Reader, ReflectionText Text, LogForm Form, string AuthorName,
+        IReadOnlyList<CommentView> Comments, string? RevisionNote, string? ReopenReason, PromptView? Prompt,
+        bool HasSupervisor, string? Problem, IReadOnlyDictionary<string, string> Errors, bool Conflict);
+
+    public sealed record CommentView(GibbsStage Stage, string SupervisorName, DateTime At, string Text);
+
+    public sealed record PromptView(string ModuleId, string ModuleTitle, string Version, string Text, Markup Guidance);
+
+    public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access, ContentCatalog catalog)
+    {
+        public async Task<Model?> HandleAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken)
+        {
+            if (await access.OpenAsync(principal, id, audit: true, cancellationToken) is not var (log, reader)) return null;
+            return await ModelAsync(log, reader, form: null, problem: null, errors: null, conflict: false, cancellationToken);
+        }
+
+        public async Task<Model> ModelAsync(ReflectiveLog log, Reader reader, LogForm? form, string? problem,
+            IReadOnlyDictionary<string, string>? errors, bool conflict, CancellationToken cancellationToken)
+        {
+            var text = log.Read(protector);
+            var comments = await db.ReviewComments.AsNoTracking().Where(c => c.LogId == log.Id).OrderBy(c => c.CreatedAt)
+                .Join(db.Users, c => c.SupervisorId, u => u.Id, (c, u) => new { Comment = c, u.DisplayName })
+                .ToListAsync(cancellationToken);
+            var author = await db.Users.AsNoTracking().Where(u => u.Id == log.AuthorId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+            PromptView? prompt = null;
+            if (log.ModuleId is { } moduleId && catalog.Find(moduleId) is { } module
+                && module.SectionsOf<Content.Reflection>().SelectMany(r => r.Prompts).FirstOrDefault(p => p.Id == log.PromptId) is { } found)
+                prompt = new PromptView(module.Id, module.Title, log.ModuleVersion ?? "", found.Text, found.Guidance);
+            return new Model(log, reader, text, form ?? LogForm.From(text, log.Version), author,
+                comments.Select(c => new CommentView(c.Comment.Stage, c.DisplayName, c.Comment.CreatedAt, c.Comment.Read(protector))).ToList(),
+                log.RevisionNote(protector), log.ReopenReason(protector), prompt,
+                reader == Reader.Author && (await access.SupervisorsOfAsync(log.AuthorId, cancellationToken)).Count > 0,
+                problem, errors ?? new Dictionary<string, string>(), conflict);
+        }
+    }
+}
+
+/// <summary>The author saves the log: from the Save button (no JavaScript needed) or by autosave.</summary>
+public static class Save
+{
+    public abstract record Result;
+    public sealed record NotFound : Result;
+    public sealed record Saved(int Version, DateTime At) : Result;
+    /// <summary>Nothing saved: the form comes back with the author's text in it and why.</summary>
+    public sealed record Refused(Open.Model Model, int StatusCode) : Result;
+
+    public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access, Open.Handler open)
+    {
+        public async Task<Result> HandleAsync(ClaimsPrincipal principal, Guid id, LogForm form, CancellationToken cancellationToken)
+        {
+            if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader) || reader != Reader.Author)
+                return new NotFound();
+
+            var text = form.ToText();
+            var errors = text.Problems();
+            if (errors.Count > 0)
+                return new Refused(await open.ModelAsync(log, reader, form, null, errors, conflict: false, cancellationToken), StatusCodes.Status400BadRequest);
+            try
+            {
+                log.Save(log.AuthorId, text, form.Version, protector, access.Now);
+                await db.SaveChangesAsync(cancellationToken);
+                return new Saved(log.Version, log.UpdatedAt);
+            }
+            catch (Exception ex) when (ex is LogConflictException or DbUpdateConcurrencyException)
+            {
+                // Someone else changed it first (a supervisor signed it off, another tab saved): show the log
+                // as it is now, with the author's own text still in the form for them to keep.
+                db.ChangeTracker.Clear();
+                var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
+                var message = ex is LogConflictException conflict ? conflict.Message : "This log changed while you were saving, so your changes were not saved.";
+                return new Refused(await open.ModelAsync(current, reader, form, message + " Your text is below: you can save it as a new draft.", null, conflict: true, cancellationToken),
+                    StatusCodes.Status409Conflict);
+            }
+        }
+    }
+}
+
+/// <summary>Keeps text that could not be saved (the log was locked or changed meanwhile) as a new draft of its own.</summary>
+public static class SaveAsDraft
+{
+    public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access)
+    {
+        public async Task<Guid?> HandleAsync(ClaimsPrincipal principal, Guid id, LogForm form, CancellationToken cancellationToken)
+        {
+            if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader) || reader != Reader.Author) return null;
+            var text = form.ToText();
+            if (text.Problems().Count > 0) return null;
+            var copy = new ReflectiveLog(log.AuthorId, text with { Title = CopyTitle(text.Title) }, protector, access.Now, log.ModuleId, log.ModuleVersion, log.PromptId);
+            db.ReflectiveLogs.Add(copy);
+            await db.SaveChangesAsync(cancellationToken);
+            return copy.Id;
+        }
+
+        private static string CopyTitle(string title)
+        {
+            var copy = string.IsNullOrWhiteSpace(title) ? "Unsaved changes" : $"{title} (unsaved changes)";
+            return copy.Length > ReflectionText.MaxTitleLength ? copy[..ReflectionText.MaxTitleLength] : copy;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Reflections;
+
+/// <summary>How the signed-in person stands to a log: its author, or a current supervisor of its author.</summary>
+public enum Reader
+{
+    Author,
+    Supervisor,
+}
+
+/// <summary>
+/// Who may open a reflective log: its author, always; a supervisor of its author, while the supervision is
+/// current and once the log has been shared. Nobody else, whatever their role: administrators and
+/// commissioners see counts and statuses elsewhere, never text. Every read by a supervisor is audited.
+/// Anyone else is told the log does not exist, so ids reveal nothing.
+/// </summary>
+public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today => DateOnly.FromDateTime(Now);
+
+    /// <summary>The log (tracked) and how the person may read it, or null when they may not.</summary>
+    public async Task<(ReflectiveLog Log, Reader Reader)?> OpenAsync(ClaimsPrincipal principal, Guid id, bool audit, CancellationToken cancellationToken)
+    {
+        var userId = principal.UserId();
+        var log = await db.ReflectiveLogs.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (log is null) return null;
+        if (log.AuthorId == userId) return (log, Reader.Author);
+        if (!log.IsVisibleToSupervisors || !await SupervisesAsync(userId, log.AuthorId, cancellationToken)) return null;
+        if (audit)
+        {
+            db.AuditEntries.Add(new AuditEntry(AuditAction.LogRead, userId, log.Id, log.AuthorId, Now));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return (log, Reader.Supervisor);
+    }
+
+    public Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        return db.SupervisionRelationships.AnyAsync(s => s.SupervisorId == supervisorId && s.SuperviseeId == superviseeId
+            && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today), cancellationToken);
+    }
+
+    /// <summary>The author's supervisors today.</summary>
+    public Task<List<Guid>> SupervisorsOfAsync(Guid superviseeId, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        return db.SupervisionRelationships
+            .Where(s => s.SuperviseeId == superviseeId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today))
+            .Select(s => s.SupervisorId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>Reflective text encrypted with ASP.NET Core Data Protection, under a purpose of its own.</summary>
+public sealed class DataProtectionTextProtector(IDataProtectionProvider provider) : ITextProtector
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("CSELearning.ReflectiveText.v1");
+
+    public string Protect(string plaintext) => _protector.Protect(plaintext);
+
+    public string Unprotect(string protectedText) => _protector.Unprotect(protectedText);
+}

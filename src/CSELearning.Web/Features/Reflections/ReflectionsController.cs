@@ -1,0 +1,122 @@
+using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CSELearning.Web.Features.Reflections;
+
+// Everyone signed in keeps their own logs (the fallback policy). Each log is opened through
+// ReflectionAccess: its author, or a current supervisor once it is shared; anyone else gets 404.
+[Route("reflections")]
+public sealed class ReflectionsController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.HandleAsync(User, cancellationToken));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(Create.Input input, [FromServices] Create.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(User, input, cancellationToken) is { } id ? Redirect($"/reflections/{id}") : NotFound();
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Open(Guid id, [FromServices] Open.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Log", model) : NotFound();
+
+    [HttpPost("{id:guid}")]
+    public async Task<IActionResult> Save(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken)
+    {
+        switch (await handler.HandleAsync(User, id, form, cancellationToken))
+        {
+            case Reflections.Save.Saved:
+                Flash.Set(TempData, "Your log has been saved");
+                return Redirect($"/reflections/{id}");
+            case Reflections.Save.Refused refused:
+                return WithStatus(View("Log", refused.Model), refused.StatusCode);
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>The editor's autosave: the same save, answered in JSON for the script that sends it.</summary>
+    [HttpPost("{id:guid}/autosave")]
+    public async Task<IActionResult> Autosave(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(User, id, form, cancellationToken) switch
+        {
+            Reflections.Save.Saved saved => Json(new { version = saved.Version, savedAt = saved.At }),
+            Reflections.Save.Refused refused => new JsonResult(new { message = refused.Model.Problem ?? refused.Model.Errors.Values.FirstOrDefault() }) { StatusCode = refused.StatusCode },
+            _ => NotFound(),
+        };
+
+    [HttpPost("{id:guid}/save-as-new")]
+    public async Task<IActionResult> SaveAsNew(Guid id, LogForm form, [FromServices] SaveAsDraft.Handler handler, CancellationToken cancellationToken)
+    {
+        if (await handler.HandleAsync(User, id, form, cancellationToken) is not { } copy) return NotFound();
+        Flash.Set(TempData, "Your text has been saved as a new draft");
+        return Redirect($"/reflections/{copy}");
+    }
+
+    [HttpGet("{id:guid}/share")]
+    public async Task<IActionResult> Share(Guid id, [FromServices] Share.Handler handler, CancellationToken cancellationToken) =>
+        Show(await handler.ShowAsync(User, id, cancellationToken), id);
+
+    [HttpPost("{id:guid}/share")]
+    public async Task<IActionResult> Share(Guid id, Share.Input input, [FromServices] Share.Handler handler, CancellationToken cancellationToken) =>
+        Show(await handler.ShareAsync(User, id, input, cancellationToken), id);
+
+    [HttpPost("{id:guid}/comments")]
+    public Task<IActionResult> Comment(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
+        ReviewAsync(id, Review.Action.Comment, input, handler, cancellationToken);
+
+    [HttpPost("{id:guid}/request-revision")]
+    public Task<IActionResult> RequestRevision(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
+        ReviewAsync(id, Review.Action.RequestRevision, input, handler, cancellationToken);
+
+    [HttpPost("{id:guid}/sign-off")]
+    public Task<IActionResult> SignOff(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
+        ReviewAsync(id, Review.Action.SignOff, input, handler, cancellationToken);
+
+    [HttpPost("{id:guid}/reopen")]
+    public Task<IActionResult> Reopen(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
+        ReviewAsync(id, Review.Action.Reopen, input, handler, cancellationToken);
+
+    [Authorize(Policy = Policies.Supervisor)]
+    [HttpGet("/supervision/caseload")]
+    public async Task<IActionResult> Caseload([FromServices] Caseload.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.HandleAsync(User, cancellationToken));
+
+    private async Task<IActionResult> ReviewAsync(Guid id, Review.Action action, Review.Input input, Review.Handler handler, CancellationToken cancellationToken)
+    {
+        switch (await handler.HandleAsync(User, id, action, input, cancellationToken))
+        {
+            case Review.Done done:
+                Flash.Set(TempData, done.Message);
+                return Redirect($"/reflections/{id}");
+            case Review.Refused refused:
+                return WithStatus(View("Log", refused.Model), refused.StatusCode);
+            case Review.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
+    private IActionResult Show(Share.Result result, Guid id)
+    {
+        switch (result)
+        {
+            case Reflections.Share.Shared shared:
+                Flash.Set(TempData, shared.Supervisors == 1 ? "Shared with your supervisor" : $"Shared with your {shared.Supervisors} supervisors");
+                return Redirect($"/reflections/{id}");
+            case Reflections.Share.Show show:
+                return WithStatus(View("Share", show.Model), show.StatusCode);
+            default:
+                return NotFound();
+        }
+    }
+
+    private static ViewResult WithStatus(ViewResult view, int statusCode)
+    {
+        view.StatusCode = statusCode;
+        return view;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Domain.Reflections;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Reflections;
+
+/// <summary>
+/// Sharing a log with the author's current supervisors, after the identifying-detail check: every detail
+/// the check finds is shown where it is, and the author removes it (by editing) or confirms, one by one,
+/// that it does not identify anyone. The check runs here, on the server, and sends the text nowhere.
+/// </summary>
+public static class Share
+{
+    /// <param name="Fields">Each part of the log that has text, with what the check found in it.</param>
+    /// <param name="Supervisors">Who the log will be shared with.</param>
+    /// <param name="Unconfirmed">Keys of matches the author has not yet confirmed, when the form came back.</param>
+    public sealed record Model(ReflectiveLog Log, IReadOnlyList<Field> Fields, IReadOnlyList<string> Supervisors,
+        IReadOnlySet<string> Unconfirmed, string? Problem)
+    {
+        public int MatchCount => Fields.Sum(f => f.Matches.Count);
+    }
+
+    public sealed record Field(string Key, string Heading, string Text, IReadOnlyList<Match> Matches);
+
+    /// <param name="Key">Names this match in this text: if the text changes, the confirmation no longer fits it.</param>
+    public sealed record Match(string Key, IdentifyingMatch Found);
+
+    public sealed class Input
+    {
+        public int Version { get; set; }
+        public List<string> Confirmed { get; set; } = [];
+    }
+
+    public abstract record Result;
+    public sealed record NotFound : Result;
+    public sealed record Shared(int Supervisors) : Result;
+    public sealed record Show(Model Model, int StatusCode = StatusCodes.Status200OK) : Result;
+
+    public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access)
+    {
+        public async Task<Result> ShowAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken)
+        {
+            if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader) || reader != Reader.Author) return new NotFound();
+            return new Show(await ModelAsync(log, new HashSet<string>(), null, cancellationToken));
+        }
+
+        public async Task<Result> ShareAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken)
+        {
+            if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader) || reader != Reader.Author) return new NotFound();
+
+            var model = await ModelAsync(log, new HashSet<string>(), null, cancellationToken);
+            var unconfirmed = model.Fields.SelectMany(f => f.Matches).Select(m => m.Key).Except(input.Confirmed, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+            if (unconfirmed.Count > 0)
+                return new Show(model with { Unconfirmed = unconfirmed, Problem = "For each detail below, remove it from the log or confirm that it does not identify a child or family" }, StatusCodes.Status400BadRequest);
+            var supervisors = await access.SupervisorsOfAsync(log.AuthorId, cancellationToken);
+            if (supervisors.Count == 0)
+                return new Show(model with { Problem = "You have no current supervisor to share this log with. Ask your administrator to add your supervisor." }, StatusCodes.Status400BadRequest);
+            if (model.Fields.Count == 0)
+                return new Show(model with { Problem = "The log is empty: write your reflection before sharing it" }, StatusCodes.Status400BadRequest);
+
+            try
+            {
+                log.Share(log.AuthorId, input.Version, access.Now);
+                foreach (var supervisor in supervisors) db.LogShares.Add(new LogShare(log.Id, supervisor, access.Now));
+                db.AuditEntries.Add(new AuditEntry(AuditAction.LogShared, log.AuthorId, log.Id, log.AuthorId, access.Now, $"with {supervisors.Count} supervisor(s)"));
+                await db.SaveChangesAsync(cancellationToken);
+                return new Shared(supervisors.Count);
+            }
+            catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
+                return new Show(await ModelAsync(current, new HashSet<string>(), ex is DomainException domain ? domain.Message
+                    : "This log changed while you were sharing it, so it was not shared. Check it again below.", cancellationToken), StatusCodes.Status409Conflict);
+            }
+        }
+
+        private async Task<Model> ModelAsync(ReflectiveLog log, IReadOnlySet<string> unconfirmed, string? problem, CancellationToken cancellationToken)
+        {
+            var text = log.Read(protector);
+            var parts = new List<(string Key, string Heading, string Text)> { ("title", "Title", text.Title) };
+            parts.AddRange(GibbsStages.All.Select(s => (s.Key(), s.Heading(), text.Stage(s))));
+            var fields = parts.Where(p => !string.IsNullOrWhiteSpace(p.Text))
+                .Select(p => new Field(p.Key, p.Heading, p.Text, Check(p.Text).Select(m => new Match(KeyOf(p.Key, m), m)).ToList()))
+                .ToList();
+            var supervisorIds = await access.SupervisorsOfAsync(log.AuthorId, cancellationToken);
+            var names = await db.Users.AsNoTracking().Where(u => supervisorIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToListAsync(cancellationToken);
+            return new Model(log, fields, names, unconfirmed, problem);
+        }
+
+        /// <summary>
+        /// The check's matches. A check that runs out of time must never pass as "nothing found": the whole
+        /// text is then one match the author has to confirm, with the reason.
+        /// </summary>
+        private static IReadOnlyList<IdentifyingMatch> Check(string text)
+        {
+            try
+            {
+                return IdentifyingDetails.Find(text);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return [new IdentifyingMatch(IdentifyingDetails.Kind.CaseReference, 0, text.Length, text, "the check could not finish on this text: read it through yourself")];
+            }
+        }
+
+        /// <summary>The field, the place, and a digest of the matched text: a confirmation fits only this text.</summary>
+        private static string KeyOf(string field, IdentifyingMatch match) =>
+            $"{field}:{match.Start}:{match.Length}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(match.Text)))[..16]}";
+    }
+}
+
+/// <summary>A current supervisor's review: comment on a stage, ask for a revision, sign off, or reopen.</summary>
+public static class Review
+{
+    public sealed class Input
+    {
+        public int Version { get; set; }
+        public string? Stage { get; set; }
+        public string? Text { get; set; }
+    }
+
+    public enum Action
+    {
+        Comment,
+        RequestRevision,
+        SignOff,
+        Reopen,
+    }
+
+    public abstract record Result;
+    public sealed record NotFound : Result;
+    /// <summary>The author cannot review their own log.</summary>
+    public sealed record Forbidden : Result;
+    public sealed record Done(string Message) : Result;
+    public sealed record Refused(Open.Model Model, int StatusCode) : Result;
+
+    public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access, Open.Handler open)
+    {
+        public async Task<Result> HandleAsync(ClaimsPrincipal principal, Guid id, Action action, Input input, CancellationToken cancellationToken)
+        {
+            if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader)) return new NotFound();
+            if (reader != Reader.Supervisor) return new Forbidden();
+            var supervisorId = Infrastructure.Authorization.PrincipalExtensions.UserId(principal);
+            var now = access.Now;
+            try
+            {
+                string message;
+                switch (action)
+                {
+                    case Action.Comment:
+                        if (!GibbsStages.TryParseKey(input.Stage, out var stage)) throw new DomainException("Choose the stage your comment is about.");
+                        db.ReviewComments.Add(new ReviewComment(log, supervisorId, stage, input.Text ?? "", protector, now));
+                        db.AuditEntries.Add(new AuditEntry(AuditAction.CommentAdded, supervisorId, log.Id, log.AuthorId, now, stage.Heading()));
+                        message = "Comment added";
+                        break;
+                    case Action.RequestRevision:
+                        log.RequestRevision(supervisorId, input.Text ?? "", input.Version, protector, now);
+                        db.AuditEntries.Add(new AuditEntry(AuditAction.RevisionRequested, supervisorId, log.Id, log.AuthorId, now));
+                        message = "Revision requested: the author can see your note";
+                        break;
+                    case Action.SignOff:
+                        log.SignOff(supervisorId, input.Version, now);
+                        db.AuditEntries.Add(new AuditEntry(AuditAction.LogSignedOff, supervisorId, log.Id, log.AuthorId, now));
+                        message = "Log signed off: it is now locked";
+                        break;
+                    case Action.Reopen:
+                        log.Reopen(supervisorId, input.Text ?? "", input.Version, protector, now);
+                        db.AuditEntries.Add(new AuditEntry(AuditAction.LogReopened, supervisorId, log.Id, log.AuthorId, now));
+                        message = "Log reopened: the author can change it again";
+                        break;
+                    default:
+                        throw new ArgumentOutOfRangeException(nameof(action));
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                return new Done(message);
+            }
+            catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+            {
+                var conflict = ex is LogConflictException or DbUpdateConcurrencyException;
+                db.ChangeTracker.Clear();
+                var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
+                var message = ex is DomainException domain ? domain.Message : "This log changed while you were reviewing it, so nothing was changed.";
+                return new Refused(await open.ModelAsync(current, reader, null, message, null, conflict: false, cancellationToken),
+                    conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+            }
+        }
+    }
+}
