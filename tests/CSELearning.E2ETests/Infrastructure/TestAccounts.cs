@@ -73,9 +73,27 @@ public static class TestAccounts
     public static async Task<Account> CreateLearnerAsync(IServiceProvider services, string name)
     {
         await using var scope = services.CreateAsyncScope();
-        var localPart = $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..8]}";
-        return AccountOf(await CreateAsync(scope.ServiceProvider, localPart, name, JobRole.YouthWorker, null, null, Roles.Learner));
+        return AccountOf(await CreateAsync(scope.ServiceProvider, UniqueLocalPart(name), name, JobRole.YouthWorker, null, null, Roles.Learner));
     }
+
+    /// <summary>
+    /// A learner and a supervisor of their own, the supervision current since last month: for a journey in
+    /// which one shares work with the other, whose caseload must hold nothing from other journeys.
+    /// </summary>
+    public static async Task<(Account Learner, Account Supervisor)> CreateSupervisionAsync(IServiceProvider services, string learnerName, string supervisorName)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var learner = await CreateAsync(scope.ServiceProvider, UniqueLocalPart(learnerName), learnerName, JobRole.YouthWorker, null, null, Roles.Learner);
+        var supervisor = await CreateAsync(scope.ServiceProvider, UniqueLocalPart(supervisorName), supervisorName, JobRole.Manager, null, null, Roles.Supervisor);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.SupervisionRelationships.Add(new SupervisionRelationship(
+            supervisor.Id, learner.Id, DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1)));
+        await db.SaveChangesAsync();
+        return (AccountOf(learner), AccountOf(supervisor));
+    }
+
+    /// <summary>The name as an address's local part, with a suffix that no other account has.</summary>
+    private static string UniqueLocalPart(string name) => $"{name.Replace(' ', '.').ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>
     /// A partnership of its own, for a journey that places people in an agency and so must not change the

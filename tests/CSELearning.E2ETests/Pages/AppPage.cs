@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
 using CSELearning.E2ETests.Pages.Administration;
 using CSELearning.E2ETests.Pages.Modules;
+using CSELearning.E2ETests.Pages.Reflections;
 using Microsoft.Playwright;
 
 namespace CSELearning.E2ETests.Pages;
@@ -85,6 +86,33 @@ public sealed class ServiceNavigation(BrowserSession session)
     {
         await KeyboardUser.ActivateAsync(session.Page, Link("My learning"), backwards);
         return await MyLearningPage.ArriveAsync(session);
+    }
+
+    public async Task<ReflectiveLogsPage> OpenReflectiveLogsAsync()
+    {
+        await Link("Reflective logs").ClickAsync();
+        return await ReflectiveLogsPage.ArriveAsync(session);
+    }
+
+    /// <summary>Tabs to Reflective logs in the navigation and follows it with Enter.</summary>
+    public async Task<ReflectiveLogsPage> OpenReflectiveLogsWithKeyboardAsync()
+    {
+        await KeyboardUser.ActivateAsync(session.Page, Link("Reflective logs"));
+        return await ReflectiveLogsPage.ArriveAsync(session);
+    }
+
+    /// <summary>A supervisor's caseload, from the navigation.</summary>
+    public async Task<CaseloadPage> OpenCaseloadAsync()
+    {
+        await Link("Caseload").ClickAsync();
+        return await CaseloadPage.ArriveAsync(session);
+    }
+
+    /// <summary>Tabs to Caseload in the navigation (a supervisor's only) and follows it with Enter.</summary>
+    public async Task<CaseloadPage> OpenCaseloadWithKeyboardAsync()
+    {
+        await KeyboardUser.ActivateAsync(session.Page, Link("Caseload"));
+        return await CaseloadPage.ArriveAsync(session);
     }
 
     public async Task<AdministrationPage> OpenAdministrationAsync()

@@ -1,0 +1,43 @@
+using CSELearning.E2ETests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CSELearning.E2ETests.Pages.Reflections;
+
+/// <summary>
+/// A log its supervisor has signed off, as its author sees it: locked, so the text of each stage under its
+/// heading in place of the editor, with the supervisor's comments.
+/// </summary>
+public sealed class SignedOffLogPage : AppPage
+{
+    private SignedOffLogPage(BrowserSession session) : base(session) { }
+
+    /// <summary>The tag under the heading: "Signed off".</summary>
+    public ILocator Status => Page.Locator("main h1 + p .govuk-tag");
+
+    /// <summary>"Signed off on ... The log is locked; only a supervisor can reopen it."</summary>
+    public ILocator LockedNotice => Page.Locator("main .govuk-inset-text").Filter(new() { HasText = "The log is locked" });
+
+    /// <summary>The log's text, stage by stage, with the comments on each.</summary>
+    public ILocator Log => Page.Locator("main #log");
+
+    /// <summary>The heading of a stage, in the order of Gibbs' cycle.</summary>
+    public ILocator StageHeadings => Log.GetByRole(AriaRole.Heading, new() { Level = 2 });
+
+    /// <summary>Every comment on the log, in the order of the stages.</summary>
+    public ILocator Comments => Log.Locator(".app-review-comment");
+
+    /// <summary>The comments under one stage, by its heading ("Feelings"): those after its heading and before the next.</summary>
+    public ILocator CommentsOn(string stage) =>
+        Log.Locator($"xpath=./div[contains(concat(' ', @class, ' '), ' app-review-comment ')][preceding-sibling::h2[1][normalize-space() = '{stage}']]");
+
+    /// <summary>Form fields on the page's main content: none, for a locked log.</summary>
+    public ILocator Fields => Page.Locator("main").Locator("input:not([type=hidden]), textarea");
+
+    public static async Task<SignedOffLogPage> ArriveAsync(BrowserSession session, string title)
+    {
+        await session.ArriveAsync($"reflections/{IdPattern}", title);
+        await Expect(session.Page.Locator("main .govuk-caption-l")).ToHaveTextAsync("Your reflective log");
+        return new SignedOffLogPage(session);
+    }
+}
