@@ -82,14 +82,17 @@ public sealed class ReflectiveLogJourney(E2EFixture fixture) : JourneyTest(fixtu
         await Session.Page.Keyboard.PressAsync("Space");
         await Expect(check.Confirmation(1)).ToBeCheckedAsync();
 
-        editor = await check.ShareWithKeyboardAsync();
-        await Expect(editor.SuccessBanner).ToHaveTextAsync("Shared with your supervisor");
-        await Expect(editor.Status).ToHaveTextAsync("Awaiting review");
+        // Shared: the author can no longer change it while it awaits review.
+        var shared = await check.ShareWithKeyboardAsync();
+        await Expect(shared.SuccessBanner).ToHaveTextAsync("Shared with your supervisor");
+        await Expect(shared.Status).ToHaveTextAsync("Awaiting review");
+        await Expect(shared.AwaitingNotice).ToBeVisibleAsync();
+        await Expect(shared.Fields).ToHaveCountAsync(0);
 
         await ReviewOnAnotherDeviceAsync(supervisor, learner);
 
         // Back with the learner: the log is signed off and locked, with the supervisor's comment on Feelings.
-        logs = await editor.Navigation.OpenReflectiveLogsWithKeyboardAsync();
+        logs = await shared.Navigation.OpenReflectiveLogsWithKeyboardAsync();
         await Expect(logs.Log(Title)).ToContainTextAsync("Signed off");
         var signedOff = await logs.OpenSignedOffLogAsync(Title);
         await Expect(signedOff.Status).ToHaveTextAsync("Signed off");

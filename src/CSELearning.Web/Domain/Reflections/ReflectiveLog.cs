@@ -6,7 +6,10 @@ public enum LogStatus
 {
     /// <summary>Only the author can see it.</summary>
     Draft,
-    /// <summary>Shared with the author's supervisors and awaiting their review; the author can still edit it.</summary>
+    /// <summary>
+    /// Shared with the author's supervisors and awaiting their review. The author cannot change it meanwhile,
+    /// so a supervisor only ever reads text that passed the identifying-detail check.
+    /// </summary>
     Shared,
     /// <summary>A supervisor has asked for changes; the author edits and shares it again.</summary>
     RevisionRequested,
@@ -67,6 +70,9 @@ public class ReflectiveLog
 
     public bool IsLocked => Status == LogStatus.SignedOff;
 
+    /// <summary>Whether the author may change it now: while a draft, or when a revision has been asked for.</summary>
+    public bool IsEditable => Status is LogStatus.Draft or LogStatus.RevisionRequested;
+
     /// <summary>Whether supervisors may read it: once shared, never while a private draft.</summary>
     public bool IsVisibleToSupervisors => Status != LogStatus.Draft;
 
@@ -86,6 +92,7 @@ public class ReflectiveLog
         RequireAuthor(by);
         RequireVersion(expectedVersion);
         if (IsLocked) throw new LogConflictException("Your supervisor has signed this log off, so it is locked and your changes were not saved.");
+        if (!IsEditable) throw new LogConflictException("This log is waiting for your supervisor's review, so your changes were not saved. You can change it again if they ask for a revision.");
         Refuse(text.Problems());
         ProtectedText = Seal(text, protector);
         Touch(now);

@@ -51,8 +51,20 @@ if (form) {
     clearTimeout(timer)
     timer = setTimeout(() => save(false), quietMilliseconds)
   })
-  // A submit carries the same text: no autosave should race it.
-  form.addEventListener('submit', () => { clearTimeout(timer); dirty = false; stopped = true })
+  // A submit carries the same text, so no autosave may race it; and if one is on its way, the submit waits
+  // for it (and its new version number) rather than being refused as out of date.
+  form.addEventListener('submit', async (event) => {
+    clearTimeout(timer)
+    if (saving && !form.dataset.resubmitting) {
+      event.preventDefault()
+      await saving
+      form.dataset.resubmitting = 'true'
+      form.requestSubmit(event.submitter)
+      return
+    }
+    dirty = false
+    stopped = true
+  })
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') save(true) })
   window.addEventListener('pagehide', () => save(true))
   window.addEventListener('online', () => save(false))

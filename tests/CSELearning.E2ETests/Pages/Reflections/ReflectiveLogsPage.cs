@@ -33,9 +33,9 @@ public sealed class ReflectiveLogsPage : AppPage
     }
 
     /// <summary>Follows the link of a log that has been signed off, to the locked log.</summary>
-    public async Task<SignedOffLogPage> OpenSignedOffLogAsync(string title)
+    public async Task<AuthorLogPage> OpenSignedOffLogAsync(string title)
     {
         await Log(title).GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
-        return await SignedOffLogPage.ArriveAsync(Session, title);
+        return await AuthorLogPage.ArriveAsync(Session, title);
     }
 }

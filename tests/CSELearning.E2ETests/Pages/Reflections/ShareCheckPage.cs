@@ -57,9 +57,10 @@ public sealed class ShareCheckPage : AppPage
     }
 
     /// <summary>Tabs to "Share with your supervisor" and presses Enter: the log comes back, shared.</summary>
-    public async Task<LogEditorPage> ShareWithKeyboardAsync()
+    /// <summary>Shares the log: the author then sees it awaiting review, no longer editable.</summary>
+    public async Task<AuthorLogPage> ShareWithKeyboardAsync()
     {
         await KeyboardUser.ActivateAsync(Page, ShareButton);
-        return await LogEditorPage.ArriveAsync(Session, _title, _id);
+        return await AuthorLogPage.ArriveAsync(Session, _title);
     }
 }

@@ -282,13 +282,16 @@ public abstract partial class ReflectionTests(AppFactory factory) : IntegrationT
     public async Task A_save_made_while_the_supervisor_signed_off_is_refused_and_the_authors_text_is_kept_for_them()
     {
         var people = await PeopleAsync();
-        var id = await SharedLogAsync(people, Phrase);
         var author = await Factory.SignedInAsync(people.Author.Email!);
-        var editor = await author.GetPageAsync($"/reflections/{id}"); // opened at version 3
+        var id = await StartLogAsync(author);
+        await author.PostFormAsync($"/reflections/{id}", $"/reflections/{id}", Form(1, title: "Visit", description: Phrase));
+        var editor = await author.GetPageAsync($"/reflections/{id}"); // this tab stays open at version 2
 
+        // Meanwhile, from another tab, the author shares it, and the supervisor signs it off.
+        await author.PostFormAsync($"/reflections/{id}/share", $"/reflections/{id}/share", [new("Version", "2")]);
         await (await Factory.SignedInAsync(people.Supervisor.Email!)).PostFormAsync($"/reflections/{id}", $"/reflections/{id}/sign-off", [new("Version", "3")]);
         var save = await author.PostWithTokenAsync($"/reflections/{id}", Browser.FormToken(editor, $"/reflections/{id}", $"/reflections/{id}"),
-            Form(3, title: "Visit", description: "My newer words about the visit"));
+            Form(2, title: "Visit", description: "My newer words about the visit"));
 
         Assert.Equal(HttpStatusCode.Conflict, save.StatusCode);
         var page = await save.Content.ReadAsStringAsync();
@@ -299,10 +302,34 @@ public abstract partial class ReflectionTests(AppFactory factory) : IntegrationT
         Assert.Equal((LogStatus.SignedOff, 4), (log.Status, log.Version));
 
         var kept = await author.PostWithTokenAsync($"/reflections/{id}/save-as-new", Browser.FormToken(page, $"/reflections/{id}", $"/reflections/{id}"),
-            Form(3, title: "Visit", description: "My newer words about the visit"));
+            Form(2, title: "Visit", description: "My newer words about the visit"));
         Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
         Assert.Contains("My newer words about the visit", await author.GetPageAsync(kept.Headers.Location!.OriginalString));
         Assert.Equal(2, await Factory.WithDbAsync(db => db.ReflectiveLogs.CountAsync()));
+        Assert.Contains(Phrase, await (await Factory.SignedInAsync(people.Supervisor.Email!)).GetPageAsync($"/reflections/{id}")); // the signed-off text is untouched
+    }
+
+    [Fact]
+    public async Task While_a_log_awaits_review_its_author_cannot_change_it_so_the_supervisor_reads_only_checked_text()
+    {
+        var people = await PeopleAsync();
+        var id = await SharedLogAsync(people, Phrase);
+        var author = await Factory.SignedInAsync(people.Author.Email!);
+
+        var page = await author.GetPageAsync($"/reflections/{id}");
+        Assert.Contains("waiting for your supervisor", page);
+        Assert.DoesNotContain("<textarea", page);
+        var save = await author.PostWithTokenAsync($"/reflections/{id}", Browser.AntiforgeryToken(page), Form(3, description: "Added after sharing: LS1 4AP"));
+
+        Assert.Equal(HttpStatusCode.Conflict, save.StatusCode);
+        Assert.Contains("waiting for your supervisor", WebUtility.HtmlDecode(await save.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain("LS1 4AP", await (await Factory.SignedInAsync(people.Supervisor.Email!)).GetPageAsync($"/reflections/{id}"));
+
+        // Once the supervisor asks for a revision, the author can change it, and must check and share it again.
+        await (await Factory.SignedInAsync(people.Supervisor.Email!)).PostFormAsync($"/reflections/{id}", $"/reflections/{id}/request-revision", [new("Version", "3"), new("Text", "Add more.")]);
+        var edit = await author.PostFormAsync($"/reflections/{id}", $"/reflections/{id}", Form(4, description: Phrase + " and more"));
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Contains("Check and share with your supervisor", await author.GetPageAsync($"/reflections/{id}"));
     }
 
     [Fact]

@@ -5,15 +5,18 @@ using static Microsoft.Playwright.Assertions;
 namespace CSELearning.E2ETests.Pages.Reflections;
 
 /// <summary>
-/// A log its supervisor has signed off, as its author sees it: locked, so the text of each stage under its
-/// heading in place of the editor, with the supervisor's comments.
+/// A log its author cannot change now, as they see it: shared and awaiting review, or signed off and locked.
+/// The text of each stage stands under its heading in place of the editor, with the supervisor's comments.
 /// </summary>
-public sealed class SignedOffLogPage : AppPage
+public sealed class AuthorLogPage : AppPage
 {
-    private SignedOffLogPage(BrowserSession session) : base(session) { }
+    private AuthorLogPage(BrowserSession session) : base(session) { }
 
-    /// <summary>The tag under the heading: "Signed off".</summary>
+    /// <summary>The tag under the heading: "Awaiting review" or "Signed off".</summary>
     public ILocator Status => Page.Locator("main h1 + p .govuk-tag");
+
+    /// <summary>"Shared on ... and waiting for your supervisor's review. ..."</summary>
+    public ILocator AwaitingNotice => Page.Locator("main .govuk-inset-text").Filter(new() { HasText = "waiting for your supervisor's review" });
 
     /// <summary>"Signed off on ... The log is locked; only a supervisor can reopen it."</summary>
     public ILocator LockedNotice => Page.Locator("main .govuk-inset-text").Filter(new() { HasText = "The log is locked" });
@@ -31,13 +34,13 @@ public sealed class SignedOffLogPage : AppPage
     public ILocator CommentsOn(string stage) =>
         Log.Locator($"xpath=./div[contains(concat(' ', @class, ' '), ' app-review-comment ')][preceding-sibling::h2[1][normalize-space() = '{stage}']]");
 
-    /// <summary>Form fields on the page's main content: none, for a locked log.</summary>
+    /// <summary>Form fields on the page's main content: none, for a log its author cannot change.</summary>
     public ILocator Fields => Page.Locator("main").Locator("input:not([type=hidden]), textarea");
 
-    public static async Task<SignedOffLogPage> ArriveAsync(BrowserSession session, string title)
+    public static async Task<AuthorLogPage> ArriveAsync(BrowserSession session, string title)
     {
         await session.ArriveAsync($"reflections/{IdPattern}", title);
         await Expect(session.Page.Locator("main .govuk-caption-l")).ToHaveTextAsync("Your reflective log");
-        return new SignedOffLogPage(session);
+        return new AuthorLogPage(session);
     }
 }
