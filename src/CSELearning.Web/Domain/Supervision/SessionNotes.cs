@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CSELearning.Web.Domain.Reflections;
 
 namespace CSELearning.Web.Domain.Supervision;
@@ -126,14 +127,14 @@ public sealed class RecordConflictException(string message) : DomainException(me
 /// <summary>Reads and writes the JSON the notes are encrypted as.</summary>
 internal static class SealedNotes
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string Seal(SessionNotes notes, ITextProtector protector) =>
-        protector.Protect(System.Text.Json.JsonSerializer.Serialize(new Stored(notes.Attendees, notes.Agenda, notes.Discussion, notes.Wellbeing, notes.Decisions), Json));
+        protector.Protect(JsonSerializer.Serialize(new Stored(notes.Attendees, notes.Agenda, notes.Discussion, notes.Wellbeing, notes.Decisions), Json));
 
     public static SessionNotes Open(string sealedText, ITextProtector protector)
     {
-        var stored = System.Text.Json.JsonSerializer.Deserialize<Stored>(protector.Unprotect(sealedText), Json)!;
+        var stored = JsonSerializer.Deserialize<Stored>(protector.Unprotect(sealedText), Json)!;
         return new SessionNotes(stored.Attendees ?? "", stored.Agenda ?? "", stored.Discussion ?? "", stored.Wellbeing ?? "", stored.Decisions ?? "");
     }
 

@@ -25,7 +25,7 @@ public static class Save
             if (party != Party.Supervisor) return new Forbidden();
 
             var (details, errors) = form.ToDetails();
-            var logProblem = await DiscussedLogs.ProblemAsync(db, record.SuperviseeId, form.Logs, cancellationToken);
+            var logProblem = await DiscussedLogChoices.ProblemAsync(db, record.SuperviseeId, form.Logs, cancellationToken);
             if (details is null || logProblem is not null)
             {
                 var all = new Dictionary<string, string>(errors);
@@ -66,7 +66,7 @@ public static class Save
 }
 
 /// <summary>Which logs a record may name as discussed: the supervisee's own, and only those their supervisor may read.</summary>
-internal static class DiscussedLogs
+internal static class DiscussedLogChoices
 {
     public static async Task<string?> ProblemAsync(AppDbContext db, Guid superviseeId, IReadOnlyCollection<Guid> logIds, CancellationToken cancellationToken)
     {

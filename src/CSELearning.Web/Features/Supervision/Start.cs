@@ -40,7 +40,7 @@ public static class Start
                 return new Blocked(draft.Id, "You already have a draft record with this supervisee: finish and sign it before you start the next.");
 
             var (details, errors) = form.ToDetails();
-            var logProblem = await DiscussedLogs.ProblemAsync(db, superviseeIdValue, form.Logs, cancellationToken);
+            var logProblem = await DiscussedLogChoices.ProblemAsync(db, superviseeIdValue, form.Logs, cancellationToken);
             if (details is null || logProblem is not null)
             {
                 var all = new Dictionary<string, string>(errors);
