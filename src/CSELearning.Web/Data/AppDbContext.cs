@@ -2,6 +2,7 @@ using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Learning;
 using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Domain.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -24,6 +25,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<LogShare> LogShares => Set<LogShare>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
+    public DbSet<SupervisionAction> SupervisionActions => Set<SupervisionAction>();
+    public DbSet<DiscussedLog> DiscussedLogs => Set<DiscussedLog>();
+    public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

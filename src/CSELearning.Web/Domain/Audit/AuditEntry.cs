@@ -1,6 +1,9 @@
 namespace CSELearning.Web.Domain.Audit;
 
-/// <summary>What an audit entry records: reads of someone else's log, and every step of a log's review.</summary>
+/// <summary>
+/// What an audit entry records: reads of someone else's log, every step of a log's review, and every
+/// signature and supervisee comment on a supervision record.
+/// </summary>
 public enum AuditAction
 {
     /// <summary>Someone other than the author opened a log.</summary>
@@ -10,6 +13,12 @@ public enum AuditAction
     LogSignedOff,
     LogReopened,
     CommentAdded,
+    /// <summary>The supervisor signed a supervision record.</summary>
+    SupervisionRecordSigned,
+    /// <summary>The supervisee acknowledged (signed) a supervision record, which locks it.</summary>
+    SupervisionRecordAcknowledged,
+    /// <summary>The supervisee commented on a supervision record.</summary>
+    SupervisionCommentAdded,
 }
 
 /// <summary>
@@ -37,9 +46,9 @@ public class AuditEntry
     public AuditAction Action { get; private set; }
     /// <summary>Who did it.</summary>
     public Guid ActorId { get; private set; }
-    /// <summary>The record it was done to (a reflective log).</summary>
+    /// <summary>The record it was done to (a reflective log or a supervision record).</summary>
     public Guid SubjectId { get; private set; }
-    /// <summary>Whose record it is: the log's author.</summary>
+    /// <summary>Whose record it is: the log's author, or the supervisee a supervision record is about.</summary>
     public Guid OwnerId { get; private set; }
     public string? Detail { get; private set; }
 }

@@ -15,6 +15,8 @@ public static class FeatureHandlers
         builder.Services.AddScoped<Features.Account.ResetLinks>();
         builder.Services.AddScoped<Features.Modules.LearnerRecords>();
         builder.Services.AddScoped<Features.Reflections.ReflectionAccess>();
+        builder.Services.AddScoped<Features.Supervision.RecordAccess>();
+        builder.Services.AddScoped<Features.Supervision.RecordEditor>();
         builder.Services.AddSingleton<Domain.Reflections.ITextProtector, Features.Reflections.DataProtectionTextProtector>();
         return builder;
     }

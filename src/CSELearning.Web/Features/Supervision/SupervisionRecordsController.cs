@@ -1,0 +1,103 @@
+using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CSELearning.Web.Features.Supervision;
+
+// Everyone signed in has a list (their own records, and those they made). Each record is opened through
+// RecordAccess: its supervisee, or the supervisor who made it while still supervising; anyone else gets 404.
+// Only a supervisor starts a record.
+[Route("supervision/records")]
+public sealed class SupervisionRecordsController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] Guid? supervisee, [FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(User, supervisee, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [Authorize(Policy = Policies.Supervisor)]
+    [HttpGet("new")]
+    public async Task<IActionResult> Start([FromQuery] Guid? supervisee, [FromServices] Start.Handler handler, CancellationToken cancellationToken) =>
+        Finish(await handler.ShowAsync(User, supervisee, cancellationToken));
+
+    [Authorize(Policy = Policies.Supervisor)]
+    [HttpPost("new")]
+    public async Task<IActionResult> Start([FromQuery] Guid? supervisee, RecordForm form, [FromServices] Start.Handler handler, CancellationToken cancellationToken) =>
+        Finish(await handler.CreateAsync(User, supervisee, form, cancellationToken));
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Open(Guid id, [FromServices] Open.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Record", model) : NotFound();
+
+    [HttpPost("{id:guid}")]
+    public async Task<IActionResult> Save(Guid id, RecordForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken)
+    {
+        switch (await handler.HandleAsync(User, id, form, cancellationToken))
+        {
+            case Supervision.Save.Saved:
+                Flash.Set(TempData, "The record has been saved");
+                return Redirect($"/supervision/records/{id}");
+            case Supervision.Save.Refused refused:
+                return WithStatus(View("Record", refused.Model), refused.StatusCode);
+            case Supervision.Save.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
+    [HttpPost("{id:guid}/comments")]
+    public async Task<IActionResult> Comment(Guid id, Comment.Input input, [FromServices] Comment.Handler handler, CancellationToken cancellationToken)
+    {
+        switch (await handler.HandleAsync(User, id, input, cancellationToken))
+        {
+            case Supervision.Comment.Added:
+                Flash.Set(TempData, "Your comment has been added");
+                return Redirect($"/supervision/records/{id}");
+            case Supervision.Comment.Refused refused:
+                return WithStatus(View("Record", refused.Model), StatusCodes.Status400BadRequest);
+            case Supervision.Comment.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
+    [HttpPost("{id:guid}/sign")]
+    public async Task<IActionResult> Sign(Guid id, Sign.Input input, [FromServices] Sign.Handler handler, CancellationToken cancellationToken)
+    {
+        switch (await handler.HandleAsync(User, id, input, cancellationToken))
+        {
+            case Supervision.Sign.Done done:
+                Flash.Set(TempData, done.Message);
+                return Redirect($"/supervision/records/{id}");
+            case Supervision.Sign.Refused refused:
+                return WithStatus(View("Record", refused.Model), refused.StatusCode);
+            default:
+                return NotFound();
+        }
+    }
+
+    private IActionResult Finish(Start.Result result)
+    {
+        switch (result)
+        {
+            case Supervision.Start.Created created:
+                Flash.Set(TempData, "The record has been saved as a draft");
+                return Redirect($"/supervision/records/{created.Id}");
+            case Supervision.Start.Blocked blocked:
+                Flash.SetNotice(TempData, blocked.Message);
+                return Redirect($"/supervision/records/{blocked.DraftId}");
+            case Supervision.Start.Show show:
+                return WithStatus(View("Start", show), show.StatusCode);
+            default:
+                return NotFound();
+        }
+    }
+
+    private static ViewResult WithStatus(ViewResult view, int statusCode)
+    {
+        view.StatusCode = statusCode;
+        return view;
+    }
+}
