@@ -400,6 +400,22 @@ public abstract partial class ReflectionTests(AppFactory factory) : IntegrationT
             await (await Factory.SignedInAsync(person.Email!)).GetPageAsync("/admin/audit", HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task An_administrator_sees_how_many_logs_a_person_has_and_at_what_stage_never_their_text()
+    {
+        var people = await PeopleAsync();
+        await SharedLogAsync(people, Phrase, title: "Shared log title");
+        await StartLogAsync(await Factory.SignedInAsync(people.Author.Email!));
+
+        var page = await (await Factory.SignedInAsync(people.Administrator.Email!)).GetPageAsync($"/admin/users/{people.Author.Id}");
+
+        Assert.Contains("Reflective logs: drafts</dt><dd class=\"govuk-summary-list__value\">1</dd>", page);
+        Assert.Contains("Reflective logs: awaiting review</dt><dd class=\"govuk-summary-list__value\">1</dd>", page);
+        Assert.Contains("Reflective logs: signed off</dt><dd class=\"govuk-summary-list__value\">0</dd>", page);
+        Assert.DoesNotContain(Phrase, page);
+        Assert.DoesNotContain("Shared log title", page);
+    }
+
     // The caseload
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Reflections;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,8 @@ public static class Details
     public sealed record Model(
         Guid Id, string Name, string Email, string JobRole, Guid? PartnershipId, string? Partnership, string? Agency, string? Team,
         bool IsActive, DateTime CreatedAt, DateTime? DeactivatedAt, IReadOnlyList<string> Roles,
-        IReadOnlyList<Supervision> Supervisors, IReadOnlyList<Supervision> Supervisees, DateOnly Today, bool IsSelf);
+        IReadOnlyList<Supervision> Supervisors, IReadOnlyList<Supervision> Supervisees, DateOnly Today, bool IsSelf,
+        IReadOnlyList<(string Status, int Count)> LogCounts, int SupervisionRecords);
 
     /// <summary>One supervision relationship, seen from one side: the other person and the dates.</summary>
     public sealed record Supervision(Guid Id, Guid OtherId, string OtherName, bool OtherActive, DateOnly StartsOn, DateOnly? EndsOn, DateOnly Today)
@@ -21,6 +23,14 @@ public static class Details
         public bool HasStarted => StartsOn <= Today;
         public string State => HasEnded ? "Ended" : HasStarted ? "Current" : "Starts later";
     }
+
+    private static string StatusText(LogStatus status) => status switch
+    {
+        LogStatus.Draft => "Drafts",
+        LogStatus.Shared => "Awaiting review",
+        LogStatus.RevisionRequested => "Revision requested",
+        _ => "Signed off",
+    };
 
     public sealed class Handler(AppDbContext db, UserManager<User> users, TimeProvider time)
     {
@@ -51,10 +61,18 @@ public static class Details
                 .Select(s => new Supervision(s.Id, s.SuperviseeId, s.Supervisee!.DisplayName, s.Supervisee.IsActive, s.StartsOn, s.EndsOn, today))
                 .ToListAsync(cancellationToken);
 
+            // Counts and statuses only: an administrator never reads what anyone wrote.
+            var logCounts = await db.ReflectiveLogs.AsNoTracking().Where(l => l.AuthorId == id)
+                .GroupBy(l => l.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var records = await db.SupervisionRecords.AsNoTracking().CountAsync(r => r.SupervisorId == id || r.SuperviseeId == id, cancellationToken);
+
             return new Model(person.Id, person.DisplayName, person.Email!, person.JobRole.DisplayName(), person.PartnershipId,
                 person.Partnership, person.Agency, person.Team, person.IsActive, person.CreatedAt, person.DeactivatedAt,
                 Roles.All.Where(roles.Contains).ToList(), supervisors, supervisees, today,
-                IsSelf: users.GetUserId(administrator) == person.Id.ToString());
+                IsSelf: users.GetUserId(administrator) == person.Id.ToString(),
+                Enum.GetValues<LogStatus>().Select(s => (StatusText(s), logCounts.FirstOrDefault(c => c.Status == s)?.Count ?? 0)).ToList(),
+                records);
         }
     }
 }
