@@ -62,10 +62,24 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Closes the tab, as a person does when they stop for the day, and opens a blank one in the same browser:
     /// its cookies are kept, nothing held in the closed page is.
     /// </summary>
-    public async Task CloseTabAndOpenAnotherAsync()
+    /// <param name="asAPersonDoes">
+    /// Let the page run its unload handlers (pagehide, visibilitychange), as closing a tab by hand does;
+    /// otherwise the browser discards it at once.
+    /// </param>
+    public async Task CloseTabAndOpenAnotherAsync(bool asAPersonDoes = false)
     {
         var closing = Page;
-        await closing.CloseAsync();
+        if (asAPersonDoes)
+        {
+            var closed = new TaskCompletionSource();
+            closing.Close += (_, _) => closed.TrySetResult();
+            await closing.CloseAsync(new() { RunBeforeUnload = true });
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        else
+        {
+            await closing.CloseAsync();
+        }
         Assert.True(closing.IsClosed, "The tab did not close.");
         Page = Watch(await _context.NewPageAsync());
     }

@@ -26,6 +26,29 @@ public sealed class ReflectiveLogJourney(E2EFixture fixture) : JourneyTest(fixtu
     private const string Comment = "You were right to be worried: you noticed what mattered. We will talk about what support you need.";
 
     [Fact]
+    public async Task Words_typed_just_before_the_tab_is_closed_are_kept()
+    {
+        var (learner, _) = await TestAccounts.CreateSupervisionAsync(Fixture.App.Services, "Kit Osei", "Mel Hartley");
+        var home = await (await SignInPage.OpenAsync(Session)).SignInWithKeyboardAsync(learner);
+        var editor = await (await home.Navigation.OpenReflectiveLogsWithKeyboardAsync()).StartLogWithKeyboardAsync();
+        const string words = "Written a moment before the tab was closed.";
+
+        // Closed at once, long before the pause after which the autosave would run: the page saves as it goes.
+        await editor.WriteWithKeyboardAsync(editor.Stage("Feelings"), words);
+        await Session.CloseTabAndOpenAnotherAsync(asAPersonDoes: true);
+
+        // The save is sent as the tab closes and may land a moment later: look again until it has.
+        for (var attempt = 0; ; attempt++)
+        {
+            await Session.Page.GotoAsync($"/reflections/{editor.Id}");
+            editor = await LogEditorPage.ArriveAsync(Session, "Untitled reflective log", editor.Id);
+            if (await editor.ServedValueAsync("Feelings") == words || attempt == 20) break;
+            await Task.Delay(250);
+        }
+        Assert.Equal(words, await editor.ServedValueAsync("Feelings"));
+    }
+
+    [Fact]
     public async Task A_learner_writes_a_log_shares_it_after_the_check_and_reads_the_comment_once_their_supervisor_signs_it_off()
     {
         // A learner and supervisor of their own: the shared supervisor's caseload stays as other journeys expect.
