@@ -13,6 +13,8 @@ public enum AuditAction
     LogSignedOff,
     LogReopened,
     CommentAdded,
+    /// <summary>Someone other than its author (the supervisor who wrote it) opened a supervision record.</summary>
+    SupervisionRecordRead,
     /// <summary>The supervisor signed a supervision record.</summary>
     SupervisionRecordSigned,
     /// <summary>The supervisee acknowledged (signed) a supervision record, which locks it.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Domain.Supervision;
 using Microsoft.EntityFrameworkCore;
@@ -36,10 +37,17 @@ public static class Open
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, RecordEditor editor)
     {
-        public async Task<Model?> HandleAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken) =>
-            await access.OpenAsync(principal, id, cancellationToken) is var (record, party)
-                ? await ModelAsync(record, party, new Refusal(), cancellationToken)
-                : null;
+        public async Task<Model?> HandleAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken)
+        {
+            if (await access.OpenAsync(principal, id, cancellationToken) is not var (record, party)) return null;
+            if (party == Party.Supervisee)
+            {
+                // The supervisor wrote the record: a read by anyone else, the supervisee included, is audited.
+                db.AuditEntries.Add(new AuditEntry(AuditAction.SupervisionRecordRead, record.SuperviseeId, record.Id, record.SuperviseeId, access.Now));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            return await ModelAsync(record, party, new Refusal(), cancellationToken);
+        }
 
         public async Task<Model> ModelAsync(SupervisionRecord record, Party party, Refusal refusal, CancellationToken cancellationToken)
         {

@@ -18,7 +18,7 @@ public enum Party
 /// Who may open a supervision record: the two people it is between, and nobody else. The supervisee, always;
 /// the supervisor who made it, while they still supervise the supervisee. A former supervisor, another
 /// supervisor, another learner, a commissioner or an administrator is told the record does not exist, so
-/// ids reveal nothing. The parties' own reads are not audited: the record is theirs.
+/// ids reveal nothing. The supervisor wrote the record, so the supervisee's reads of it are audited (Open).
 /// </summary>
 public sealed class RecordAccess(AppDbContext db, ReflectionAccess reflections)
 {

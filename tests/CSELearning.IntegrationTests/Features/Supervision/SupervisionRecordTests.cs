@@ -64,7 +64,10 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         // The former supervisor made this one while they supervised; the supervision has ended, and so has their access.
         await (await Factory.SignedInAsync(people.Former.Email!)).GetPageAsync(Url(formers), HttpStatusCode.NotFound);
         await (await Factory.SignedInAsync(people.Supervisor.Email!)).GetPageAsync(Url(formers), HttpStatusCode.NotFound);
-        Assert.Empty(await Factory.WithDbAsync(db => db.AuditEntries.ToListAsync())); // the parties' own reads are not audited
+        // The supervisor's own reads are not audited; the supervisee's reads of what the supervisor wrote are, one per read.
+        var reads = await Factory.WithDbAsync(db => db.AuditEntries.ToListAsync());
+        Assert.All(reads, r => Assert.Equal((AuditAction.SupervisionRecordRead, people.Supervisee.Id), (r.Action, r.ActorId)));
+        Assert.Equal(2, reads.Count);
     }
 
     [Fact]
@@ -381,7 +384,10 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         await supervisor.PostFormAsync(Url(id), Url(id) + "/sign", [new("Version", "1")]);
         await supervisee.PostFormAsync(Url(id), Url(id) + "/sign", [new("Version", "2")]);
 
-        var entries = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync());
+        var all = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync());
+        // The supervisor wrote the record: each time the supervisee opened it (before commenting, before signing), that read is audited.
+        Assert.Equal([people.Supervisee.Id, people.Supervisee.Id], all.Where(e => e.Action == AuditAction.SupervisionRecordRead).Select(e => e.ActorId));
+        var entries = all.Where(e => e.Action != AuditAction.SupervisionRecordRead).ToList();
         Assert.Equal([AuditAction.SupervisionCommentAdded, AuditAction.SupervisionRecordSigned, AuditAction.SupervisionRecordAcknowledged], entries.Select(e => e.Action));
         Assert.Equal([people.Supervisee.Id, people.Supervisor.Id, people.Supervisee.Id], entries.Select(e => e.ActorId));
         Assert.All(entries, e => Assert.Equal((id, people.Supervisee.Id, (string?)null), (e.SubjectId, e.OwnerId, e.Detail)));
@@ -528,7 +534,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         var actions = await db.SupervisionActions.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.ProtectedDescription, a.Status, a.DueOn }).ToListAsync();
         return string.Join("|", records.Select(r => $"{r.Id}:{r.Version}:{r.ProtectedNotes}:{r.SupervisorSignedAt:O}:{r.SuperviseeSignedAt:O}"))
             + "#" + string.Join("|", actions.Select(a => $"{a.Id}:{a.ProtectedDescription}:{a.Status}:{a.DueOn}"))
-            + $"#{await db.SupervisionComments.CountAsync()}#{await db.DiscussedLogs.CountAsync()}#{await db.AuditEntries.CountAsync()}";
+            + $"#{await db.SupervisionComments.CountAsync()}#{await db.DiscussedLogs.CountAsync()}#{await db.AuditEntries.CountAsync(e => e.Action != AuditAction.SupervisionRecordRead)}";
     });
 
     /// <summary>The stored bytes of every table as the database holds them: the SQLite files, or PostgreSQL's rows as text.</summary>
