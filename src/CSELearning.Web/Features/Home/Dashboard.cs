@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,17 @@ public static class Dashboard
     public sealed record Supervisee(string Name, string JobRole, string? Team, DateOnly Since);
 
     public sealed record CommissionerSection(string? Partnership, IReadOnlyList<AgencyHeadcount> Agencies);
-    public sealed record AgencyHeadcount(string Agency, string Sector, int Teams, int ActivePeople);
+    /// <param name="PeopleSigningOff">How many people had a reflective log signed off: a count of people, never of what they wrote.</param>
+    public sealed record AgencyHeadcount(string Agency, string Sector, int Teams, int ActivePeople, int PeopleSigningOff)
+    {
+        /// <summary>
+        /// A count of fewer than 5 people is shown as "fewer than 5", so nobody can be singled out from a
+        /// commissioner's figures.
+        /// </summary>
+        public const int SmallestShown = 5;
+
+        public string PeopleSigningOffText => PeopleSigningOff < SmallestShown ? "Fewer than 5" : PeopleSigningOff.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public sealed record AdministratorSection(int Partnerships, int Agencies, int Teams, int ActiveUsers, int DeactivatedUsers);
 
@@ -66,10 +77,12 @@ public static class Dashboard
                         a.Name, a.Sector,
                         Teams = a.Teams.Count(t => t.IsActive),
                         People = db.Users.Count(u => u.AgencyId == a.Id && u.IsActive),
+                        SigningOff = db.ReflectiveLogs.Where(l => l.Status == LogStatus.SignedOff)
+                            .Join(db.Users.Where(u => u.AgencyId == a.Id), l => l.AuthorId, u => u.Id, (l, u) => u.Id).Distinct().Count(),
                     })
                     .ToListAsync(ct);
                 commissioner = new CommissionerSection(partnership,
-                    agencies.Select(a => new AgencyHeadcount(a.Name, a.Sector.DisplayName(), a.Teams, a.People)).ToList());
+                    agencies.Select(a => new AgencyHeadcount(a.Name, a.Sector.DisplayName(), a.Teams, a.People, a.SigningOff)).ToList());
             }
 
             AdministratorSection? administrator = null;

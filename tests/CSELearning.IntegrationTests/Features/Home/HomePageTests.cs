@@ -1,5 +1,7 @@
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Reflections;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CSELearning.IntegrationTests.Features.Home;
 
@@ -65,8 +67,38 @@ public abstract class HomePageTests(AppFactory factory) : IntegrationTest(factor
 
         Assert.Contains("Riverside Partnership", page);
         Assert.DoesNotContain("Hillside", page);
-        Assert.Matches(@"numeric"">3</td>\s*</tr>", page); // the commissioner and two learners
+        Assert.Matches(@"numeric"">3</td>\s*<td class=""govuk-table__cell govuk-table__cell--numeric"">Fewer than 5</td>\s*</tr>", page); // the commissioner and two learners
         Assert.DoesNotContain("A One", page); // counts, never names
+    }
+
+    [Theory]
+    [InlineData(4, "Fewer than 5")]
+    [InlineData(5, "5")]
+    public async Task A_commissioner_sees_how_many_people_had_a_log_signed_off_with_small_numbers_suppressed(int people, string shown)
+    {
+        var mine = await Factory.CreateOrganisationAsync("Riverside Partnership");
+        var commissioner = await Factory.CreateUserAsync("morgan.lee@riverside.example", mine, Roles.Commissioner);
+        var supervisor = await Factory.CreateUserAsync("sol.supervisor@riverside.example", mine, Roles.Supervisor);
+        var protector = Factory.Services.GetRequiredService<ITextProtector>();
+        for (var i = 0; i < people; i++)
+        {
+            var learner = await Factory.CreateUserAsync($"learner.{i}@riverside.example", mine, Roles.Learner);
+            await Factory.WithDbAsync(async db =>
+            {
+                var now = DateTime.UtcNow;
+                var log = new ReflectiveLog(learner.Id, new ReflectionText("A private title", new Dictionary<GibbsStage, string> { [GibbsStage.Description] = "Private words" }), protector, now);
+                log.Share(learner.Id, 1, now);
+                log.SignOff(supervisor.Id, 2, now);
+                db.ReflectiveLogs.Add(log);
+                await db.SaveChangesAsync();
+            });
+        }
+
+        var page = await (await Factory.SignedInAsync(commissioner.Email!)).GetPageAsync("/");
+
+        Assert.Contains("People with a reflective log signed off", page);
+        Assert.Matches($@"numeric"">{shown}</td>\s*</tr>", page);
+        Assert.DoesNotContain("Private", page);
     }
 
     [Fact]
