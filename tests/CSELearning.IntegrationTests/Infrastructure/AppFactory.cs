@@ -68,6 +68,19 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected abstract Task ClearTablesAsync(AppDbContext db, IReadOnlyList<string> tables);
 
+    /// <summary>
+    /// Everything the database holds, as it holds it: the SQLite files byte for byte, or every row of every
+    /// table as PostgreSQL renders it. For tests that text said to be encrypted is not stored readable.
+    /// </summary>
+    public abstract Task<string> RawStoredTextAsync();
+
+    protected IReadOnlyList<string> Tables()
+    {
+        using var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AppDbContext>().Model.GetEntityTypes()
+            .Select(e => e.GetTableName()).OfType<string>().Distinct().ToList();
+    }
+
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -120,6 +133,20 @@ public class SqliteAppFactory : AppFactory
         }
     }
 
+    public override async Task<string> RawStoredTextAsync()
+    {
+        // Every byte on disk: the database file and its write-ahead log, read as text.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.EnumerateFiles(_directory))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            text.Append(await reader.ReadToEndAsync());
+        }
+        return text.ToString();
+    }
+
     protected override Task DisposeDatabaseAsync()
     {
         Dispose();
@@ -148,6 +175,21 @@ public class PostgresAppFactory : AppFactory
     {
         var truncate = "TRUNCATE TABLE " + string.Join(", ", tables.Select(t => "\"" + t + "\"")) + " RESTART IDENTITY CASCADE;";
         await db.Database.ExecuteSqlRawAsync(truncate);
+    }
+
+    public override async Task<string> RawStoredTextAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        var text = new System.Text.StringBuilder();
+        // Table names come from the model, never from input.
+        foreach (var table in Tables())
+        {
+            await using var command = new Npgsql.NpgsqlCommand($"SELECT t::text FROM \"{table}\" t", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) text.AppendLine(reader.GetString(0));
+        }
+        return text.ToString();
     }
 
     protected override async Task DisposeDatabaseAsync()
