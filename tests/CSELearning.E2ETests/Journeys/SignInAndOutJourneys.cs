@@ -66,9 +66,10 @@ public sealed class SignInAndOutJourneys(E2EFixture fixture) : JourneyTest(fixtu
             case Roles.Commissioner:
                 var agencies = home.CommissionerSection(Organisation.Partnership).GetByRole(AriaRole.Table);
                 await Expect(agencies.Locator("caption")).ToHaveTextAsync("Agencies and the people registered in each");
-                // The agency's one team, and its three people: the learner, the supervisor and the commissioner.
+                // The agency's one team, and its three people: the learner, the supervisor and the commissioner. Too
+                // few people have had a log signed off for the number to be shown.
                 await Expect(agencies.Locator("tbody tr").First.GetByRole(AriaRole.Cell))
-                    .ToHaveTextAsync([Organisation.Agency, "Children's social care", "1", "3"]);
+                    .ToHaveTextAsync([Organisation.Agency, "Children's social care", "1", "3", "Fewer than 5"]);
                 break;
             case Roles.Administrator:
                 await Expect(home.AdministratorSection.GetByRole(AriaRole.Link, new() { Name = "partnerships" })).ToBeVisibleAsync();
