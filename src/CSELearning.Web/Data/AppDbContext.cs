@@ -21,6 +21,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ScenarioDecision> ScenarioDecisions => Set<ScenarioDecision>();
     public DbSet<CheckAttempt> CheckAttempts => Set<CheckAttempt>();
     public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
+    public DbSet<Domain.Certificates.Certificate> Certificates => Set<Domain.Certificates.Certificate>();
     public DbSet<ReflectiveLog> ReflectiveLogs => Set<ReflectiveLog>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<LogShare> LogShares => Set<LogShare>();

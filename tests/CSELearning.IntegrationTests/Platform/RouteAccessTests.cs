@@ -48,6 +48,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["POST /modules/{id}/completion"] = SignedIn,
         ["GET /my-learning"] = SignedIn,
         ["GET /glossary"] = Anonymous,
+        ["GET /verify/{code}"] = Anonymous,
         ["GET /reflections"] = SignedIn,
         ["POST /reflections/new"] = SignedIn,
         ["GET /reflections/{id:guid}"] = SignedIn,

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Certificates;
 using CSELearning.Web.Domain.Learning;
+using Microsoft.EntityFrameworkCore;
 using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
@@ -17,8 +19,9 @@ public static class Completion
     /// <param name="Outstanding">Scenarios without an ending reached and checks not passed.</param>
     /// <param name="Recorded">The completion of this progress, once recorded.</param>
     /// <param name="Problem">Why a post changed nothing.</param>
+    /// <param name="Certificate">The certificate issued with the completion, once recorded.</param>
     public sealed record Model(ContentModule Module, ModuleProgress Progress, IReadOnlyList<ModuleSection> Outstanding, int Score,
-        ModuleCompletion? Recorded, string? Problem);
+        ModuleCompletion? Recorded, string? Problem, Certificate? Certificate = null);
 
     public abstract record Result;
     public sealed record NotFound : Result;
@@ -38,7 +41,9 @@ public static class Completion
             if (status.Working is not { } progress) return new StartFirst(ModuleSections.StartUrl(module));
             var done = await records.SectionsAsync(progress, cancellationToken);
             var recorded = progress.IsCompleted ? status.LatestCompletion : null;
-            return new Show(new Model(module, progress, done.Outstanding(module), done.Score(module), recorded, problem), statusCode);
+            var certificate = recorded is null ? null
+                : await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.CompletionId == recorded.Id, cancellationToken);
+            return new Show(new Model(module, progress, done.Outstanding(module), done.Score(module), recorded, problem, certificate), statusCode);
         }
 
         /// <summary>
@@ -59,7 +64,13 @@ public static class Completion
             if (done.Outstanding(module).Count > 0)
                 return await ModelAsync(principal, id, "You cannot complete the module yet: finish the sections listed below first.", StatusCodes.Status400BadRequest, cancellationToken);
 
-            db.ModuleCompletions.Add(progress.Complete(module, done.Score(module), records.Now));
+            var completion = progress.Complete(module, done.Score(module), records.Now);
+            db.ModuleCompletions.Add(completion);
+            // The certificate is issued with the completion, in the same save: one cannot exist without the other.
+            var learner = await db.Users.AsNoTracking().Where(u => u.Id == progress.UserId)
+                .Select(u => new { u.DisplayName, Partnership = u.Agency == null ? null : u.Agency.Partnership!.Name })
+                .SingleAsync(cancellationToken);
+            db.Certificates.Add(new Certificate(completion, module, learner.DisplayName, learner.Partnership, records.Now));
             if (!await records.TrySaveAsync(cancellationToken)) return await AlreadyRecordedAsync(principal, id, cancellationToken);
             return new Completed(ModuleSections.CompletionUrl(module));
         }

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using CSELearning.Web.Content;
+using CSELearning.Web.Domain.Learning;
+
+namespace CSELearning.Web.Domain.Certificates;
+
+/// <summary>
+/// A certificate of completion: issued with the completion it records, and an immutable record from then
+/// on. What it says (learner, module, version, date, score, CPD hours, partnership) is copied in when it is
+/// issued, so later changes to a name, a module's title or a partnership never alter a certificate already
+/// issued. Only its revocation can be added, with a reason.
+/// </summary>
+public class Certificate
+{
+    /// <summary>Letters and digits that cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I/L).</summary>
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    /// <summary>20 characters of a 31-letter alphabet: about 99 bits, so codes cannot be guessed or enumerated.</summary>
+    public const int CodeLength = 20;
+
+    private Certificate() { }
+
+    public Certificate(ModuleCompletion completion, ContentModule module, string learnerName, string? partnershipName, DateTime now)
+    {
+        if (completion.ModuleId != module.Id) throw new ArgumentException("The completion is not of this module.", nameof(module));
+        Id = Guid.CreateVersion7();
+        CompletionId = completion.Id;
+        UserId = completion.UserId;
+        VerificationCode = NewCode();
+        Number = $"CSE-{now.Year}-{VerificationCode[..8]}";
+        LearnerName = learnerName;
+        ModuleId = module.Id;
+        ModuleTitle = module.Title;
+        ModuleVersion = completion.ModuleVersion;
+        CompletedOn = DateOnly.FromDateTime(completion.CompletedAt);
+        ScorePercent = completion.ScorePercent;
+        CpdHours = module.CpdHours;
+        PartnershipName = partnershipName;
+        IssuedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CompletionId { get; private set; }
+    public Guid UserId { get; private set; }
+    /// <summary>The certificate number people quote: the year and the first part of the code.</summary>
+    public string Number { get; private set; } = "";
+    /// <summary>The random code in the verification link: the only way to look a certificate up without signing in.</summary>
+    public string VerificationCode { get; private set; } = "";
+    public string LearnerName { get; private set; } = "";
+    public string ModuleId { get; private set; } = "";
+    public string ModuleTitle { get; private set; } = "";
+    public string ModuleVersion { get; private set; } = "";
+    public DateOnly CompletedOn { get; private set; }
+    public int ScorePercent { get; private set; }
+    public decimal CpdHours { get; private set; }
+    public string? PartnershipName { get; private set; }
+    public DateTime IssuedAt { get; private set; }
+    public DateTime? RevokedAt { get; private set; }
+    public Guid? RevokedById { get; private set; }
+    public string? RevocationReason { get; private set; }
+
+    public bool IsRevoked => RevokedAt is not null;
+
+    public void Revoke(Guid by, string reason, DateTime now)
+    {
+        if (IsRevoked) throw new DomainException("This certificate has already been revoked.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give a reason for revoking the certificate.");
+        if (reason.Length > 500) throw new DomainException("The reason must be 500 characters or fewer.");
+        RevokedAt = now;
+        RevokedById = by;
+        RevocationReason = reason.Trim();
+    }
+
+    /// <summary>Whether <paramref name="code"/> could be a verification code at all: anything else is not looked up.</summary>
+    public static bool IsWellFormed(string? code) =>
+        code is { Length: CodeLength } && code.All(c => CodeAlphabet.Contains(c, StringComparison.Ordinal));
+
+    private static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, CodeLength);
+}

@@ -1,0 +1,30 @@
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Certificates;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Verification;
+
+/// <summary>
+/// Public certificate verification: anyone with the link (an employer, a regulator) can check a certificate
+/// without signing in. It shows only the learner's name, the module and the dates. Every code that does not
+/// name a certificate, whatever the reason (malformed, unknown), gets the same page, so the page reveals
+/// nothing about which codes exist; codes are random and too long to guess.
+/// </summary>
+[AllowAnonymous]
+public sealed class VerificationController : Controller
+{
+    public sealed record Model(Certificate? Certificate);
+
+    [HttpGet("/verify/{code}")]
+    public async Task<IActionResult> Verify(string code, [FromServices] AppDbContext db, CancellationToken cancellationToken)
+    {
+        var certificate = Certificate.IsWellFormed(code)
+            ? await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.VerificationCode == code, cancellationToken)
+            : null;
+        var view = View("Verify", new Model(certificate));
+        if (certificate is null) view.StatusCode = StatusCodes.Status404NotFound;
+        return view;
+    }
+}
