@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace CSELearning.Web.Domain;
 
 /// <summary>
@@ -29,6 +31,10 @@ public class SupervisionRelationship
     public DateOnly? EndsOn { get; private set; }
 
     public bool IsCurrentOn(DateOnly day) => StartsOn <= day && (EndsOn is null || day <= EndsOn);
+
+    /// <summary><see cref="IsCurrentOn"/> as a query the database runs: the relationships current on <paramref name="day"/>.</summary>
+    public static Expression<Func<SupervisionRelationship, bool>> CurrentOn(DateOnly day) =>
+        s => s.StartsOn <= day && (s.EndsOn == null || s.EndsOn >= day);
 
     public bool OverlapsWith(DateOnly startsOn, DateOnly? endsOn) =>
         StartsOn <= (endsOn ?? DateOnly.MaxValue) && startsOn <= (EndsOn ?? DateOnly.MaxValue);

@@ -66,4 +66,19 @@ public class SupervisionRelationshipTests
 
         Assert.Equal(overlaps, relationship.OverlapsWith(March1.AddDays(startOffset), endOffset is { } e ? March1.AddDays(e) : null));
     }
+
+    [Fact]
+    public void The_database_query_for_current_relationships_agrees_with_IsCurrentOn()
+    {
+        var ended = new SupervisionRelationship(Supervisor, Supervisee, March1, March1.AddDays(30));
+        var open = new SupervisionRelationship(Supervisor, Supervisee, March1);
+
+        foreach (var offset in new[] { -1, 0, 15, 30, 31, 400 })
+        {
+            var day = March1.AddDays(offset);
+            var current = SupervisionRelationship.CurrentOn(day).Compile();
+            Assert.Equal(ended.IsCurrentOn(day), current(ended));
+            Assert.Equal(open.IsCurrentOn(day), current(open));
+        }
+    }
 }

@@ -32,7 +32,8 @@ public static class Overview
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
                 .OrderBy(n => n).ToListAsync(cancellationToken);
             var supervisors = await db.SupervisionRelationships.AsNoTracking()
-                .Where(s => s.SuperviseeId == userId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today))
+                .Where(SupervisionRelationship.CurrentOn(today))
+                .Where(s => s.SuperviseeId == userId)
                 .OrderBy(s => s.Supervisor!.DisplayName)
                 .Select(s => new Supervision(s.Supervisor!.DisplayName, s.StartsOn, s.EndsOn))
                 .ToListAsync(cancellationToken);

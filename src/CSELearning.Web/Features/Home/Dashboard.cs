@@ -47,7 +47,8 @@ public static class Dashboard
             if (principal.IsInRole(Roles.Learner))
             {
                 var supervisors = await db.SupervisionRelationships.AsNoTracking()
-                    .Where(s => s.SuperviseeId == userId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today))
+                    .Where(SupervisionRelationship.CurrentOn(today))
+                    .Where(s => s.SuperviseeId == userId)
                     .Select(s => s.Supervisor!.DisplayName).OrderBy(n => n).ToListAsync(ct);
                 learner = new LearnerSection(me.Agency, me.Team, supervisors);
             }
@@ -56,7 +57,8 @@ public static class Dashboard
             if (principal.IsInRole(Roles.Supervisor))
             {
                 var rows = await db.SupervisionRelationships.AsNoTracking()
-                    .Where(s => s.SupervisorId == userId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today) && s.Supervisee!.IsActive)
+                    .Where(SupervisionRelationship.CurrentOn(today))
+                    .Where(s => s.SupervisorId == userId && s.Supervisee!.IsActive)
                     .OrderBy(s => s.Supervisee!.DisplayName)
                     .Select(s => new { s.Supervisee!.DisplayName, s.Supervisee.JobRole, Team = s.Supervisee.Team!.Name, s.StartsOn })
                     .ToListAsync(ct);

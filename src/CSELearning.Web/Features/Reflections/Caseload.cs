@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,8 @@ public static class Caseload
             var now = clock.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);
             var supervisees = await db.SupervisionRelationships.AsNoTracking()
-                .Where(s => s.SupervisorId == supervisorId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today))
+                .Where(SupervisionRelationship.CurrentOn(today))
+                .Where(s => s.SupervisorId == supervisorId)
                 .Join(db.Users, s => s.SuperviseeId, u => u.Id, (s, u) => new { u.Id, u.DisplayName, u.TeamId })
                 .Distinct()
                 .ToListAsync(cancellationToken);

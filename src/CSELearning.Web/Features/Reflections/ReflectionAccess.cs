@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Infrastructure.Authorization;
@@ -46,8 +47,8 @@ public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
     public Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken)
     {
         var today = Today;
-        return db.SupervisionRelationships.AnyAsync(s => s.SupervisorId == supervisorId && s.SuperviseeId == superviseeId
-            && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today), cancellationToken);
+        return db.SupervisionRelationships.Where(SupervisionRelationship.CurrentOn(today))
+            .AnyAsync(s => s.SupervisorId == supervisorId && s.SuperviseeId == superviseeId, cancellationToken);
     }
 
     /// <summary>The author's supervisors today.</summary>
@@ -55,7 +56,8 @@ public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
     {
         var today = Today;
         return db.SupervisionRelationships
-            .Where(s => s.SuperviseeId == superviseeId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today))
+            .Where(SupervisionRelationship.CurrentOn(today))
+            .Where(s => s.SuperviseeId == superviseeId)
             .Select(s => s.SupervisorId)
             .Distinct()
             .ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Supervision;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ public static class Index
             var userId = principal.UserId();
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var current = await db.SupervisionRelationships.AsNoTracking()
-                .Where(s => s.SupervisorId == userId && s.StartsOn <= today && (s.EndsOn == null || s.EndsOn >= today))
+                .Where(SupervisionRelationship.CurrentOn(today))
+                .Where(s => s.SupervisorId == userId)
                 .Join(db.Users, s => s.SuperviseeId, u => u.Id, (s, u) => new { u.Id, u.DisplayName })
                 .Distinct()
                 .ToListAsync(cancellationToken);
