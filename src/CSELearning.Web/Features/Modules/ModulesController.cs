@@ -1,5 +1,6 @@
 using CSELearning.Web.Content;
 using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Modules;
@@ -67,7 +68,7 @@ public sealed class ModulesController : Controller
     {
         PlayScenario.Moved moved => Redirect(moved.Url),
         PlayScenario.StartFirst start => StartFirst(start.Url),
-        PlayScenario.Show show => WithStatus(View("Scenario", show.Model), show.StatusCode),
+        PlayScenario.Show show => View("Scenario", show.Model).WithStatus(show.StatusCode),
         _ => NotFound(),
     };
 
@@ -75,7 +76,7 @@ public sealed class ModulesController : Controller
     {
         TakeCheck.Submitted submitted => Redirect(submitted.Url),
         TakeCheck.StartFirst start => StartFirst(start.Url),
-        TakeCheck.Show show => WithStatus(View("Check", show.Model), show.StatusCode),
+        TakeCheck.Show show => View("Check", show.Model).WithStatus(show.StatusCode),
         AttemptResult.Shown shown => View("Attempt", shown.Model),
         _ => NotFound(),
     };
@@ -90,7 +91,7 @@ public sealed class ModulesController : Controller
             case Modules.Completion.StartFirst start:
                 return StartFirst(start.Url);
             case Modules.Completion.Show show:
-                return WithStatus(View("Completion", show.Model), show.StatusCode);
+                return View("Completion", show.Model).WithStatus(show.StatusCode);
             default:
                 return NotFound();
         }
@@ -100,11 +101,5 @@ public sealed class ModulesController : Controller
     {
         Flash.SetNotice(TempData, StartFirstMessage);
         return Redirect(url);
-    }
-
-    private static ViewResult WithStatus(ViewResult view, int statusCode)
-    {
-        view.StatusCode = statusCode;
-        return view;
     }
 }

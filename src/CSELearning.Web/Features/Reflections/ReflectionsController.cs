@@ -1,6 +1,7 @@
 using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Reflections;
@@ -31,7 +32,7 @@ public sealed class ReflectionsController : Controller
                 Flash.Set(TempData, "Your log has been saved");
                 return Redirect($"/reflections/{id}");
             case Reflections.Save.Refused refused:
-                return WithStatus(View("Log", refused.Model), refused.StatusCode);
+                return View("Log", refused.Model).WithStatus(refused.StatusCode);
             default:
                 return NotFound();
         }
@@ -92,7 +93,7 @@ public sealed class ReflectionsController : Controller
                 Flash.Set(TempData, done.Message);
                 return Redirect($"/reflections/{id}");
             case Review.Refused refused:
-                return WithStatus(View("Log", refused.Model), refused.StatusCode);
+                return View("Log", refused.Model).WithStatus(refused.StatusCode);
             case Review.Forbidden:
                 return Forbid();
             default:
@@ -108,15 +109,9 @@ public sealed class ReflectionsController : Controller
                 Flash.Set(TempData, shared.Supervisors == 1 ? "Shared with your supervisor" : $"Shared with your {shared.Supervisors} supervisors");
                 return Redirect($"/reflections/{id}");
             case Reflections.Share.Show show:
-                return WithStatus(View("Share", show.Model), show.StatusCode);
+                return View("Share", show.Model).WithStatus(show.StatusCode);
             default:
                 return NotFound();
         }
-    }
-
-    private static ViewResult WithStatus(ViewResult view, int statusCode)
-    {
-        view.StatusCode = statusCode;
-        return view;
     }
 }

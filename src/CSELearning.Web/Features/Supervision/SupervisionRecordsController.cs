@@ -1,6 +1,7 @@
 using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Supervision;
@@ -38,7 +39,7 @@ public sealed class SupervisionRecordsController : Controller
                 Flash.Set(TempData, "The record has been saved");
                 return Redirect($"/supervision/records/{id}");
             case Supervision.Save.Refused refused:
-                return WithStatus(View("Record", refused.Model), refused.StatusCode);
+                return View("Record", refused.Model).WithStatus(refused.StatusCode);
             case Supervision.Save.Forbidden:
                 return Forbid();
             default:
@@ -55,7 +56,7 @@ public sealed class SupervisionRecordsController : Controller
                 Flash.Set(TempData, "Your comment has been added");
                 return Redirect($"/supervision/records/{id}");
             case Supervision.Comment.Refused refused:
-                return WithStatus(View("Record", refused.Model), StatusCodes.Status400BadRequest);
+                return View("Record", refused.Model).WithStatus(StatusCodes.Status400BadRequest);
             case Supervision.Comment.Forbidden:
                 return Forbid();
             default:
@@ -72,7 +73,7 @@ public sealed class SupervisionRecordsController : Controller
                 Flash.Set(TempData, done.Message);
                 return Redirect($"/supervision/records/{id}");
             case Supervision.Sign.Refused refused:
-                return WithStatus(View("Record", refused.Model), refused.StatusCode);
+                return View("Record", refused.Model).WithStatus(refused.StatusCode);
             default:
                 return NotFound();
         }
@@ -89,15 +90,9 @@ public sealed class SupervisionRecordsController : Controller
                 Flash.SetNotice(TempData, blocked.Message);
                 return Redirect($"/supervision/records/{blocked.DraftId}");
             case Supervision.Start.Show show:
-                return WithStatus(View("Start", show), show.StatusCode);
+                return View("Start", show).WithStatus(show.StatusCode);
             default:
                 return NotFound();
         }
-    }
-
-    private static ViewResult WithStatus(ViewResult view, int statusCode)
-    {
-        view.StatusCode = statusCode;
-        return view;
     }
 }

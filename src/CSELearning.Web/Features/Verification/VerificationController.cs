@@ -1,5 +1,6 @@
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Certificates;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,6 @@ public sealed class VerificationController : Controller
         var certificate = Certificate.IsWellFormed(code)
             ? await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.VerificationCode == code, cancellationToken)
             : null;
-        var view = View("Verify", new Model(certificate));
-        if (certificate is null) view.StatusCode = StatusCodes.Status404NotFound;
-        return view;
+        return certificate is null ? View("Verify", new Model(null)).WithStatus(StatusCodes.Status404NotFound) : View("Verify", new Model(certificate));
     }
 }
