@@ -55,6 +55,9 @@ public class ModuleProgress
     /// </summary>
     public bool IsOvertakenBy(ContentModule module) => !IsCompleted && module.IsSupersededByMajorChange(StartedOn);
 
+    /// <summary>Whether the learner carries on with this progress: not completed, and not overtaken by a major change.</summary>
+    public bool CanContinueIn(ContentModule module) => !IsCompleted && !IsOvertakenBy(module);
+
     /// <summary>Counts the time since the last recorded step and notes where the learner is.</summary>
     public void RecordActivity(DateTime now, string? sectionId = null)
     {

@@ -30,7 +30,7 @@ public static class Catalogue
             // chosen for them.
             var showingEveryModule = forRole.Count == 0;
             var modules = showingEveryModule ? catalog.Modules : forRole;
-            var statuses = await records.StatusesAsync(userId, modules, cancellationToken);
+            var statuses = (await records.StatusesAsync(userId, modules, cancellationToken)).Modules;
             return new Model(jobRole.DisplayName(), showingEveryModule, modules
                 .Select(m => new Entry(m.Id, m.Title, m.Summary, m.EstimatedMinutes, m.CpdHours, m.Version.ToString(),
                     m.LearningOutcomes, statuses[m.Id].State))

@@ -43,7 +43,7 @@ public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, M
 {
     public static ModuleStatus Of(ContentModule module, ModuleProgress? latest, ModuleCompletion? latestCompletion)
     {
-        var state = latest is not null && !latest.IsCompleted && !latest.IsOvertakenBy(module) ? LearningState.InProgress
+        var state = latest is not null && latest.CanContinueIn(module) ? LearningState.InProgress
             : latestCompletion is null ? LearningState.NotStarted
             : latestCompletion.IsDueForRefresh(module) ? LearningState.RefreshDue
             : LearningState.Completed;
@@ -111,12 +111,23 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<ModuleStatus> StatusAsync(Guid userId, ContentModule module, CancellationToken cancellationToken)
-    {
-        var latest = await db.ModuleProgress
+    /// <summary>
+    /// The progress the learner may carry on with (<see cref="ModuleStatus.Active"/>), tracked, from one
+    /// query: what every teaching page needs, without the completion lookup a full status takes.
+    /// </summary>
+    public async Task<ModuleProgress?> ActiveAsync(Guid userId, ContentModule module, CancellationToken cancellationToken) =>
+        await LatestAsync(userId, module, cancellationToken) is { } latest && latest.CanContinueIn(module) ? latest : null;
+
+    /// <summary>The learner's latest progress through the module (tracked), if any.</summary>
+    private Task<ModuleProgress?> LatestAsync(Guid userId, ContentModule module, CancellationToken cancellationToken) =>
+        db.ModuleProgress
             .Where(p => p.UserId == userId && p.ModuleId == module.Id)
             .OrderByDescending(p => p.Number)
             .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<ModuleStatus> StatusAsync(Guid userId, ContentModule module, CancellationToken cancellationToken)
+    {
+        var latest = await LatestAsync(userId, module, cancellationToken);
         var completion = await db.ModuleCompletions.AsNoTracking()
             .Where(c => c.UserId == userId && c.ModuleId == module.Id)
             .OrderByDescending(c => c.CompletedAt)
@@ -124,14 +135,19 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
         return ModuleStatus.Of(module, latest, completion);
     }
 
-    /// <summary>Every module's status for the learner, from two small queries.</summary>
-    public async Task<IReadOnlyDictionary<string, ModuleStatus>> StatusesAsync(Guid userId, IEnumerable<ContentModule> modules, CancellationToken cancellationToken)
+    /// <param name="Modules">Each module's status, by module id.</param>
+    /// <param name="Completions">Every completion the learner has, newest first, including modules no longer published.</param>
+    public sealed record Overview(IReadOnlyDictionary<string, ModuleStatus> Modules, IReadOnlyList<ModuleCompletion> Completions);
+
+    /// <summary>Every module's status for the learner, and all their completions, from two small queries.</summary>
+    public async Task<Overview> StatusesAsync(Guid userId, IEnumerable<ContentModule> modules, CancellationToken cancellationToken)
     {
         var progress = await db.ModuleProgress.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(cancellationToken);
-        var completions = await db.ModuleCompletions.AsNoTracking().Where(c => c.UserId == userId).ToListAsync(cancellationToken);
-        return modules.ToDictionary(m => m.Id, m => ModuleStatus.Of(m,
+        var completions = await db.ModuleCompletions.AsNoTracking().Where(c => c.UserId == userId)
+            .OrderByDescending(c => c.CompletedAt).ToListAsync(cancellationToken);
+        return new Overview(modules.ToDictionary(m => m.Id, m => ModuleStatus.Of(m,
             progress.Where(p => p.ModuleId == m.Id).MaxBy(p => p.Number),
-            completions.Where(c => c.ModuleId == m.Id).MaxBy(c => c.CompletedAt)));
+            completions.FirstOrDefault(c => c.ModuleId == m.Id))), completions);
     }
 
     /// <summary>

@@ -20,17 +20,25 @@ public static class ModuleSections
         _ => throw new ArgumentOutOfRangeException(nameof(section)),
     };
 
-    /// <summary>The section after <paramref name="section"/>, or null for the last.</summary>
-    public static ModuleSection? After(ContentModule module, ModuleSection section)
+    /// <summary>The section's place in the module, from 1.</summary>
+    public static int Number(ContentModule module, ModuleSection section) => IndexOf(module, section) + 1;
+
+    /// <summary>Where "Next" or "Continue" goes from a section: the next section, or the completion page after the last.</summary>
+    public static Read.Link Next(ContentModule module, ModuleSection section)
     {
         var index = IndexOf(module, section);
-        return index + 1 < module.Sections.Count ? module.Sections[index + 1] : null;
+        return index + 1 < module.Sections.Count
+            ? new Read.Link(Url(module, module.Sections[index + 1]), module.Sections[index + 1].Title)
+            : new Read.Link(CompletionUrl(module), "Finish the module");
     }
 
-    public static ModuleSection? Before(ContentModule module, ModuleSection section)
+    /// <summary>Where "Previous" goes from a section: the section before, or the start page before the first.</summary>
+    public static Read.Link Previous(ContentModule module, ModuleSection section)
     {
         var index = IndexOf(module, section);
-        return index > 0 ? module.Sections[index - 1] : null;
+        return index > 0
+            ? new Read.Link(Url(module, module.Sections[index - 1]), module.Sections[index - 1].Title)
+            : new Read.Link(StartUrl(module), "Start of the module");
     }
 
     /// <summary>Where "Continue" takes a learner: the section they were last in, else the first.</summary>

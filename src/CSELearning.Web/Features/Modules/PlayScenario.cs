@@ -80,10 +80,9 @@ public static class PlayScenario
                 && last.ChoiceNumber <= from.Choices.Count && from.Choices[last.ChoiceNumber - 1].Target == node.Id
                     ? from.Choices[last.ChoiceNumber - 1]
                     : null;
-            var after = ModuleSections.After(module, scenario);
             return new Model(module, scenario, node, position.Revision, position.Steps, position.Playthrough, arrivedBy,
                 Restarted: !position.IsOnPath(scenario), EndingReached: position.EndingReachedAt is not null, problem, noChoiceSelected,
-                after is null ? new Read.Link(ModuleSections.CompletionUrl(module), "Finish the module") : new Read.Link(ModuleSections.Url(module, after), after.Title));
+                ModuleSections.Next(module, scenario));
         }
 
         /// <summary>

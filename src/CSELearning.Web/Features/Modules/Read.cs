@@ -23,15 +23,11 @@ public static class Read
         {
             if (catalog.Find(id) is not { } module || module.FindSection(sectionId) is not ({ } section and (ContentPage or Reflection))) return null;
 
-            var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
-            if (status.Active is { } active) await records.NoteVisitAsync(active, section.Id, cancellationToken);
+            if (await records.ActiveAsync(principal.UserId(), module, cancellationToken) is { } active)
+                await records.NoteVisitAsync(active, section.Id, cancellationToken);
 
-            var number = module.Sections.ToList().IndexOf(section) + 1;
-            var before = ModuleSections.Before(module, section);
-            var after = ModuleSections.After(module, section);
-            return new Model(module, section, number, module.Sections.Count,
-                before is null ? new Link(ModuleSections.StartUrl(module), "Start of the module") : new Link(ModuleSections.Url(module, before), before.Title),
-                after is null ? new Link(ModuleSections.CompletionUrl(module), "Finish the module") : new Link(ModuleSections.Url(module, after), after.Title));
+            return new Model(module, section, ModuleSections.Number(module, section), module.Sections.Count,
+                ModuleSections.Previous(module, section), ModuleSections.Next(module, section));
         }
     }
 }

@@ -162,10 +162,9 @@ public static class AttemptResult
             var (early, context) = await take.LoadAsync(principal, id, sectionId, cancellationToken);
             if (early is not null) return early;
             if (context!.Attempts.FirstOrDefault(a => a.Number == number) is not { } attempt) return new TakeCheck.NotFound();
-            var after = ModuleSections.After(context.Module, context.Check);
             return new Shown(new Model(context.Module, context.Check, attempt, context.Attempts,
                 attempt.Answers.ToLookup(a => a.QuestionId, a => a.OptionNumber, StringComparer.Ordinal),
-                after is null ? new Read.Link(ModuleSections.CompletionUrl(context.Module), "Finish the module") : new Read.Link(ModuleSections.Url(context.Module, after), after.Title)));
+                ModuleSections.Next(context.Module, context.Check)));
         }
     }
 

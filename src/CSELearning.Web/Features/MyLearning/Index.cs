@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using CSELearning.Web.Content;
-using CSELearning.Web.Data;
 using CSELearning.Web.Features.Modules;
 using CSELearning.Web.Infrastructure.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.MyLearning;
 
@@ -24,16 +22,12 @@ public static class Index
     /// <param name="IsCurrent">The latest completion of the module and not due for refresh.</param>
     public sealed record Completed(string ModuleId, string Title, string Version, DateTime CompletedAt, int ScorePercent, int TimeSpentSeconds, decimal? CpdHours, bool IsCurrent);
 
-    public sealed class Handler(AppDbContext db, ContentCatalog catalog, LearnerRecords records)
+    public sealed class Handler(ContentCatalog catalog, LearnerRecords records)
     {
         public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         {
             var userId = principal.UserId();
-            var statuses = await records.StatusesAsync(userId, catalog.Modules, cancellationToken);
-            var completions = await db.ModuleCompletions.AsNoTracking()
-                .Where(c => c.UserId == userId)
-                .OrderByDescending(c => c.CompletedAt)
-                .ToListAsync(cancellationToken);
+            var (statuses, completions) = await records.StatusesAsync(userId, catalog.Modules, cancellationToken);
 
             var inProgress = new List<InProgress>();
             var refreshes = new List<RefreshDue>();
