@@ -228,8 +228,19 @@ run_tests() {
             --results-directory "$RESULTS_DIR" \
             --blame-hang-timeout 10m --blame-hang-dump-type none \
             || rc=$?
-        [[ $rc -eq 0 ]] || fail "dotnet test $project (exit code $rc)"
+        if [[ $rc -ne 0 ]]; then
+            fail "dotnet test $project (exit code $rc)"
+            print_run_errors "$RESULTS_DIR/$project.trx"
+        fi
     done
+}
+
+# Errors outside any one test (a class's set-up or clean-up failing) are not counted as failed tests, so
+# print them from the TRX file in full: the console shows only the exception's type.
+print_run_errors() {
+    local file=$1
+    [[ -f $file ]] || return 0
+    perl -0ne 'while (/<RunInfo\b[^>]*outcome="Error".*?<Text>(.*?)<\/Text>/gs) { my $t = $1; $t =~ s/&lt;/</g; $t =~ s/&gt;/>/g; $t =~ s/&quot;/"/g; $t =~ s/&amp;/&/g; print STDERR "  $t\n" }' "$file" || true
 }
 
 # Extra checks beyond the test projects. Record a failure with `fail "<what>"`; the run then exits non-zero.

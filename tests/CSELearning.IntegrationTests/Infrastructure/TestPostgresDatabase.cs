@@ -29,12 +29,32 @@ public sealed class TestPostgresDatabase
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Drops the database, ending any session still connected to it. PostgreSQL gives terminated sessions five
+    /// seconds to exit before refusing the drop as "in use" (55006), which a loaded two-core machine can exceed,
+    /// so the drop is tried again a few times before the failure is reported with PostgreSQL's own words.
+    /// </summary>
     public async Task DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ServerConnectionString);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+            catch (PostgresException e)
+            {
+                throw new InvalidOperationException($"Could not drop test database {_name} (attempt {attempt}): {e.SqlState} {e.MessageText} {e.Detail}", e);
+            }
+        }
     }
 }
