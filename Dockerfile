@@ -41,11 +41,7 @@ RUN dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c Release -o /app
 # ---- runtime ----
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 
-# DejaVu fonts for the PDF documents (certificates).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
-    && rm -rf /var/lib/apt/lists/*
-
+# The PDF documents' font (DejaVu Sans) is inside the application: no system fonts are needed.
 WORKDIR /app
 COPY --from=build /app/publish .
 

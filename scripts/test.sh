@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every CSELearning test on this machine, fresh or not:
-#   1. installs what the tests need (Chromium, PostgreSQL, PDF fonts) when missing,
+#   1. installs what the tests need (Chromium, PostgreSQL, fonts, Poppler to read PDFs back) when missing,
 #   2. starts PostgreSQL and gives the tests a role with a password made for this run,
 #   3. publishes the web app exactly as the Dockerfile does,
 #   4. builds the solution once (Debug) and runs the unit, integration and browser tests.
@@ -12,7 +12,7 @@
 #   CSELEARNING_TEST_VERBOSITY console verbosity of dotnet test (default: minimal)
 set -euo pipefail
 
-readonly APT_PACKAGES=(chromium postgresql fonts-dejavu-core)
+readonly APT_PACKAGES=(chromium postgresql fonts-dejavu-core poppler-utils)
 readonly TEST_PROJECTS=(CSELearning.UnitTests CSELearning.IntegrationTests CSELearning.E2ETests)
 readonly TEST_ROLE=cselearning_test
 readonly RESULTS_DIR=TestResults

@@ -1,0 +1,54 @@
+using System.Reflection;
+using PdfSharp.Fonts;
+
+namespace CSELearning.Web.Documents;
+
+/// <summary>
+/// The one typeface every document uses: DejaVu Sans (regular and bold), shipped inside the application so a
+/// document prints the same on every machine. It covers Latin Extended (Irish, Welsh, Polish, Vietnamese,
+/// Turkish names: ë, á, ŵ, Ł, ó, ễ, ç, ğ), and PDFsharp embeds the glyphs a document uses.
+/// Italic is drawn from the regular face (PDFsharp simulates the slant).
+/// </summary>
+internal sealed class PdfFonts : IFontResolver
+{
+    public const string Family = "DejaVu Sans";
+    private const string Regular = "DejaVuSans";
+    private const string Bold = "DejaVuSans-Bold";
+
+    private static readonly Lazy<byte[]> RegularFace = new(() => Load(Regular));
+    private static readonly Lazy<byte[]> BoldFace = new(() => Load(Bold));
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        new(bold ? Bold : Regular, mustSimulateBold: false, mustSimulateItalic: italic);
+
+    public byte[]? GetFont(string faceName) => faceName switch
+    {
+        Regular => RegularFace.Value,
+        Bold => BoldFace.Value,
+        _ => null,
+    };
+
+    private static byte[] Load(string face)
+    {
+        var name = $"CSELearning.Web.Documents.Fonts.{face}.ttf";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The font {name} is missing from the application.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
+
+/// <summary>PDFsharp's process-wide set-up: its AGPL licence (the project's own licence) and the font resolver.</summary>
+internal static class Pdf
+{
+    private static readonly Lazy<bool> Setup = new(() =>
+    {
+        PdfSharp.PdfSharpLicense.SetAgplLicense();
+        GlobalFontSettings.FontResolver = new PdfFonts();
+        return true;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Call before any PDFsharp drawing; cheap after the first call.</summary>
+    public static void EnsureReady() => _ = Setup.Value;
+}

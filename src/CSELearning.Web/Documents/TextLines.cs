@@ -1,0 +1,86 @@
+using PdfSharp.Drawing;
+
+namespace CSELearning.Web.Documents;
+
+/// <summary>
+/// Breaks text into lines that fit a width, measured in the font that will draw them. Lines break at spaces;
+/// a word wider than the whole width (a long email address, a name without spaces) is broken between
+/// characters rather than allowed to run off the page. Line breaks in the text are kept.
+/// </summary>
+internal static class TextLines
+{
+    public static List<string> Wrap(XGraphics gfx, string? text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (Width(gfx, candidate, font) <= width)
+                {
+                    line = candidate;
+                    continue;
+                }
+                if (line.Length > 0) lines.Add(line);
+                line = word;
+                while (Width(gfx, line, font) > width && line.Length > 1)
+                {
+                    var fits = LongestPrefix(gfx, line, font, width);
+                    lines.Add(line[..fits]);
+                    line = line[fits..];
+                }
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// The largest font size, from <paramref name="largest"/> down to <paramref name="smallest"/> in half
+    /// points, at which the text fits in at most <paramref name="maxLines"/> lines of the width; at the smallest
+    /// size the text is wrapped into as many lines as it needs, and the caller decides what room to give it.
+    /// </summary>
+    public static (XFont Font, List<string> Lines) Fit(XGraphics gfx, string text, XFontStyleEx style, double largest, double smallest, double width, int maxLines)
+    {
+        for (var size = largest; size > smallest; size -= 0.5)
+        {
+            var font = new XFont(PdfFonts.Family, size, style);
+            var lines = Wrap(gfx, text, font, width);
+            if (lines.Count <= maxLines) return (font, lines);
+        }
+        var small = new XFont(PdfFonts.Family, smallest, style);
+        return (small, Wrap(gfx, text, small, width));
+    }
+
+    /// <summary>
+    /// At most <paramref name="maxLines"/> lines; when text is cut, the last line kept ends with an ellipsis
+    /// (shortened until it fits), so a reader can see that it was cut.
+    /// </summary>
+    public static List<string> Clamp(XGraphics gfx, List<string> lines, XFont font, double width, int maxLines)
+    {
+        if (lines.Count <= maxLines) return lines;
+        var kept = lines.Take(maxLines).ToList();
+        var last = kept[^1];
+        while (last.Length > 0 && Width(gfx, last + "…", font) > width) last = last[..^1];
+        kept[^1] = last.TrimEnd() + "…";
+        return kept;
+    }
+
+    public static double Width(XGraphics gfx, string text, XFont font) => gfx.MeasureString(text, font).Width;
+
+    private static int LongestPrefix(XGraphics gfx, string word, XFont font, double width)
+    {
+        // Binary search for the longest prefix that fits; at least one character so the loop always advances.
+        int low = 1, high = word.Length;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (Width(gfx, word[..mid], font) <= width) low = mid; else high = mid - 1;
+        }
+        // Never split a surrogate pair.
+        if (low < word.Length && char.IsLowSurrogate(word[low]) && low > 1) low--;
+        return low;
+    }
+}
