@@ -66,6 +66,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["GET /supervision/records/new"] = Policies.Supervisor,
         ["POST /supervision/records/new"] = Policies.Supervisor,
         ["GET /supervision/records/{id:guid}"] = SignedIn,
+        ["GET /supervision/records/{id:guid}/pdf"] = SignedIn,
         ["POST /supervision/records/{id:guid}"] = SignedIn,
         ["POST /supervision/records/{id:guid}/comments"] = SignedIn,
         ["POST /supervision/records/{id:guid}/sign"] = SignedIn,
