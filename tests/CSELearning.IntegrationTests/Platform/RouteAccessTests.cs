@@ -51,6 +51,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["GET /verify/{code}"] = Anonymous,
         ["GET /reflections"] = SignedIn,
         ["POST /reflections/new"] = SignedIn,
+        ["GET /reflections/export.pdf"] = SignedIn,
         ["GET /reflections/{id:guid}"] = SignedIn,
         ["POST /reflections/{id:guid}"] = SignedIn,
         ["POST /reflections/{id:guid}/autosave"] = SignedIn,
