@@ -42,9 +42,9 @@ public static class TestLogs
     });
 
     /// <summary>A completion of the sample module by <paramref name="learner"/>, with the time they spent.</summary>
-    public static Task<ModuleCompletion> CompleteAsync(this AppFactory factory, User learner, DateTime at, int score = 90) => factory.WithDbAsync(async db =>
+    public static Task<ModuleCompletion> CompleteAsync(this AppFactory factory, User learner, DateTime at, string moduleId = ModuleId, int score = 90) => factory.WithDbAsync(async db =>
     {
-        var module = factory.Module();
+        var module = factory.Services.GetRequiredService<ContentCatalog>().Find(moduleId)!;
         var progress = new ModuleProgress(learner.Id, module, 1, at.AddMinutes(-40));
         var completion = progress.Complete(module, score, at);
         db.ModuleProgress.Add(progress);
