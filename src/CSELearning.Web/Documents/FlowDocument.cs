@@ -29,9 +29,12 @@ internal sealed class FlowDocument : IDisposable
     private XGraphics? _gfx;
     private double _y;
 
+    // PDFsharp checks its licence when a document is made and needs the font resolver for the fonts below:
+    // both are field initialisers, which run before any instance constructor's body, so the set-up is here.
+    static FlowDocument() => Pdf.EnsureReady();
+
     public FlowDocument(string title, string author, string? marking)
     {
-        Pdf.EnsureReady();
         _marking = marking;
         _document.Info.Title = title;
         _document.Info.Author = author;
@@ -115,7 +118,9 @@ internal sealed class FlowDocument : IDisposable
         foreach (var row in rows)
         {
             any = true;
-            var cells = row.Select((text, i) => TextLines.Wrap(Gfx, string.IsNullOrWhiteSpace(text) ? "—" : text, Body, widths[i] - 2 * CellPadding)).ToArray();
+            // A row shorter than the header leaves its last cells blank; one longer is a programming error.
+            if (row.Count > columns.Count) throw new ArgumentException($"A row has {row.Count} cells for {columns.Count} columns.", nameof(rows));
+            var cells = columns.Select((_, i) => TextLines.Wrap(Gfx, i < row.Count && !string.IsNullOrWhiteSpace(row[i]) ? row[i] : "—", Body, widths[i] - 2 * CellPadding)).ToArray();
             var height = cells.Max(c => c.Count);
             var from = 0;
             while (from < height)
@@ -206,10 +211,12 @@ internal sealed class FlowDocument : IDisposable
             var y = page.Height.Point - Margin;
             var pageText = $"Page {i + 1} of {count}";
             var pageWidth = TextLines.Width(gfx, pageText, Small);
-            var footerLines = TextLines.Wrap(gfx, footer, Small, page.Width.Point - 2 * Margin - pageWidth - 20);
+            var footerWidth = page.Width.Point - 2 * Margin - pageWidth - 20;
+            // The band has room for two lines; anything longer is cut where a reader can see it was.
+            var footerLines = TextLines.Clamp(gfx, TextLines.Wrap(gfx, footer, Small, footerWidth), Small, footerWidth, 2);
             gfx.DrawLine(new XPen(Rule, 0.5), Margin, y - FooterBand + 8, page.Width.Point - Margin, y - FooterBand + 8);
             var lineY = y - FooterBand + 10 + Small.Size;
-            foreach (var line in footerLines.Take(2))
+            foreach (var line in footerLines)
             {
                 gfx.DrawString(line, Small, new XSolidBrush(Muted), new XPoint(Margin, lineY), XStringFormats.Default);
                 lineY += LineHeight(Small);

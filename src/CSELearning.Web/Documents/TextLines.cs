@@ -12,7 +12,7 @@ internal static class TextLines
     public static List<string> Wrap(XGraphics gfx, string? text, XFont font, double width)
     {
         var lines = new List<string>();
-        foreach (var paragraph in (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        foreach (var paragraph in Plain(text).Split('\n'))
         {
             var line = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -66,6 +66,20 @@ internal static class TextLines
         while (last.Length > 0 && Width(gfx, last + "…", font) > width) last = last[..^1];
         kept[^1] = last.TrimEnd() + "…";
         return kept;
+    }
+
+    /// <summary>
+    /// Text as typed, made drawable: every kind of line break becomes '\n' and any other control character
+    /// (a tab pasted from a document, a stray bell) a space, since the font has no glyph for them.
+    /// </summary>
+    public static string Plain(string? text)
+    {
+        var unified = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return string.Create(unified.Length, unified, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = source[i] == '\n' ? '\n' : char.IsControl(source[i]) || source[i] is '\u2028' or '\u2029' ? ' ' : source[i];
+        });
     }
 
     public static double Width(XGraphics gfx, string text, XFont font) => gfx.MeasureString(text, font).Width;

@@ -21,6 +21,8 @@ public enum AuditAction
     SupervisionRecordAcknowledged,
     /// <summary>The supervisee commented on a supervision record.</summary>
     SupervisionCommentAdded,
+    /// <summary>One of the two parties generated a PDF of a supervision record.</summary>
+    SupervisionRecordExported,
 }
 
 /// <summary>

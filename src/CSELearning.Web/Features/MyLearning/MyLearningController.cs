@@ -1,3 +1,4 @@
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.MyLearning;
@@ -9,4 +10,9 @@ public sealed class MyLearningController : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
+
+    /// <summary>The signed-in person's own learning record as a PDF; with <paramref name="reflections"/>, their logs' text too.</summary>
+    [HttpGet("record.pdf")]
+    public async Task<IActionResult> Record([FromQuery] bool reflections, [FromServices] Record.Handler handler, CancellationToken cancellationToken) =>
+        this.PdfDownload(await handler.HandleAsync(User, reflections, cancellationToken), "learning-record.pdf");
 }

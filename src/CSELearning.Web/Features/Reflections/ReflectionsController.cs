@@ -15,6 +15,11 @@ public sealed class ReflectionsController : Controller
     public async Task<IActionResult> Index([FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
 
+    /// <summary>All the signed-in person's own logs as a PDF; the route takes no id, so it can only ever be theirs.</summary>
+    [HttpGet("export.pdf")]
+    public async Task<IActionResult> Export([FromServices] Export.Handler handler, CancellationToken cancellationToken) =>
+        this.PdfDownload(await handler.HandleAsync(User, cancellationToken), "reflective-logs.pdf");
+
     [HttpPost("new")]
     public async Task<IActionResult> Create(Create.Input input, [FromServices] Create.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(User, input, cancellationToken) is { } id ? Redirect($"/reflections/{id}") : NotFound();
