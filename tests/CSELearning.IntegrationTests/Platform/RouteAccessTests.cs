@@ -62,6 +62,8 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["POST /reflections/{id:guid}/sign-off"] = SignedIn,
         ["POST /reflections/{id:guid}/reopen"] = SignedIn,
         ["GET /supervision/caseload"] = Policies.Supervisor,
+        ["GET /reports/uptake"] = Policies.Reporting,
+        ["GET /reports/uptake.csv"] = Policies.Reporting,
         ["GET /supervision/records"] = SignedIn,
         ["GET /supervision/records/new"] = Policies.Supervisor,
         ["POST /supervision/records/new"] = Policies.Supervisor,

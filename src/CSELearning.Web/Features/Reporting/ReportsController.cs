@@ -1,0 +1,47 @@
+using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CSELearning.Web.Features.Reporting;
+
+// Commissioners (their own partnership) and administrators (any partnership). Filters live in the query
+// string so a view can be bookmarked; the CSV is the same table with the same filters.
+[Authorize(Policy = Policies.Reporting)]
+[Route("reports")]
+public sealed class ReportsController : Controller
+{
+    [HttpGet("uptake")]
+    public async Task<IActionResult> Uptake([FromQuery] Uptake.Filter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
+    }
+
+    [HttpGet("uptake.csv")]
+    public async Task<IActionResult> UptakeCsv([FromQuery] Uptake.Filter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        if (model.Errors.Count > 0) return View("Uptake", model).WithStatus(StatusCodes.Status400BadRequest);
+        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"uptake-by-{model.Filter.By.ToString().ToLowerInvariant()}.csv");
+    }
+
+    /// <summary>Filters that did not parse (a date, an agency, a job role typed into the address), in words.</summary>
+    private List<string> BindingErrors()
+    {
+        var messages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Partnership"] = "Choose a partnership from the list",
+            ["Agency"] = "Choose an agency from the list",
+            ["Role"] = "Choose a job role from the list",
+            ["From"] = "Enter the start of the period as a date, for example 2026-04-01",
+            ["To"] = "Enter the end of the period as a date, for example 2027-03-31",
+            ["By"] = "Choose module, agency, team or job role to break the figures down by",
+        };
+        return ModelState.Where(e => e.Value?.Errors.Count > 0)
+            .Select(e => messages.GetValueOrDefault(e.Key.Split('.')[^1], "Check the filters"))
+            .Distinct().ToList();
+    }
+}

@@ -1,0 +1,285 @@
+using System.Net;
+using System.Text;
+using CSELearning.IntegrationTests.Infrastructure;
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Learning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CSELearning.IntegrationTests.Features.Reporting;
+
+/// <summary>
+/// The uptake report against a small partnership built by hand, so every figure can be worked out on paper:
+///
+/// Riverside, North agency: ten social workers with the Learner role (in the sample module's audience).
+/// N1–N5 completed in March 2026 after 10, 20, 30, 40 and 50 minutes; N6 completed in June after 60;
+/// N7 started in March and stopped; N8 and N9 completed in 2025 a version a major change has superseded
+/// (refresh due); N10 never started. Also in North but not in scope: a manager (not in the
+/// module's audience), a deactivated social worker who completed, and a commissioner (no Learner role).
+/// Riverside, South agency: three police officers, one of whom completed: every figure fewer than five.
+/// The fixture's second module, for police officers only, has South's three in scope and nobody else.
+/// Hillside, another partnership: six completed learners, never in Riverside's figures.
+/// </summary>
+public abstract class UptakeTests(AppFactory factory) : IntegrationTest(factory)
+{
+    private const string ModuleId = "recognising-exploitation";
+    private const string Title = "Recognising the signs of child sexual exploitation";
+    private const string Police = "First steps for police officers";
+    private const string Header = "Module,Agency,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due";
+
+    private sealed record Cast(Guid Riverside, Guid North, Guid South, Guid Hillside, Guid HillsideAgency, string Commissioner, string HillsideCommissioner);
+
+    [Fact]
+    public async Task Figures_by_agency_match_the_hand_built_partnership_and_small_groups_are_suppressed()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, "/reports/uptake.csv?by=Agency");
+
+        Assert.Equal([
+            Header,
+            $"{Police},South,{Suppressed(6)}",
+            $"{Title},North,10,9,6,60%,35 minutes,fewer than 5",
+            $"{Title},South,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5",
+        ], csv);
+        var page = await client.GetPageAsync("/reports/uptake?by=Agency");
+        Assert.Contains("Riverside Safeguarding Partnership", page);
+        Assert.DoesNotContain("Hillside", page);
+        Assert.Contains("<svg", page);
+        Assert.Contains("aria-labelledby=\"rate-chart-title\"", page);
+        // The chart draws North's 60% (216 of 360) and no bar for South's suppressed rate.
+        Assert.Contains("width=\"216\" height=\"18\" class=\"app-chart__bar\"", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "class=\"app-chart__bar\""));
+    }
+
+    [Fact]
+    public async Task The_period_narrows_started_and_completed_but_not_who_is_in_scope()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var march = await CsvAsync(client, $"/reports/uptake.csv?by=Agency&agency={cast.North}&from=2026-03-01&to=2026-03-31");
+        var june = await CsvAsync(client, $"/reports/uptake.csv?by=Agency&agency={cast.North}&from=2026-06-01");
+
+        Assert.Equal([Header, $"{Title},North,10,6,5,50%,30 minutes,fewer than 5"], march);
+        Assert.Equal([Header, $"{Title},North,10,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5"], june);
+    }
+
+    [Fact]
+    public async Task Figures_break_down_by_module_and_job_role_and_filter_by_role()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        Assert.Equal([
+            "Module,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
+            $"{Police},{Suppressed(6)}",
+            $"{Title},13,10,7,53.8%,30 minutes,fewer than 5",
+        ], await CsvAsync(client, "/reports/uptake.csv?by=Module"));
+        Assert.Equal([
+            "Module,Job role,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
+            $"{Police},Police officer or staff,{Suppressed(6)}",
+            $"{Title},Police officer or staff,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5",
+            $"{Title},Social worker,10,9,6,60%,35 minutes,fewer than 5",
+        ], await CsvAsync(client, "/reports/uptake.csv?by=Role"));
+        Assert.Equal([
+            "Module,Team,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
+            $"{Title},North Exploitation Team,10,9,6,60%,35 minutes,fewer than 5",
+        ], await CsvAsync(client, $"/reports/uptake.csv?by=Team&role=SocialWorker&module={ModuleId}"));
+    }
+
+    [Fact]
+    public async Task A_commissioner_sees_only_their_own_partnership()
+    {
+        var cast = await CastAsync();
+        var hillside = await Factory.SignedInAsync(cast.HillsideCommissioner);
+
+        Assert.Equal([Header, $"{Title},Hillside Partnership Children's Services,6,6,6,100%,15 minutes,fewer than 5"], await CsvAsync(hillside, "/reports/uptake.csv"));
+        foreach (var url in new[]
+        {
+            $"/reports/uptake?partnership={cast.Riverside}", $"/reports/uptake.csv?partnership={cast.Riverside}",
+            $"/reports/uptake?agency={cast.North}", $"/reports/uptake.csv?agency={cast.North}",
+        })
+        {
+            var response = await hillside.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("North", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_chooses_any_partnership()
+    {
+        var cast = await CastAsync();
+        var org = await Factory.WithDbAsync(async db => new TestData.Organisation(
+            await db.Partnerships.SingleAsync(p => p.Id == cast.Riverside), await db.Agencies.SingleAsync(a => a.Id == cast.North), await db.Teams.FirstAsync(t => t.AgencyId == cast.North)));
+        await Factory.CreateUserAsync("admin.person@riverside.example", org, Roles.Administrator);
+        var admin = await Factory.SignedInAsync("admin.person@riverside.example");
+
+        Assert.Equal([Header, $"{Title},Hillside Partnership Children's Services,6,6,6,100%,15 minutes,fewer than 5"],
+            await CsvAsync(admin, $"/reports/uptake.csv?partnership={cast.Hillside}"));
+        var page = await admin.GetPageAsync($"/reports/uptake?partnership={cast.Riverside}");
+        Assert.Contains("<select class=\"govuk-select\" id=\"partnership\" name=\"partnership\">", page);
+        Assert.Contains(">North</td>", page);
+    }
+
+    [Theory]
+    [InlineData(Roles.Learner)]
+    [InlineData(Roles.Supervisor)]
+    public async Task Learners_and_supervisors_are_forbidden_reports(string role)
+    {
+        var org = await Factory.CreateOrganisationAsync();
+        var person = await Factory.CreateUserAsync($"{role.ToLowerInvariant()}@riverside.example", org, role);
+        var client = await Factory.SignedInAsync(person.Email!);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/reports/uptake")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/reports/uptake.csv")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("role=Wizard", "Choose a job role from the list")]
+    [InlineData("from=31-31-2026", "Enter the start of the period as a date")]
+    [InlineData("from=2026-05-01&to=2026-04-01", "The start of the period must be on or before its end")]
+    [InlineData("module=no-such-module", "Choose a module from the list")]
+    [InlineData("role=99", "Choose a job role from the list")]
+    [InlineData("by=Postcode", "Choose module, agency, team or job role")]
+    [InlineData("by=7", "Choose module, agency, team or job role")]
+    public async Task Filters_that_make_no_sense_are_explained(string query, string message)
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var page = await client.GetPageAsync("/reports/uptake?" + query, HttpStatusCode.BadRequest);
+        Assert.Contains("There is a problem", page);
+        Assert.Contains(message, page);
+        Assert.DoesNotContain("<table class=\"govuk-table\" id=\"uptake\">", page);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/reports/uptake.csv?" + query)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Names_that_look_like_spreadsheet_formulas_are_escaped_in_the_CSV()
+    {
+        var cast = await CastAsync();
+        await Factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Agencies\" SET \"Name\" = {0} WHERE \"Id\" = {1}", "=HYPERLINK(\"http://evil.example\",\"North\")", cast.North);
+        });
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, $"/reports/uptake.csv?agency={cast.North}");
+
+        Assert.Equal($"{Title},\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"North\"\")\",10,9,6,60%,35 minutes,fewer than 5", csv[1]);
+    }
+
+    private static string Suppressed(int figures) => string.Join(',', Enumerable.Repeat("fewer than 5", figures));
+
+    private static async Task<string[]> CsvAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()), "no UTF-8 byte-order mark");
+        return Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private async Task<Cast> CastAsync()
+    {
+        var riverside = await Factory.CreateOrganisationAsync();
+        var hillside = await Factory.CreateOrganisationAsync("Hillside Partnership");
+        var (north, northTeam, south, southTeam) = await Factory.WithDbAsync(async db =>
+        {
+            var north = new Agency(riverside.Partnership.Id, "North", AgencySector.ChildrensSocialCare);
+            var south = new Agency(riverside.Partnership.Id, "South", AgencySector.Police);
+            var northTeam = new Team(north.Id, "North Exploitation Team");
+            var southTeam = new Team(south.Id, "South Missing Team");
+            db.AddRange(north, south, northTeam, southTeam);
+            await db.SaveChangesAsync();
+            return (north.Id, northTeam.Id, south.Id, southTeam.Id);
+        });
+        await Factory.WithDbAsync(async db =>
+        {
+            // The organisation helper's own agency has nobody in it; it is not part of this story.
+            db.Teams.Remove(await db.Teams.SingleAsync(t => t.Id == riverside.Team.Id));
+            db.Agencies.Remove(await db.Agencies.SingleAsync(a => a.Id == riverside.Agency.Id));
+            await db.SaveChangesAsync();
+        });
+
+        var march = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+        for (var i = 1; i <= 10; i++)
+        {
+            var person = await PersonAsync($"north.{i}@riverside.example", north, northTeam, JobRole.SocialWorker, Roles.Learner);
+            switch (i)
+            {
+                case <= 5: await CompleteAsync(person, march.AddDays(i), minutes: 10 * i); break;
+                case 6: await CompleteAsync(person, new DateTime(2026, 6, 2, 9, 0, 0, DateTimeKind.Utc), minutes: 60); break;
+                case 7: await StartAsync(person, march); break;
+                case 8 or 9: await CompleteAsync(person, new DateTime(2025, 5, 1, 9, 0, 0, DateTimeKind.Utc), minutes: 30, version: "0.9.0"); break;
+            }
+        }
+        await PersonAsync("north.educator@riverside.example", north, northTeam, JobRole.Manager, Roles.Learner);
+        var leaver = await PersonAsync("north.leaver@riverside.example", north, northTeam, JobRole.SocialWorker, Roles.Learner);
+        await CompleteAsync(leaver, march, minutes: 5);
+        await Factory.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == leaver)).Deactivate(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        await PersonAsync("commissioner@riverside.example", north, northTeam, JobRole.Commissioner, Roles.Commissioner);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var officer = await PersonAsync($"south.{i}@riverside.example", south, southTeam, JobRole.Police, Roles.Learner);
+            if (i == 1) await CompleteAsync(officer, march, minutes: 25);
+        }
+
+        for (var i = 1; i <= 6; i++)
+        {
+            var person = await PersonAsync($"hill.{i}@hillside.example", hillside.Agency.Id, hillside.Team.Id, JobRole.Health, Roles.Learner);
+            await CompleteAsync(person, march, minutes: 15);
+        }
+        await PersonAsync("commissioner@hillside.example", hillside.Agency.Id, hillside.Team.Id, JobRole.Commissioner, Roles.Commissioner);
+
+        return new Cast(riverside.Partnership.Id, north, south, hillside.Partnership.Id, hillside.Agency.Id, "commissioner@riverside.example", "commissioner@hillside.example");
+    }
+
+    private async Task<Guid> PersonAsync(string email, Guid agencyId, Guid teamId, JobRole jobRole, string role)
+    {
+        var user = await Factory.CreateUserAsync(email, null, role);
+        await Factory.WithDbAsync(async db =>
+        {
+            var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+            stored.UpdateProfile(stored.Email!, stored.DisplayName, jobRole);
+            stored.PlaceIn(await db.Agencies.FindAsync(agencyId), await db.Teams.FindAsync(teamId));
+            await db.SaveChangesAsync();
+        });
+        return user.Id;
+    }
+
+    private ContentModule Module => Factory.Services.GetRequiredService<ContentCatalog>().Find(ModuleId)!;
+
+    private Task StartAsync(Guid userId, DateTime at) => Factory.WithDbAsync(async db =>
+    {
+        db.ModuleProgress.Add(new ModuleProgress(userId, Module, 1, at));
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>Started and completed, with the learning time made of steps of at most ten minutes.</summary>
+    private Task CompleteAsync(Guid userId, DateTime completedAt, int minutes, string? version = null) => Factory.WithDbAsync(async db =>
+    {
+        var started = completedAt.AddMinutes(-minutes);
+        var progress = new ModuleProgress(userId, Module, 1, started);
+        for (var done = 10; done < minutes; done += 10) progress.RecordActivity(started.AddMinutes(done));
+        var completion = progress.Complete(Module, 100, completedAt);
+        db.AddRange(progress, completion);
+        await db.SaveChangesAsync();
+        if (version is not null)
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"ModuleCompletions\" SET \"ModuleVersion\" = {0} WHERE \"Id\" = {1}", version, completion.Id);
+    });
+}
+
+public sealed class UptakeTestsOnSqlite(Features.Modules.ModuleSqliteAppFactory factory) : UptakeTests(factory), IClassFixture<Features.Modules.ModuleSqliteAppFactory>;
+public sealed class UptakeTestsOnPostgres(Features.Modules.ModulePostgresAppFactory factory) : UptakeTests(factory), IClassFixture<Features.Modules.ModulePostgresAppFactory>;
