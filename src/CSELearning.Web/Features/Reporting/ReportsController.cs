@@ -12,7 +12,7 @@ namespace CSELearning.Web.Features.Reporting;
 public sealed class ReportsController : Controller
 {
     [HttpGet("uptake")]
-    public async Task<IActionResult> Uptake([FromQuery] Uptake.Filter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Uptake([FromQuery] ReportFilter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
     {
         var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
         if (model is null) return NotFound();
@@ -20,12 +20,46 @@ public sealed class ReportsController : Controller
     }
 
     [HttpGet("uptake.csv")]
-    public async Task<IActionResult> UptakeCsv([FromQuery] Uptake.Filter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> UptakeCsv([FromQuery] ReportFilter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
     {
         var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
         if (model is null) return NotFound();
         if (model.Errors.Count > 0) return View("Uptake", model).WithStatus(StatusCodes.Status400BadRequest);
         return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"uptake-by-{model.Filter.By.ToString().ToLowerInvariant()}.csv");
+    }
+
+    [HttpGet("trends")]
+    public async Task<IActionResult> Trends([FromQuery] ReportFilter filter, [FromServices] Trends.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
+    }
+
+    [HttpGet("trends.csv")]
+    public async Task<IActionResult> TrendsCsv([FromQuery] ReportFilter filter, [FromServices] Trends.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        if (model.Errors.Count > 0) return View("Trends", model).WithStatus(StatusCodes.Status400BadRequest);
+        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", "completions-by-month.csv");
+    }
+
+    [HttpGet("scenarios")]
+    public async Task<IActionResult> Scenarios([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
+    }
+
+    [HttpGet("scenarios.csv")]
+    public async Task<IActionResult> ScenariosCsv([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        if (model.Errors.Count > 0) return View("Scenarios", model).WithStatus(StatusCodes.Status400BadRequest);
+        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"scenario-choices-{model.Filter.Module}.csv");
     }
 
     /// <summary>Filters that did not parse (a date, an agency, a job role typed into the address), in words.</summary>

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
-using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
@@ -23,39 +22,10 @@ public static class Uptake
 {
     public enum Breakdown { Module, Agency, Team, Role }
 
-    /// <summary>The filters, as they appear in the address, so a view can be bookmarked and shared.</summary>
-    public sealed class Filter
-    {
-        public Guid? Partnership { get; set; }
-        public Guid? Agency { get; set; }
-        public string? Module { get; set; }
-        public JobRole? Role { get; set; }
-        public DateOnly? From { get; set; }
-        public DateOnly? To { get; set; }
-        public Breakdown By { get; set; } = Breakdown.Agency;
-
-        public string Query()
-        {
-            var parts = new List<string>();
-            void Add(string name, string? value) { if (!string.IsNullOrEmpty(value)) parts.Add(name + "=" + Uri.EscapeDataString(value)); }
-            Add("partnership", Partnership?.ToString());
-            Add("agency", Agency?.ToString());
-            Add("module", Module);
-            Add("role", Role?.ToString());
-            Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            Add("by", By.ToString());
-            return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-        }
-    }
-
-    public sealed record Option(string Value, string Text);
-
     public sealed record Row(string ModuleId, string ModuleTitle, string? Group, Figure InScope, Figure Started, Figure Completed,
         Figure CompletionRate, Figure MedianMinutes, Figure RefreshDue);
 
-    public sealed record Model(Filter Filter, string Partnership, bool ChoosePartnership, IReadOnlyList<Option> Partnerships,
-        IReadOnlyList<Option> Agencies, IReadOnlyList<Option> Modules, IReadOnlyList<Row> Rows, IReadOnlyList<string> Errors)
+    public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, IReadOnlyList<Row> Rows, IReadOnlyList<string> Errors)
     {
         public string GroupHeading => Filter.By switch
         {
@@ -81,56 +51,27 @@ public static class Uptake
     public sealed class Handler(AppDbContext db, ContentCatalog catalog)
     {
         /// <summary>The report, or null when the filters name something outside what this person may see.</summary>
-        public async Task<Model?> HandleAsync(ClaimsPrincipal principal, Filter filter, IReadOnlyList<string> bindingErrors, CancellationToken ct)
+        public async Task<Model?> HandleAsync(ClaimsPrincipal principal, ReportFilter filter, IReadOnlyList<string> bindingErrors, CancellationToken ct)
         {
-            var isAdministrator = principal.IsInRole(Roles.Administrator);
-            Guid? partnershipId;
-            if (isAdministrator)
-            {
-                partnershipId = filter.Partnership
-                    ?? await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-            }
-            else
-            {
-                // A commissioner reports on their own partnership only; naming another is not found.
-                var userId = principal.UserId();
-                partnershipId = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (Guid?)u.Agency!.PartnershipId).SingleOrDefaultAsync(ct);
-                if (filter.Partnership is { } asked && asked != partnershipId) return null;
-            }
-            if (partnershipId is not { } pid) return null;
-            var partnership = await db.Partnerships.AsNoTracking().Where(p => p.Id == pid).Select(p => p.Name).SingleOrDefaultAsync(ct);
-            if (partnership is null) return null;
-            filter.Partnership = isAdministrator ? pid : null;
-
-            // Ids are turned into text here, not in SQL: SQLite and PostgreSQL would each write them their own way.
-            var agencies = (await db.Agencies.AsNoTracking().Where(a => a.PartnershipId == pid).OrderBy(a => a.Name)
-                .Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => new Option(a.Id.ToString(), a.Name)).ToList();
-            if (filter.Agency is { } agency && agencies.All(a => a.Value != agency.ToString())) return null;
-            var partnerships = isAdministrator
-                ? (await db.Partnerships.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
-                    .Select(p => new Option(p.Id.ToString(), p.Name)).ToList()
-                : [];
+            if (await ReportScope.ResolveAsync(db, principal, filter, ct) is not { } scope) return null;
             var modules = catalog.Modules.OrderBy(m => m.Title).ToList();
 
             var errors = bindingErrors.ToList();
             if (filter.Module is { Length: > 0 } moduleId && modules.All(m => m.Id != moduleId)) errors.Add("Choose a module from the list");
-            if (filter.Role is { } role && !Enum.IsDefined(role)) errors.Add("Choose a job role from the list");
-            if (!Enum.IsDefined(filter.By)) errors.Add("Choose module, agency, team or job role to break the figures down by");
-            if (filter.From is { } from && filter.To is { } to && from > to) errors.Add("The start of the period must be on or before its end");
+            errors.AddRange(filter.Problems());
 
             var rows = new List<Row>();
             if (errors.Count == 0)
             {
                 foreach (var module in modules.Where(m => string.IsNullOrEmpty(filter.Module) || m.Id == filter.Module))
-                    rows.AddRange(await RowsAsync(module, pid, filter, ct));
+                    rows.AddRange(await RowsAsync(module, scope, filter, ct));
             }
-            return new Model(filter, partnership, isAdministrator, partnerships, agencies,
-                modules.Select(m => new Option(m.Id, m.Title)).ToList(), rows, errors);
+            return new Model(filter, scope, modules.Select(m => new Option(m.Id, m.Title)).ToList(), rows, errors.Distinct().ToList());
         }
 
-        private async Task<IEnumerable<Row>> RowsAsync(ContentModule module, Guid partnershipId, Filter filter, CancellationToken ct)
+        private async Task<IEnumerable<Row>> RowsAsync(ContentModule module, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
-            var people = People(module, partnershipId, filter);
+            var people = People(module, scope, filter);
             var (start, end) = Period(filter);
             var moduleId = module.Id;
 
@@ -166,23 +107,15 @@ public static class Uptake
         }
 
         /// <summary>Active learners of the partnership, in the module's audience, narrowed by the filters.</summary>
-        private IQueryable<User> People(ContentModule module, Guid partnershipId, Filter filter)
+        private IQueryable<User> People(ContentModule module, ReportScope scope, ReportFilter filter)
         {
-            var learnerRole = db.Roles.Where(r => r.Name == Roles.Learner).Select(r => r.Id);
-            var people = db.Users.AsNoTracking()
-                .Where(u => u.IsActive && u.Agency!.PartnershipId == partnershipId)
-                .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && learnerRole.Contains(ur.RoleId)));
-            if (module.Audience.Count > 0)
-            {
-                var audience = module.Audience.ToList();
-                people = people.Where(u => audience.Contains(u.JobRole));
-            }
-            if (filter.Agency is { } agency) people = people.Where(u => u.AgencyId == agency);
-            if (filter.Role is { } role) people = people.Where(u => u.JobRole == role);
-            return people;
+            var people = scope.Learners(db, filter).Where(u => u.IsActive);
+            if (module.Audience.Count == 0) return people;
+            var audience = module.Audience.ToList();
+            return people.Where(u => audience.Contains(u.JobRole));
         }
 
-        private static (DateTime? Start, DateTime? End) Period(Filter filter) => (
+        private static (DateTime? Start, DateTime? End) Period(ReportFilter filter) => (
             filter.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             filter.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 

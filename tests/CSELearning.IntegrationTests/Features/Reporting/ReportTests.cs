@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CSELearning.IntegrationTests.Features.Reporting;
 
 /// <summary>
-/// The uptake report against a small partnership built by hand, so every figure can be worked out on paper:
+/// The reports (uptake, trends, scenario choices) against a small partnership built by hand, so every figure can be worked out on paper:
 ///
 /// Riverside, North agency: ten social workers with the Learner role (in the sample module's audience).
 /// N1–N5 completed in March 2026 after 10, 20, 30, 40 and 50 minutes; N6 completed in June after 60;
@@ -22,7 +22,7 @@ namespace CSELearning.IntegrationTests.Features.Reporting;
 /// The fixture's second module, for police officers only, has South's three in scope and nobody else.
 /// Hillside, another partnership: six completed learners, never in Riverside's figures.
 /// </summary>
-public abstract class UptakeTests(AppFactory factory) : IntegrationTest(factory)
+public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
 {
     private const string ModuleId = "recognising-exploitation";
     private const string Title = "Recognising the signs of child sexual exploitation";
@@ -174,6 +174,88 @@ public abstract class UptakeTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal($"{Title},\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"North\"\")\",10,9,6,60%,35 minutes,fewer than 5", csv[1]);
     }
 
+    [Fact]
+    public async Task Completions_per_month_cover_the_last_twelve_months_for_each_agency()
+    {
+        var cast = await CastAsync();
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+        var thisMonth = new DateTime(now.Year, now.Month, 1, 9, 0, 0, DateTimeKind.Utc);
+        // North: five this month, six two months ago; South: one this month; another five a year ago, outside the window.
+        var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive).Select(u => u.Id).ToListAsync());
+        var south = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.South).Select(u => u.Id).ToListAsync());
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"ModuleCompletions\""));
+        for (var i = 0; i < 5; i++) await CompleteAsync(north[i], thisMonth.AddHours(i), minutes: 10, progressNumber: 2);
+        for (var i = 0; i < 6; i++) await CompleteAsync(north[i], thisMonth.AddMonths(-2), minutes: 10, progressNumber: 3);
+        for (var i = 0; i < 5; i++) await CompleteAsync(north[i], thisMonth.AddMonths(-12), minutes: 10, progressNumber: 4);
+        await CompleteAsync(south[0], thisMonth, minutes: 10, progressNumber: 2);
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, "/reports/trends.csv");
+
+        var months = Enumerable.Range(0, 12).Select(i => thisMonth.AddMonths(i - 11).ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+        string Row(string name, params (int MonthsAgo, string Value)[] cells) =>
+            name + "," + string.Join(',', Enumerable.Range(0, 12).Select(i => cells.FirstOrDefault(c => c.MonthsAgo == 11 - i).Value ?? "fewer than 5"));
+        Assert.Equal([
+            "Agency," + string.Join(',', months),
+            Row("North", (2, "6"), (0, "5")),
+            Row("South"),
+            Row("All agencies", (2, "6"), (0, "6")),
+        ], csv);
+        var page = await client.GetPageAsync("/reports/trends");
+        Assert.Contains("<table class=\"govuk-table\" id=\"trends\">", page);
+        Assert.Contains("aria-labelledby=\"trend-chart-title\"", page);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(page, "class=\"app-chart__bar\""));
+    }
+
+    [Fact]
+    public async Task Scenario_choices_show_the_share_choosing_each_option_first_time_through()
+    {
+        var cast = await CastAsync();
+        var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive && u.JobRole == JobRole.SocialWorker).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync());
+        // Seven of the ten welcome Kayla back (the recommended choice), three threaten her with sanctions.
+        // Of the seven, six stay curious the next day, one accepts that "it is her choice".
+        for (var i = 0; i < 10; i++)
+            await DecideAsync(north[i], ("back-late", i < 7 ? 1 : 2), i < 7 ? ("next-day", i < 6 ? 1 : 2) : ("sanction", 1));
+        // Replays after seeing the feedback are not counted: the three who threatened sanctions try again and welcome her.
+        for (var i = 7; i < 10; i++) await DecideAsync(north[i], ("back-late", 1));
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}&agency={cast.North}");
+
+        const string Scenario = "Scenario: Kayla comes back late";
+        Assert.Equal([
+            "Scenario,Decision point,Option,Recommended,People choosing,Share of people deciding",
+            $"{Scenario},Two in the morning,\"Welcome her back, check she is safe and well, and offer her something warm before she sleeps\",Yes,7,70%",
+            $"{Scenario},Two in the morning,Tell her that her phone will be taken away if she goes missing again,No,fewer than 5,fewer than 5",
+            $"{Scenario},The next afternoon,\"Stay curious: ask about him calmly, write down what she said in her words, and tell her you will need to share your worry with your manager\",Yes,6,85.7%",
+            $"{Scenario},The next afternoon,\"She seems happy and says it is her choice, so respect her relationship\",No,fewer than 5,fewer than 5",
+            $"{Scenario},The weekend,\"See the pattern, record what has happened, and talk to your manager about a safeguarding referral\",Yes,fewer than 5,fewer than 5",
+            $"{Scenario},The weekend,Wait until there is some evidence that she is being abused before raising it,No,fewer than 5,fewer than 5",
+            $"{Scenario},The meeting,\"Describe what you have seen and heard, in Kayla's words, and say what you do not know\",Yes,fewer than 5,fewer than 5",
+            $"{Scenario},The meeting,\"Say that, as she denies anything is wrong, there is nothing concrete to act on\",No,fewer than 5,fewer than 5",
+        ], csv);
+        var page = await client.GetPageAsync($"/reports/scenarios?module={ModuleId}");
+        Assert.Contains("People deciding here: 10", page);
+        Assert.Contains("<strong class=\"govuk-tag govuk-tag--green\">Recommended</strong>", page);
+    }
+
+    [Fact]
+    public async Task Every_report_keeps_a_commissioner_to_their_own_partnership()
+    {
+        var cast = await CastAsync();
+        var hillside = await Factory.SignedInAsync(cast.HillsideCommissioner);
+
+        foreach (var report in new[] { "uptake", "uptake.csv", "trends", "trends.csv", "scenarios", "scenarios.csv" })
+        {
+            foreach (var query in new[] { $"partnership={cast.Riverside}", $"agency={cast.North}" })
+            {
+                var response = await hillside.GetAsync($"/reports/{report}?{query}");
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{report}?{query}: {(int)response.StatusCode}");
+            }
+            Assert.Equal(HttpStatusCode.OK, (await hillside.GetAsync($"/reports/{report}?agency={cast.HillsideAgency}")).StatusCode);
+        }
+    }
+
     private static string Suppressed(int figures) => string.Join(',', Enumerable.Repeat("fewer than 5", figures));
 
     private static async Task<string[]> CsvAsync(HttpClient client, string url)
@@ -259,6 +341,36 @@ public abstract class UptakeTests(AppFactory factory) : IntegrationTest(factory)
         return user.Id;
     }
 
+    /// <summary>A time through the Kayla scenario making the given choices; a second call is a replay (playthrough 2).</summary>
+    private Task DecideAsync(Guid userId, params (string Node, int Choice)[] choices) => Factory.WithDbAsync(async db =>
+    {
+        var scenario = Module.SectionsOf<Scenario>().Single();
+        var progress = await db.ModuleProgress.SingleOrDefaultAsync(p => p.UserId == userId && p.ModuleId == ModuleId && p.CompletedAt == null);
+        if (progress is null)
+        {
+            progress = new ModuleProgress(userId, Module, await db.ModuleProgress.CountAsync(p => p.UserId == userId) + 1, DateTime.UtcNow);
+            db.ModuleProgress.Add(progress);
+        }
+        var position = await db.ScenarioPositions.SingleOrDefaultAsync(p => p.ProgressId == progress.Id);
+        if (position is null)
+        {
+            position = new ScenarioPosition(progress, scenario);
+            db.ScenarioPositions.Add(position);
+        }
+        else
+        {
+            Assert.Null(position.StartAgain(scenario, progress, position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow));
+        }
+        foreach (var (node, choice) in choices)
+        {
+            var (decision, refusal) = position.Choose(scenario, progress, Module.Version.ToString(), node, choice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow);
+            Assert.Null(refusal);
+            db.ScenarioDecisions.Add(decision!);
+        }
+        await db.SaveChangesAsync();
+    });
+
     private ContentModule Module => Factory.Services.GetRequiredService<ContentCatalog>().Find(ModuleId)!;
 
     private Task StartAsync(Guid userId, DateTime at) => Factory.WithDbAsync(async db =>
@@ -268,10 +380,10 @@ public abstract class UptakeTests(AppFactory factory) : IntegrationTest(factory)
     });
 
     /// <summary>Started and completed, with the learning time made of steps of at most ten minutes.</summary>
-    private Task CompleteAsync(Guid userId, DateTime completedAt, int minutes, string? version = null) => Factory.WithDbAsync(async db =>
+    private Task CompleteAsync(Guid userId, DateTime completedAt, int minutes, string? version = null, int progressNumber = 1) => Factory.WithDbAsync(async db =>
     {
         var started = completedAt.AddMinutes(-minutes);
-        var progress = new ModuleProgress(userId, Module, 1, started);
+        var progress = new ModuleProgress(userId, Module, progressNumber, started);
         for (var done = 10; done < minutes; done += 10) progress.RecordActivity(started.AddMinutes(done));
         var completion = progress.Complete(Module, 100, completedAt);
         db.AddRange(progress, completion);
@@ -281,5 +393,5 @@ public abstract class UptakeTests(AppFactory factory) : IntegrationTest(factory)
     });
 }
 
-public sealed class UptakeTestsOnSqlite(Features.Modules.ModuleSqliteAppFactory factory) : UptakeTests(factory), IClassFixture<Features.Modules.ModuleSqliteAppFactory>;
-public sealed class UptakeTestsOnPostgres(Features.Modules.ModulePostgresAppFactory factory) : UptakeTests(factory), IClassFixture<Features.Modules.ModulePostgresAppFactory>;
+public sealed class ReportTestsOnSqlite(Features.Modules.ModuleSqliteAppFactory factory) : ReportTests(factory), IClassFixture<Features.Modules.ModuleSqliteAppFactory>;
+public sealed class ReportTestsOnPostgres(Features.Modules.ModulePostgresAppFactory factory) : ReportTests(factory), IClassFixture<Features.Modules.ModulePostgresAppFactory>;
