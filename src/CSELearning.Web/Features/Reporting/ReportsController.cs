@@ -1,3 +1,4 @@
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +27,43 @@ public sealed class ReportsController : Controller
         if (model is null) return NotFound();
         if (model.Errors.Count > 0) return View("Uptake", model).WithStatus(StatusCodes.Status400BadRequest);
         return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"uptake-by-{model.Filter.By.ToString().ToLowerInvariant()}.csv");
+    }
+
+    [HttpGet("targets")]
+    public async Task<IActionResult> Targets([FromQuery] ReportFilter filter, [FromServices] Targets.Handler handler, CancellationToken cancellationToken) =>
+        await handler.ListAsync(User, filter, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpGet("targets.csv")]
+    public async Task<IActionResult> TargetsCsv([FromQuery] ReportFilter filter, [FromServices] Targets.Handler handler, CancellationToken cancellationToken) =>
+        await handler.ListAsync(User, filter, cancellationToken) is { } model
+            ? File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", "targets.csv")
+            : NotFound();
+
+    [HttpGet("targets/new")]
+    public async Task<IActionResult> SetTarget([FromQuery] ReportFilter filter, [FromServices] Targets.Handler handler, CancellationToken cancellationToken) =>
+        await handler.ShowAsync(User, filter, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpPost("targets/new")]
+    public async Task<IActionResult> SetTarget([FromQuery] Guid? partnership, [FromForm] Targets.Input input, [FromServices] Targets.Handler handler, CancellationToken cancellationToken)
+    {
+        switch (await handler.SetAsync(User, partnership, input, cancellationToken))
+        {
+            case null:
+                return NotFound();
+            case ({ } problems, _):
+                return View(problems).WithStatus(StatusCodes.Status400BadRequest);
+            case (null, var changed):
+                Flash.Set(TempData, changed ? "Target changed" : "Target set");
+                return Redirect("/reports/targets" + (partnership is { } p ? "?partnership=" + p : ""));
+        }
+    }
+
+    [HttpPost("targets/{id:guid}/remove")]
+    public async Task<IActionResult> RemoveTarget(Guid id, [FromServices] Targets.Handler handler, CancellationToken cancellationToken)
+    {
+        if (!await handler.RemoveAsync(User, id, cancellationToken)) return NotFound();
+        Flash.Set(TempData, "Target removed");
+        return Redirect("/reports/targets");
     }
 
     [HttpGet("trends")]

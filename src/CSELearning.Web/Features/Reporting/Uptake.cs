@@ -22,7 +22,9 @@ public static class Uptake
 {
     public enum Breakdown { Module, Agency, Team, Role }
 
-    public sealed record Row(string ModuleId, string ModuleTitle, string? Group, Figure InScope, Figure Started, Figure Completed,
+    /// <param name="GroupKey">The agency's or team's id, or the job role's name; empty for a module's row.</param>
+    /// <param name="Counts">The counts behind the figures, for working out targets; never shown.</param>
+    public sealed record Row(string ModuleId, string ModuleTitle, string GroupKey, string? Group, (int InScope, int Completed) Counts, Figure InScope, Figure Started, Figure Completed,
         Figure CompletionRate, Figure MedianMinutes, Figure RefreshDue);
 
     public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, IReadOnlyList<Row> Rows, IReadOnlyList<string> Errors)
@@ -69,6 +71,10 @@ public static class Uptake
             return new Model(filter, scope, modules.Select(m => new Option(m.Id, m.Title)).ToList(), rows, errors.Distinct().ToList());
         }
 
+        /// <summary>A module's uptake for each agency of the partnership, at today (no period).</summary>
+        public Task<IEnumerable<Row>> ByAgencyAsync(ContentModule module, ReportScope scope, CancellationToken ct) =>
+            RowsAsync(module, scope, new ReportFilter { By = Breakdown.Agency }, ct);
+
         private async Task<IEnumerable<Row>> RowsAsync(ContentModule module, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
             var people = People(module, scope, filter);
@@ -98,7 +104,7 @@ public static class Uptake
             {
                 int Of(Dictionary<string, int> counts) => counts.GetValueOrDefault(label.Key);
                 var histogram = minutes.GetValueOrDefault(label.Key) ?? [];
-                return new Row(module.Id, module.Title, filter.By == Breakdown.Module ? null : label.Text,
+                return new Row(module.Id, module.Title, label.Key, filter.By == Breakdown.Module ? null : label.Text, (Of(inScope), Of(completed)),
                     Figure.Count(Of(inScope)), Figure.Count(Of(started)), Figure.Count(Of(completed)),
                     Figure.Rate(Of(completed), Of(inScope)),
                     Figure.Median(histogram.Values.Sum(), Median(histogram), "minutes"),

@@ -245,7 +245,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         var cast = await CastAsync();
         var hillside = await Factory.SignedInAsync(cast.HillsideCommissioner);
 
-        foreach (var report in new[] { "uptake", "uptake.csv", "trends", "trends.csv", "scenarios", "scenarios.csv" })
+        foreach (var report in new[] { "uptake", "uptake.csv", "targets", "targets.csv", "targets/new", "trends", "trends.csv", "scenarios", "scenarios.csv" })
         {
             foreach (var query in new[] { $"partnership={cast.Riverside}", $"agency={cast.North}" })
             {
@@ -254,6 +254,92 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
             }
             Assert.Equal(HttpStatusCode.OK, (await hillside.GetAsync($"/reports/{report}?agency={cast.HillsideAgency}")).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_commissioner_sets_targets_and_sees_which_agencies_are_behind()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+        var due = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        async Task SetAsync(Guid agency, string percent, string expectedBanner)
+        {
+            var response = await client.PostFormAsync("/reports/targets/new", "/reports/targets/new",
+                [new("Agency", agency.ToString()), new("Module", ModuleId), new("Percent", percent), new("DueOn", due)]);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains(expectedBanner, await client.GetPageAsync(response.Headers.Location!.OriginalString));
+        }
+
+        await SetAsync(cast.North, "50", "Target set");
+        await SetAsync(cast.South, "50", "Target set");
+        Assert.Equal([
+            "Agency,Module,Target,By,Learners in scope,Completed,Completion rate,Status",
+            $"North,{Title},50%,{due},10,6,60%,Met",
+            $"South,{Title},50%,{due},fewer than 5,fewer than 5,fewer than 5,Behind",
+        ], await CsvAsync(client, "/reports/targets.csv"));
+
+        await SetAsync(cast.North, "80", "Target changed");
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"UptakeTargets\" SET \"DueOn\" = {0} WHERE \"AgencyId\" = {1}", new DateOnly(2026, 1, 31), cast.South));
+        Assert.Equal([
+            "Agency,Module,Target,By,Learners in scope,Completed,Completion rate,Status",
+            $"North,{Title},80%,{due},10,6,60%,Behind",
+            $"South,{Title},50%,2026-01-31,fewer than 5,fewer than 5,fewer than 5,Missed",
+        ], await CsvAsync(client, "/reports/targets.csv"));
+        var page = await client.GetPageAsync("/reports/targets");
+        Assert.Contains("Behind or missed: North, South", page);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.UptakeTargets.CountAsync(t => t.AgencyId == cast.North)));
+
+        var north = await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync(t => t.AgencyId == cast.North));
+        var removed = await client.PostFormAsync("/reports/targets", $"/reports/targets/{north.Id}/remove", []);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal([cast.South], await Factory.WithDbAsync(db => db.UptakeTargets.Select(t => t.AgencyId).ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData("", "", "", "", new[] { "Choose an agency", "Choose a module", "Enter the target as a whole number from 1 to 100", "Enter the date the target is due" })]
+    [InlineData("north", "recognising-exploitation", "0", "2099-01-01", new[] { "Enter the target as a whole number from 1 to 100" })]
+    [InlineData("north", "recognising-exploitation", "101", "2099-01-01", new[] { "Enter the target as a whole number from 1 to 100" })]
+    [InlineData("north", "recognising-exploitation", "50%", "2099-01-01", new[] { "Enter the target as a whole number from 1 to 100" })]
+    [InlineData("north", "no-such-module", "50", "2099-01-01", new[] { "Choose a module" })]
+    [InlineData("north", "recognising-exploitation", "50", "2020-01-01", new[] { "The date the target is due must be today or later" })]
+    [InlineData("north", "recognising-exploitation", "50", "31/12/2099", new[] { "Enter the date the target is due" })]
+    [InlineData("hillside", "recognising-exploitation", "50", "2099-01-01", new[] { "Choose an agency" })]
+    public async Task A_target_that_will_not_do_is_explained_and_nothing_is_saved(string agency, string module, string percent, string due, string[] messages)
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+        var agencyId = agency switch { "north" => cast.North.ToString(), "hillside" => cast.HillsideAgency.ToString(), _ => "" };
+
+        var response = await client.PostFormAsync("/reports/targets/new", "/reports/targets/new",
+            [new("Agency", agencyId), new("Module", module), new("Percent", percent), new("DueOn", due)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", page);
+        foreach (var message in messages) Assert.Contains(message, page);
+        Assert.Contains($"value=\"{System.Net.WebUtility.HtmlEncode(percent)}\"", page); // what was typed comes back
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.UptakeTargets.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_commissioner_can_neither_set_nor_remove_another_partnerships_targets()
+    {
+        var cast = await CastAsync();
+        var riverside = await Factory.SignedInAsync(cast.Commissioner);
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await riverside.PostFormAsync("/reports/targets/new", "/reports/targets/new", [new("Agency", cast.North.ToString()), new("Module", ModuleId), new("Percent", "50"), new("DueOn", due)]);
+        var target = await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync());
+        var hillside = await Factory.SignedInAsync(cast.HillsideCommissioner);
+        // Posts their own pages never offer, with a token from a page they may see.
+        var token = Browser.AntiforgeryToken(await hillside.GetPageAsync("/reports/targets/new"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await hillside.PostWithTokenAsync($"/reports/targets/{target.Id}/remove", token, [])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hillside.PostWithTokenAsync($"/reports/targets/new?partnership={cast.Riverside}", token,
+            [new("Agency", cast.North.ToString()), new("Module", ModuleId), new("Percent", "90"), new("DueOn", due)])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hillside.GetAsync($"/reports/targets?partnership={cast.Riverside}")).StatusCode);
+        Assert.DoesNotContain("North", await hillside.GetPageAsync("/reports/targets"));
+        Assert.Equal(50, (await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync())).Percent);
     }
 
     private static string Suppressed(int figures) => string.Join(',', Enumerable.Repeat("fewer than 5", figures));
