@@ -30,6 +30,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SupervisionAction> SupervisionActions => Set<SupervisionAction>();
     public DbSet<DiscussedLog> DiscussedLogs => Set<DiscussedLog>();
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
+    public DbSet<Domain.Reporting.UptakeTarget> UptakeTargets => Set<Domain.Reporting.UptakeTarget>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

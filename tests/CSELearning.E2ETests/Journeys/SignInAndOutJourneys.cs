@@ -29,7 +29,8 @@ public sealed class SignInAndOutJourneys(E2EFixture fixture) : JourneyTest(fixtu
         await ExpectSessionCookieAsync(present: true);
         string[] navigation = role switch
         {
-            Roles.Administrator => ["Home", "Modules", "My learning", "Reflective logs", "Administration", "Your account"],
+            Roles.Administrator => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Administration", "Your account"],
+            Roles.Commissioner => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Your account"],
             Roles.Supervisor => ["Home", "Modules", "My learning", "Reflective logs", "Caseload", "Your account"],
             _ => ["Home", "Modules", "My learning", "Reflective logs", "Your account"],
         };

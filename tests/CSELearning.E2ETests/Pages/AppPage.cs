@@ -115,6 +115,13 @@ public sealed class ServiceNavigation(BrowserSession session)
         return await CaseloadPage.ArriveAsync(session);
     }
 
+    /// <summary>The reports (commissioners and administrators), which open on uptake.</summary>
+    public async Task<Reports.UptakePage> OpenReportsAsync()
+    {
+        await Link("Reports").ClickAsync();
+        return await Reports.UptakePage.ArriveAsync(session);
+    }
+
     public async Task<AdministrationPage> OpenAdministrationAsync()
     {
         await Root.GetByRole(AriaRole.Link, new() { Name = "Administration", Exact = true }).ClickAsync();

@@ -9,6 +9,8 @@ public static class Policies
     public const string Supervisor = "Supervisor";
     public const string Commissioner = "Commissioner";
     public const string Administrator = "Administrator";
+    /// <summary>Partnership reporting: commissioners (their own partnership) and administrators.</summary>
+    public const string Reporting = "Reporting";
 
     public static readonly IReadOnlyDictionary<string, string> RoleFor = new Dictionary<string, string>
     {

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace CSELearning.Web.Features.Reporting;
+
+/// <summary>
+/// One figure in a report, with the suppression rule every report applies: a figure drawn from fewer than
+/// <see cref="SmallestGroup"/> people is never shown, only "fewer than 5", so nobody can be singled out.
+/// A count is drawn from the people it counts; a rate from both the people it divides; a median from the
+/// people whose times it takes. Suppressed figures stay suppressed in every format (page, chart, CSV).
+/// </summary>
+public readonly record struct Figure(double? Value, string Unit)
+{
+    public const int SmallestGroup = 5;
+    public const string SuppressedText = "fewer than 5";
+
+    public bool IsSuppressed => Value is null;
+
+    public static Figure Count(int people) => people < SmallestGroup ? Suppressed() : new(people, "");
+
+    public static Figure Rate(int part, int whole) =>
+        part < SmallestGroup || whole < SmallestGroup ? Suppressed() : new(Math.Round(100.0 * part / whole, 1), "%");
+
+    /// <param name="people">How many people the values come from.</param>
+    public static Figure Median(int people, double? value, string unit) =>
+        people < SmallestGroup || value is null ? Suppressed() : new(value, unit);
+
+    public static Figure Suppressed() => new(null, "");
+
+    public override string ToString() => Value switch
+    {
+        null => SuppressedText,
+        { } value when Unit == "%" => value.ToString("0.#", CultureInfo.InvariantCulture) + "%",
+        { } value when Unit.Length > 0 => value.ToString("0.#", CultureInfo.InvariantCulture) + " " + Unit,
+        { } value => value.ToString("0", CultureInfo.InvariantCulture),
+    };
+}

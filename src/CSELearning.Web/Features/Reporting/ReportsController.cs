@@ -1,0 +1,119 @@
+using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CSELearning.Web.Features.Reporting;
+
+// Commissioners (their own partnership) and administrators (any partnership). Filters live in the query
+// string so a view can be bookmarked; the CSV is the same table with the same filters.
+[Authorize(Policy = Policies.Reporting)]
+[Route("reports")]
+public sealed class ReportsController : Controller
+{
+    [HttpGet("uptake")]
+    public async Task<IActionResult> Uptake([FromQuery] ReportFilter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
+    }
+
+    [HttpGet("uptake.csv")]
+    public async Task<IActionResult> UptakeCsv([FromQuery] ReportFilter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        if (model.Errors.Count > 0) return View("Uptake", model).WithStatus(StatusCodes.Status400BadRequest);
+        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"uptake-by-{model.Filter.By.ToString().ToLowerInvariant()}.csv");
+    }
+
+    [HttpGet("targets")]
+    public async Task<IActionResult> Targets([FromQuery] ReportFilter filter, [FromServices] Targets.Handler handler, CancellationToken cancellationToken) =>
+        await handler.ListAsync(User, filter, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpGet("targets.csv")]
+    public async Task<IActionResult> TargetsCsv([FromQuery] ReportFilter filter, [FromServices] Targets.Handler handler, CancellationToken cancellationToken) =>
+        await handler.ListAsync(User, filter, cancellationToken) is { } model
+            ? File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", "targets.csv")
+            : NotFound();
+
+    [HttpGet("targets/new")]
+    public async Task<IActionResult> SetTarget([FromQuery] ReportFilter filter, [FromServices] Targets.Handler handler, CancellationToken cancellationToken) =>
+        await handler.ShowAsync(User, filter, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpPost("targets/new")]
+    public async Task<IActionResult> SetTarget([FromQuery] Guid? partnership, [FromForm] Targets.Input input, [FromServices] Targets.Handler handler, CancellationToken cancellationToken)
+    {
+        switch (await handler.SetAsync(User, partnership, input, cancellationToken))
+        {
+            case null:
+                return NotFound();
+            case ({ } problems, _):
+                return View(problems).WithStatus(StatusCodes.Status400BadRequest);
+            case (null, var changed):
+                Flash.Set(TempData, changed ? "Target changed" : "Target set");
+                return Redirect("/reports/targets" + (partnership is { } p ? "?partnership=" + p : ""));
+        }
+    }
+
+    [HttpPost("targets/{id:guid}/remove")]
+    public async Task<IActionResult> RemoveTarget(Guid id, [FromServices] Targets.Handler handler, CancellationToken cancellationToken)
+    {
+        if (!await handler.RemoveAsync(User, id, cancellationToken)) return NotFound();
+        Flash.Set(TempData, "Target removed");
+        return Redirect("/reports/targets");
+    }
+
+    [HttpGet("trends")]
+    public async Task<IActionResult> Trends([FromQuery] ReportFilter filter, [FromServices] Trends.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
+    }
+
+    [HttpGet("trends.csv")]
+    public async Task<IActionResult> TrendsCsv([FromQuery] ReportFilter filter, [FromServices] Trends.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        if (model.Errors.Count > 0) return View("Trends", model).WithStatus(StatusCodes.Status400BadRequest);
+        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", "completions-by-month.csv");
+    }
+
+    [HttpGet("scenarios")]
+    public async Task<IActionResult> Scenarios([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
+    }
+
+    [HttpGet("scenarios.csv")]
+    public async Task<IActionResult> ScenariosCsv([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
+        if (model is null) return NotFound();
+        if (model.Errors.Count > 0) return View("Scenarios", model).WithStatus(StatusCodes.Status400BadRequest);
+        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"scenario-choices-{model.Filter.Module}.csv");
+    }
+
+    /// <summary>Filters that did not parse (a date, an agency, a job role typed into the address), in words.</summary>
+    private List<string> BindingErrors()
+    {
+        var messages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Partnership"] = "Choose a partnership from the list",
+            ["Agency"] = "Choose an agency from the list",
+            ["Role"] = "Choose a job role from the list",
+            ["From"] = "Enter the start of the period as a date, for example 2026-04-01",
+            ["To"] = "Enter the end of the period as a date, for example 2027-03-31",
+            ["By"] = "Choose module, agency, team or job role to break the figures down by",
+        };
+        return ModelState.Where(e => e.Value?.Errors.Count > 0)
+            .Select(e => messages.GetValueOrDefault(e.Key.Split('.')[^1], "Check the filters"))
+            .Distinct().ToList();
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Security.Claims;
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Reporting;
+using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Reporting;
+
+/// <summary>
+/// Targets: a commissioner (or an administrator) sets, for an agency and a module, the percentage of the
+/// agency's staff in scope to have completed the module by a date; the page shows each target's progress
+/// now (the same counts as the uptake report, suppressed the same way) and which agencies are behind.
+/// </summary>
+public static class Targets
+{
+    public sealed record Row(Guid Id, string Agency, string Module, int Percent, DateOnly DueOn, Figure InScope, Figure Completed, Figure Rate, TargetStatus Status);
+
+    public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, IReadOnlyList<Row> Rows)
+    {
+        public IReadOnlyList<string> Behind => Rows.Where(r => r.Status is TargetStatus.Behind or TargetStatus.Missed).Select(r => r.Agency).Distinct().ToList();
+
+        public IEnumerable<IEnumerable<string?>> CsvRows()
+        {
+            yield return ["Agency", "Module", "Target", "By", "Learners in scope", "Completed", "Completion rate", "Status"];
+            foreach (var row in Rows)
+                yield return [row.Agency, row.Module, row.Percent + "%", row.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    row.InScope.ToString(), row.Completed.ToString(), row.Rate.ToString(), StatusText(row.Status)];
+        }
+    }
+
+    public static string StatusText(TargetStatus status) => status switch
+    {
+        TargetStatus.Met => "Met",
+        TargetStatus.Behind => "Behind",
+        TargetStatus.Missed => "Missed",
+        _ => "Nobody in scope",
+    };
+
+    /// <summary>The form for setting a target; the values as typed, so a form with problems comes back as it was sent.</summary>
+    public sealed class Input
+    {
+        public string? Agency { get; set; }
+        public string? Module { get; set; }
+        public string? Percent { get; set; }
+        public string? DueOn { get; set; }
+    }
+
+    public sealed record FormModel(ReportScope Scope, IReadOnlyList<Option> Modules, Input Input, IReadOnlyDictionary<string, string> Errors);
+
+    public sealed class Handler(AppDbContext db, ContentCatalog catalog, Uptake.Handler uptake, TimeProvider clock)
+    {
+        public async Task<Model?> ListAsync(ClaimsPrincipal principal, ReportFilter filter, CancellationToken ct)
+        {
+            if (await ReportScope.ResolveAsync(db, principal, filter, ct) is not { } scope) return null;
+            var pid = scope.PartnershipId;
+            var targets = await db.UptakeTargets.AsNoTracking().Where(t => t.PartnershipId == pid).ToListAsync(ct);
+            if (filter.Agency is { } agency) targets = targets.Where(t => t.AgencyId == agency).ToList();
+            if (filter.Module is { Length: > 0 } moduleId) targets = targets.Where(t => t.ModuleId == moduleId).ToList();
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var agencies = scope.Agencies.ToDictionary(a => a.Value, a => a.Text);
+            var rows = new List<Row>();
+            foreach (var group in targets.GroupBy(t => t.ModuleId))
+            {
+                var module = catalog.Find(group.Key);
+                var counts = module is null ? [] : (await uptake.ByAgencyAsync(module, scope, ct)).ToDictionary(r => r.GroupKey);
+                foreach (var target in group)
+                {
+                    var row = counts.GetValueOrDefault(target.AgencyId.ToString());
+                    var (inScope, completed) = row?.Counts ?? (0, 0);
+                    rows.Add(new Row(target.Id, agencies.GetValueOrDefault(target.AgencyId.ToString(), ""), module?.Title ?? target.ModuleId, target.Percent, target.DueOn,
+                        Figure.Count(inScope), Figure.Count(completed), Figure.Rate(completed, inScope), target.StatusOn(today, completed, inScope)));
+                }
+            }
+            return new Model(filter, scope, Modules(), rows.OrderBy(r => r.Agency, StringComparer.CurrentCulture).ThenBy(r => r.Module, StringComparer.CurrentCulture).ToList());
+        }
+
+        public async Task<FormModel?> ShowAsync(ClaimsPrincipal principal, ReportFilter filter, CancellationToken ct) =>
+            await ReportScope.ResolveAsync(db, principal, filter, ct) is { } scope
+                ? new FormModel(scope, Modules(), new Input { Agency = filter.Agency?.ToString(), Module = filter.Module }, new Dictionary<string, string>())
+                : null;
+
+        /// <summary>Sets (or changes) the target; the form with its problems when the input will not do; null when out of scope.</summary>
+        public async Task<(FormModel? Problems, bool Changed)?> SetAsync(ClaimsPrincipal principal, Guid? partnership, Input input, CancellationToken ct)
+        {
+            var filter = new ReportFilter { Partnership = partnership };
+            if (await ReportScope.ResolveAsync(db, principal, filter, ct) is not { } scope) return null;
+            var errors = new Dictionary<string, string>();
+            Guid agencyId = default;
+            if (!Guid.TryParse(input.Agency, out agencyId) || scope.Agencies.All(a => a.Value != agencyId.ToString())) errors["Agency"] = "Choose an agency";
+            if (string.IsNullOrEmpty(input.Module) || catalog.Find(input.Module) is null) errors["Module"] = "Choose a module";
+            if (!int.TryParse(input.Percent, NumberStyles.None, CultureInfo.InvariantCulture, out var percent) || percent is < 1 or > 100)
+                errors["Percent"] = "Enter the target as a whole number from 1 to 100";
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if (!DateOnly.TryParseExact(input.DueOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dueOn))
+                errors["DueOn"] = "Enter the date the target is due, for example 2027-03-31";
+            else if (dueOn < today)
+                errors["DueOn"] = "The date the target is due must be today or later";
+            if (errors.Count > 0) return (new FormModel(scope, Modules(), input, errors), false);
+
+            var moduleId = input.Module!;
+            var existing = await db.UptakeTargets.SingleOrDefaultAsync(t => t.AgencyId == agencyId && t.ModuleId == moduleId, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (existing is null) db.UptakeTargets.Add(new UptakeTarget(scope.PartnershipId, agencyId, moduleId, percent, dueOn, principal.UserId(), now));
+            else existing.Change(percent, dueOn, principal.UserId(), now);
+            await db.SaveChangesAsync(ct);
+            return (null, existing is not null);
+        }
+
+        /// <summary>Removes a target of the person's partnership; false when there is no such target for them.</summary>
+        public async Task<bool> RemoveAsync(ClaimsPrincipal principal, Guid id, CancellationToken ct)
+        {
+            var target = await db.UptakeTargets.SingleOrDefaultAsync(t => t.Id == id, ct);
+            if (target is null) return false;
+            if (await ReportScope.ResolveAsync(db, principal, new ReportFilter { Partnership = target.PartnershipId }, ct) is null) return false;
+            db.UptakeTargets.Remove(target);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+
+        private List<Option> Modules() => catalog.Modules.OrderBy(m => m.Title).Select(m => new Option(m.Id, m.Title)).ToList();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Security.Claims;
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Reporting;
+
+/// <summary>
+/// Completions per month over the last twelve months (this month included), for each agency of the
+/// partnership and for all of them together. Every completion by a learner of the partnership counts,
+/// including those of people who have since left, because it happened. One grouped query; no rows per person.
+/// </summary>
+public static class Trends
+{
+    public sealed record Row(string Agency, IReadOnlyList<Figure> Months);
+
+    public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, IReadOnlyList<DateOnly> Months,
+        IReadOnlyList<Row> Agencies, Row Total, IReadOnlyList<string> Errors)
+    {
+        public static string MonthName(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+        public IEnumerable<IEnumerable<string?>> CsvRows()
+        {
+            yield return ["Agency", .. Months.Select(MonthName)];
+            foreach (var row in Agencies.Append(Total)) yield return [row.Agency, .. row.Months.Select(m => m.ToString())];
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ContentCatalog catalog, TimeProvider clock)
+    {
+        public async Task<Model?> HandleAsync(ClaimsPrincipal principal, ReportFilter filter, IReadOnlyList<string> bindingErrors, CancellationToken ct)
+        {
+            if (await ReportScope.ResolveAsync(db, principal, filter, ct) is not { } scope) return null;
+            var modules = catalog.Modules.OrderBy(m => m.Title).Select(m => new Option(m.Id, m.Title)).ToList();
+            var errors = bindingErrors.Concat(filter.Problems()).ToList();
+            if (filter.Module is { Length: > 0 } moduleId && modules.All(m => m.Value != moduleId)) errors.Add("Choose a module from the list");
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var first = new DateOnly(now.Year, now.Month, 1).AddMonths(-11);
+            var months = Enumerable.Range(0, 12).Select(first.AddMonths).ToList();
+            if (errors.Count > 0)
+                return new Model(filter, scope, modules, months, [], new Row("All agencies", []), errors.Distinct().ToList());
+
+            var since = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var completions = db.ModuleCompletions.AsNoTracking().Where(c => c.CompletedAt >= since);
+            if (filter.Module is { Length: > 0 } module) completions = completions.Where(c => c.ModuleId == module);
+            var counts = await completions
+                .Join(scope.Learners(db, filter), c => c.UserId, u => u.Id, (c, u) => new { u.AgencyId, c.CompletedAt.Year, c.CompletedAt.Month })
+                .GroupBy(x => new { x.AgencyId, x.Year, x.Month })
+                .Select(g => new { g.Key.AgencyId, g.Key.Year, g.Key.Month, Count = g.Count() })
+                .ToListAsync(ct);
+
+            Row RowOf(string name, IEnumerable<(int Year, int Month, int Count)> cells) =>
+                new(name, months.Select(m => Figure.Count(cells.Where(c => c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count))).ToList());
+
+            var agencies = scope.Agencies
+                .Where(a => filter.Agency is null || a.Value == filter.Agency.ToString())
+                .Select(a => RowOf(a.Text, counts.Where(c => c.AgencyId?.ToString() == a.Value).Select(c => (c.Year, c.Month, c.Count))))
+                .ToList();
+            var total = RowOf(filter.Agency is null ? "All agencies" : "Total", counts.Select(c => (c.Year, c.Month, c.Count)));
+            return new Model(filter, scope, modules, months, agencies, total, []);
+        }
+    }
+}

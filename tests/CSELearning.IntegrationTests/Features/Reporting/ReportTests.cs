@@ -1,0 +1,483 @@
+using System.Net;
+using System.Text;
+using CSELearning.IntegrationTests.Infrastructure;
+using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Learning;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CSELearning.IntegrationTests.Features.Reporting;
+
+/// <summary>
+/// The reports (uptake, trends, scenario choices) against a small partnership built by hand, so every figure can be worked out on paper:
+///
+/// Riverside, North agency: ten social workers with the Learner role (in the sample module's audience).
+/// N1–N5 completed in March 2026 after 10, 20, 30, 40 and 50 minutes; N6 completed in June after 60;
+/// N7 started in March and stopped; N8 and N9 completed in 2025 a version a major change has superseded
+/// (refresh due); N10 never started. Also in North but not in scope: a manager (not in the
+/// module's audience), a deactivated social worker who completed, and a commissioner (no Learner role).
+/// Riverside, South agency: three police officers, one of whom completed: every figure fewer than five.
+/// The fixture's second module, for police officers only, has South's three in scope and nobody else.
+/// Hillside, another partnership: six completed learners, never in Riverside's figures.
+/// </summary>
+public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
+{
+    private const string ModuleId = "recognising-exploitation";
+    private const string Title = "Recognising the signs of child sexual exploitation";
+    private const string Police = "First steps for police officers";
+    private const string Header = "Module,Agency,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due";
+
+    private sealed record Cast(Guid Riverside, Guid North, Guid South, Guid Hillside, Guid HillsideAgency, string Commissioner, string HillsideCommissioner);
+
+    [Fact]
+    public async Task Figures_by_agency_match_the_hand_built_partnership_and_small_groups_are_suppressed()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, "/reports/uptake.csv?by=Agency");
+
+        Assert.Equal([
+            Header,
+            $"{Police},South,{Suppressed(6)}",
+            $"{Title},North,10,9,6,60%,35 minutes,fewer than 5",
+            $"{Title},South,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5",
+        ], csv);
+        var page = await client.GetPageAsync("/reports/uptake?by=Agency");
+        Assert.Contains("Riverside Safeguarding Partnership", page);
+        Assert.DoesNotContain("Hillside", page);
+        Assert.Contains("<svg", page);
+        Assert.Contains("aria-labelledby=\"rate-chart-title\"", page);
+        // The chart draws North's 60% (216 of 360) and no bar for South's suppressed rate.
+        Assert.Contains("width=\"216\" height=\"18\" class=\"app-chart__bar\"", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "class=\"app-chart__bar\""));
+    }
+
+    [Fact]
+    public async Task The_period_narrows_started_and_completed_but_not_who_is_in_scope()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var march = await CsvAsync(client, $"/reports/uptake.csv?by=Agency&agency={cast.North}&from=2026-03-01&to=2026-03-31");
+        var june = await CsvAsync(client, $"/reports/uptake.csv?by=Agency&agency={cast.North}&from=2026-06-01");
+
+        Assert.Equal([Header, $"{Title},North,10,6,5,50%,30 minutes,fewer than 5"], march);
+        Assert.Equal([Header, $"{Title},North,10,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5"], june);
+    }
+
+    [Fact]
+    public async Task Figures_break_down_by_module_and_job_role_and_filter_by_role()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        Assert.Equal([
+            "Module,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
+            $"{Police},{Suppressed(6)}",
+            $"{Title},13,10,7,53.8%,30 minutes,fewer than 5",
+        ], await CsvAsync(client, "/reports/uptake.csv?by=Module"));
+        Assert.Equal([
+            "Module,Job role,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
+            $"{Police},Police officer or staff,{Suppressed(6)}",
+            $"{Title},Police officer or staff,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5",
+            $"{Title},Social worker,10,9,6,60%,35 minutes,fewer than 5",
+        ], await CsvAsync(client, "/reports/uptake.csv?by=Role"));
+        Assert.Equal([
+            "Module,Team,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
+            $"{Title},North Exploitation Team,10,9,6,60%,35 minutes,fewer than 5",
+        ], await CsvAsync(client, $"/reports/uptake.csv?by=Team&role=SocialWorker&module={ModuleId}"));
+    }
+
+    [Fact]
+    public async Task A_commissioner_sees_only_their_own_partnership()
+    {
+        var cast = await CastAsync();
+        var hillside = await Factory.SignedInAsync(cast.HillsideCommissioner);
+
+        Assert.Equal([Header, $"{Title},Hillside Partnership Children's Services,6,6,6,100%,15 minutes,fewer than 5"], await CsvAsync(hillside, "/reports/uptake.csv"));
+        foreach (var url in new[]
+        {
+            $"/reports/uptake?partnership={cast.Riverside}", $"/reports/uptake.csv?partnership={cast.Riverside}",
+            $"/reports/uptake?agency={cast.North}", $"/reports/uptake.csv?agency={cast.North}",
+        })
+        {
+            var response = await hillside.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("North", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_chooses_any_partnership()
+    {
+        var cast = await CastAsync();
+        var org = await Factory.WithDbAsync(async db => new TestData.Organisation(
+            await db.Partnerships.SingleAsync(p => p.Id == cast.Riverside), await db.Agencies.SingleAsync(a => a.Id == cast.North), await db.Teams.FirstAsync(t => t.AgencyId == cast.North)));
+        await Factory.CreateUserAsync("admin.person@riverside.example", org, Roles.Administrator);
+        var admin = await Factory.SignedInAsync("admin.person@riverside.example");
+
+        Assert.Equal([Header, $"{Title},Hillside Partnership Children's Services,6,6,6,100%,15 minutes,fewer than 5"],
+            await CsvAsync(admin, $"/reports/uptake.csv?partnership={cast.Hillside}"));
+        var page = await admin.GetPageAsync($"/reports/uptake?partnership={cast.Riverside}");
+        Assert.Contains("<select class=\"govuk-select\" id=\"partnership\" name=\"partnership\">", page);
+        Assert.Contains(">North</td>", page);
+    }
+
+    [Theory]
+    [InlineData(Roles.Learner)]
+    [InlineData(Roles.Supervisor)]
+    public async Task Learners_and_supervisors_are_forbidden_reports(string role)
+    {
+        var org = await Factory.CreateOrganisationAsync();
+        var person = await Factory.CreateUserAsync($"{role.ToLowerInvariant()}@riverside.example", org, role);
+        var client = await Factory.SignedInAsync(person.Email!);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/reports/uptake")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/reports/uptake.csv")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("role=Wizard", "Choose a job role from the list")]
+    [InlineData("from=31-31-2026", "Enter the start of the period as a date")]
+    [InlineData("from=2026-05-01&to=2026-04-01", "The start of the period must be on or before its end")]
+    [InlineData("module=no-such-module", "Choose a module from the list")]
+    [InlineData("role=99", "Choose a job role from the list")]
+    [InlineData("by=Postcode", "Choose module, agency, team or job role")]
+    [InlineData("by=7", "Choose module, agency, team or job role")]
+    public async Task Filters_that_make_no_sense_are_explained(string query, string message)
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var page = await client.GetPageAsync("/reports/uptake?" + query, HttpStatusCode.BadRequest);
+        Assert.Contains("There is a problem", page);
+        Assert.Contains(message, page);
+        Assert.DoesNotContain("<table class=\"govuk-table\" id=\"uptake\">", page);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/reports/uptake.csv?" + query)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Names_that_look_like_spreadsheet_formulas_are_escaped_in_the_CSV()
+    {
+        var cast = await CastAsync();
+        await Factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Agencies\" SET \"Name\" = {0} WHERE \"Id\" = {1}", "=HYPERLINK(\"http://evil.example\",\"North\")", cast.North);
+        });
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, $"/reports/uptake.csv?agency={cast.North}");
+
+        Assert.Equal($"{Title},\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"North\"\")\",10,9,6,60%,35 minutes,fewer than 5", csv[1]);
+    }
+
+    [Fact]
+    public async Task Completions_per_month_cover_the_last_twelve_months_for_each_agency()
+    {
+        var cast = await CastAsync();
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+        var thisMonth = new DateTime(now.Year, now.Month, 1, 9, 0, 0, DateTimeKind.Utc);
+        // North: five this month, six two months ago; South: one this month; another five a year ago, outside the window.
+        var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive).Select(u => u.Id).ToListAsync());
+        var south = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.South).Select(u => u.Id).ToListAsync());
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"ModuleCompletions\""));
+        for (var i = 0; i < 5; i++) await CompleteAsync(north[i], thisMonth.AddHours(i), minutes: 10, progressNumber: 2);
+        for (var i = 0; i < 6; i++) await CompleteAsync(north[i], thisMonth.AddMonths(-2), minutes: 10, progressNumber: 3);
+        for (var i = 0; i < 5; i++) await CompleteAsync(north[i], thisMonth.AddMonths(-12), minutes: 10, progressNumber: 4);
+        await CompleteAsync(south[0], thisMonth, minutes: 10, progressNumber: 2);
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, "/reports/trends.csv");
+
+        var months = Enumerable.Range(0, 12).Select(i => thisMonth.AddMonths(i - 11).ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+        string Row(string name, params (int MonthsAgo, string Value)[] cells) =>
+            name + "," + string.Join(',', Enumerable.Range(0, 12).Select(i => cells.FirstOrDefault(c => c.MonthsAgo == 11 - i).Value ?? "fewer than 5"));
+        Assert.Equal([
+            "Agency," + string.Join(',', months),
+            Row("North", (2, "6"), (0, "5")),
+            Row("South"),
+            Row("All agencies", (2, "6"), (0, "6")),
+        ], csv);
+        var page = await client.GetPageAsync("/reports/trends");
+        Assert.Contains("<table class=\"govuk-table\" id=\"trends\">", page);
+        Assert.Contains("aria-labelledby=\"trend-chart-title\"", page);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(page, "class=\"app-chart__bar\""));
+    }
+
+    [Fact]
+    public async Task Scenario_choices_show_the_share_choosing_each_option_first_time_through()
+    {
+        var cast = await CastAsync();
+        var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive && u.JobRole == JobRole.SocialWorker).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync());
+        // Seven of the ten welcome Kayla back (the recommended choice), three threaten her with sanctions.
+        // Of the seven, six stay curious the next day, one accepts that "it is her choice".
+        for (var i = 0; i < 10; i++)
+            await DecideAsync(north[i], ("back-late", i < 7 ? 1 : 2), i < 7 ? ("next-day", i < 6 ? 1 : 2) : ("sanction", 1));
+        // Replays after seeing the feedback are not counted: the three who threatened sanctions try again and welcome her.
+        for (var i = 7; i < 10; i++) await DecideAsync(north[i], ("back-late", 1));
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}&agency={cast.North}");
+
+        const string Scenario = "Scenario: Kayla comes back late";
+        Assert.Equal([
+            "Scenario,Decision point,Option,Recommended,People choosing,Share of people deciding",
+            $"{Scenario},Two in the morning,\"Welcome her back, check she is safe and well, and offer her something warm before she sleeps\",Yes,7,70%",
+            $"{Scenario},Two in the morning,Tell her that her phone will be taken away if she goes missing again,No,fewer than 5,fewer than 5",
+            $"{Scenario},The next afternoon,\"Stay curious: ask about him calmly, write down what she said in her words, and tell her you will need to share your worry with your manager\",Yes,6,85.7%",
+            $"{Scenario},The next afternoon,\"She seems happy and says it is her choice, so respect her relationship\",No,fewer than 5,fewer than 5",
+            $"{Scenario},The weekend,\"See the pattern, record what has happened, and talk to your manager about a safeguarding referral\",Yes,fewer than 5,fewer than 5",
+            $"{Scenario},The weekend,Wait until there is some evidence that she is being abused before raising it,No,fewer than 5,fewer than 5",
+            $"{Scenario},The meeting,\"Describe what you have seen and heard, in Kayla's words, and say what you do not know\",Yes,fewer than 5,fewer than 5",
+            $"{Scenario},The meeting,\"Say that, as she denies anything is wrong, there is nothing concrete to act on\",No,fewer than 5,fewer than 5",
+        ], csv);
+        var page = await client.GetPageAsync($"/reports/scenarios?module={ModuleId}");
+        Assert.Contains("People deciding here: 10", page);
+        Assert.Contains("<strong class=\"govuk-tag govuk-tag--green\">Recommended</strong>", page);
+    }
+
+    [Fact]
+    public async Task Every_report_keeps_a_commissioner_to_their_own_partnership()
+    {
+        var cast = await CastAsync();
+        var hillside = await Factory.SignedInAsync(cast.HillsideCommissioner);
+
+        foreach (var report in new[] { "uptake", "uptake.csv", "targets", "targets.csv", "targets/new", "trends", "trends.csv", "scenarios", "scenarios.csv" })
+        {
+            foreach (var query in new[] { $"partnership={cast.Riverside}", $"agency={cast.North}" })
+            {
+                var response = await hillside.GetAsync($"/reports/{report}?{query}");
+                Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{report}?{query}: {(int)response.StatusCode}");
+            }
+            Assert.Equal(HttpStatusCode.OK, (await hillside.GetAsync($"/reports/{report}?agency={cast.HillsideAgency}")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_commissioner_sets_targets_and_sees_which_agencies_are_behind()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+        var due = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        async Task SetAsync(Guid agency, string percent, string expectedBanner)
+        {
+            var response = await client.PostFormAsync("/reports/targets/new", "/reports/targets/new",
+                [new("Agency", agency.ToString()), new("Module", ModuleId), new("Percent", percent), new("DueOn", due)]);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains(expectedBanner, await client.GetPageAsync(response.Headers.Location!.OriginalString));
+        }
+
+        await SetAsync(cast.North, "50", "Target set");
+        await SetAsync(cast.South, "50", "Target set");
+        Assert.Equal([
+            "Agency,Module,Target,By,Learners in scope,Completed,Completion rate,Status",
+            $"North,{Title},50%,{due},10,6,60%,Met",
+            $"South,{Title},50%,{due},fewer than 5,fewer than 5,fewer than 5,Behind",
+        ], await CsvAsync(client, "/reports/targets.csv"));
+
+        await SetAsync(cast.North, "80", "Target changed");
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"UptakeTargets\" SET \"DueOn\" = {0} WHERE \"AgencyId\" = {1}", new DateOnly(2026, 1, 31), cast.South));
+        Assert.Equal([
+            "Agency,Module,Target,By,Learners in scope,Completed,Completion rate,Status",
+            $"North,{Title},80%,{due},10,6,60%,Behind",
+            $"South,{Title},50%,2026-01-31,fewer than 5,fewer than 5,fewer than 5,Missed",
+        ], await CsvAsync(client, "/reports/targets.csv"));
+        var page = await client.GetPageAsync("/reports/targets");
+        Assert.Contains("Behind or missed: North, South", page);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.UptakeTargets.CountAsync(t => t.AgencyId == cast.North)));
+
+        var north = await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync(t => t.AgencyId == cast.North));
+        var removed = await client.PostFormAsync("/reports/targets", $"/reports/targets/{north.Id}/remove", []);
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal([cast.South], await Factory.WithDbAsync(db => db.UptakeTargets.Select(t => t.AgencyId).ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData("", "", "", "", new[] { "Choose an agency", "Choose a module", "Enter the target as a whole number from 1 to 100", "Enter the date the target is due" })]
+    [InlineData("north", "recognising-exploitation", "0", "2099-01-01", new[] { "Enter the target as a whole number from 1 to 100" })]
+    [InlineData("north", "recognising-exploitation", "101", "2099-01-01", new[] { "Enter the target as a whole number from 1 to 100" })]
+    [InlineData("north", "recognising-exploitation", "50%", "2099-01-01", new[] { "Enter the target as a whole number from 1 to 100" })]
+    [InlineData("north", "no-such-module", "50", "2099-01-01", new[] { "Choose a module" })]
+    [InlineData("north", "recognising-exploitation", "50", "2020-01-01", new[] { "The date the target is due must be today or later" })]
+    [InlineData("north", "recognising-exploitation", "50", "31/12/2099", new[] { "Enter the date the target is due" })]
+    [InlineData("hillside", "recognising-exploitation", "50", "2099-01-01", new[] { "Choose an agency" })]
+    public async Task A_target_that_will_not_do_is_explained_and_nothing_is_saved(string agency, string module, string percent, string due, string[] messages)
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+        var agencyId = agency switch { "north" => cast.North.ToString(), "hillside" => cast.HillsideAgency.ToString(), _ => "" };
+
+        var response = await client.PostFormAsync("/reports/targets/new", "/reports/targets/new",
+            [new("Agency", agencyId), new("Module", module), new("Percent", percent), new("DueOn", due)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", page);
+        foreach (var message in messages) Assert.Contains(message, page);
+        Assert.Contains($"value=\"{System.Net.WebUtility.HtmlEncode(percent)}\"", page); // what was typed comes back
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.UptakeTargets.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_commissioner_can_neither_set_nor_remove_another_partnerships_targets()
+    {
+        var cast = await CastAsync();
+        var riverside = await Factory.SignedInAsync(cast.Commissioner);
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await riverside.PostFormAsync("/reports/targets/new", "/reports/targets/new", [new("Agency", cast.North.ToString()), new("Module", ModuleId), new("Percent", "50"), new("DueOn", due)]);
+        var target = await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync());
+        var hillside = await Factory.SignedInAsync(cast.HillsideCommissioner);
+        // Posts their own pages never offer, with a token from a page they may see.
+        var token = Browser.AntiforgeryToken(await hillside.GetPageAsync("/reports/targets/new"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await hillside.PostWithTokenAsync($"/reports/targets/{target.Id}/remove", token, [])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hillside.PostWithTokenAsync($"/reports/targets/new?partnership={cast.Riverside}", token,
+            [new("Agency", cast.North.ToString()), new("Module", ModuleId), new("Percent", "90"), new("DueOn", due)])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hillside.GetAsync($"/reports/targets?partnership={cast.Riverside}")).StatusCode);
+        Assert.DoesNotContain("North", await hillside.GetPageAsync("/reports/targets"));
+        Assert.Equal(50, (await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync())).Percent);
+    }
+
+    private static string Suppressed(int figures) => string.Join(',', Enumerable.Repeat("fewer than 5", figures));
+
+    private static async Task<string[]> CsvAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()), "no UTF-8 byte-order mark");
+        return Encoding.UTF8.GetString(bytes.AsSpan(3)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private async Task<Cast> CastAsync()
+    {
+        var riverside = await Factory.CreateOrganisationAsync();
+        var hillside = await Factory.CreateOrganisationAsync("Hillside Partnership");
+        var (north, northTeam, south, southTeam) = await Factory.WithDbAsync(async db =>
+        {
+            var north = new Agency(riverside.Partnership.Id, "North", AgencySector.ChildrensSocialCare);
+            var south = new Agency(riverside.Partnership.Id, "South", AgencySector.Police);
+            var northTeam = new Team(north.Id, "North Exploitation Team");
+            var southTeam = new Team(south.Id, "South Missing Team");
+            db.AddRange(north, south, northTeam, southTeam);
+            await db.SaveChangesAsync();
+            return (north.Id, northTeam.Id, south.Id, southTeam.Id);
+        });
+        await Factory.WithDbAsync(async db =>
+        {
+            // The organisation helper's own agency has nobody in it; it is not part of this story.
+            db.Teams.Remove(await db.Teams.SingleAsync(t => t.Id == riverside.Team.Id));
+            db.Agencies.Remove(await db.Agencies.SingleAsync(a => a.Id == riverside.Agency.Id));
+            await db.SaveChangesAsync();
+        });
+
+        var march = new DateTime(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
+        for (var i = 1; i <= 10; i++)
+        {
+            var person = await PersonAsync($"north.{i}@riverside.example", north, northTeam, JobRole.SocialWorker, Roles.Learner);
+            switch (i)
+            {
+                case <= 5: await CompleteAsync(person, march.AddDays(i), minutes: 10 * i); break;
+                case 6: await CompleteAsync(person, new DateTime(2026, 6, 2, 9, 0, 0, DateTimeKind.Utc), minutes: 60); break;
+                case 7: await StartAsync(person, march); break;
+                case 8 or 9: await CompleteAsync(person, new DateTime(2025, 5, 1, 9, 0, 0, DateTimeKind.Utc), minutes: 30, version: "0.9.0"); break;
+            }
+        }
+        await PersonAsync("north.educator@riverside.example", north, northTeam, JobRole.Manager, Roles.Learner);
+        var leaver = await PersonAsync("north.leaver@riverside.example", north, northTeam, JobRole.SocialWorker, Roles.Learner);
+        await CompleteAsync(leaver, march, minutes: 5);
+        await Factory.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == leaver)).Deactivate(DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        await PersonAsync("commissioner@riverside.example", north, northTeam, JobRole.Commissioner, Roles.Commissioner);
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var officer = await PersonAsync($"south.{i}@riverside.example", south, southTeam, JobRole.Police, Roles.Learner);
+            if (i == 1) await CompleteAsync(officer, march, minutes: 25);
+        }
+
+        for (var i = 1; i <= 6; i++)
+        {
+            var person = await PersonAsync($"hill.{i}@hillside.example", hillside.Agency.Id, hillside.Team.Id, JobRole.Health, Roles.Learner);
+            await CompleteAsync(person, march, minutes: 15);
+        }
+        await PersonAsync("commissioner@hillside.example", hillside.Agency.Id, hillside.Team.Id, JobRole.Commissioner, Roles.Commissioner);
+
+        return new Cast(riverside.Partnership.Id, north, south, hillside.Partnership.Id, hillside.Agency.Id, "commissioner@riverside.example", "commissioner@hillside.example");
+    }
+
+    private async Task<Guid> PersonAsync(string email, Guid agencyId, Guid teamId, JobRole jobRole, string role)
+    {
+        var user = await Factory.CreateUserAsync(email, null, role);
+        await Factory.WithDbAsync(async db =>
+        {
+            var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+            stored.UpdateProfile(stored.Email!, stored.DisplayName, jobRole);
+            stored.PlaceIn(await db.Agencies.FindAsync(agencyId), await db.Teams.FindAsync(teamId));
+            await db.SaveChangesAsync();
+        });
+        return user.Id;
+    }
+
+    /// <summary>A time through the Kayla scenario making the given choices; a second call is a replay (playthrough 2).</summary>
+    private Task DecideAsync(Guid userId, params (string Node, int Choice)[] choices) => Factory.WithDbAsync(async db =>
+    {
+        var scenario = Module.SectionsOf<Scenario>().Single();
+        var progress = await db.ModuleProgress.SingleOrDefaultAsync(p => p.UserId == userId && p.ModuleId == ModuleId && p.CompletedAt == null);
+        if (progress is null)
+        {
+            progress = new ModuleProgress(userId, Module, await db.ModuleProgress.CountAsync(p => p.UserId == userId) + 1, DateTime.UtcNow);
+            db.ModuleProgress.Add(progress);
+        }
+        var position = await db.ScenarioPositions.SingleOrDefaultAsync(p => p.ProgressId == progress.Id);
+        if (position is null)
+        {
+            position = new ScenarioPosition(progress, scenario);
+            db.ScenarioPositions.Add(position);
+        }
+        else
+        {
+            Assert.Null(position.StartAgain(scenario, progress, position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow));
+        }
+        foreach (var (node, choice) in choices)
+        {
+            var (decision, refusal) = position.Choose(scenario, progress, Module.Version.ToString(), node, choice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow);
+            Assert.Null(refusal);
+            db.ScenarioDecisions.Add(decision!);
+        }
+        await db.SaveChangesAsync();
+    });
+
+    private ContentModule Module => Factory.Services.GetRequiredService<ContentCatalog>().Find(ModuleId)!;
+
+    private Task StartAsync(Guid userId, DateTime at) => Factory.WithDbAsync(async db =>
+    {
+        db.ModuleProgress.Add(new ModuleProgress(userId, Module, 1, at));
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>Started and completed, with the learning time made of steps of at most ten minutes.</summary>
+    private Task CompleteAsync(Guid userId, DateTime completedAt, int minutes, string? version = null, int progressNumber = 1) => Factory.WithDbAsync(async db =>
+    {
+        var started = completedAt.AddMinutes(-minutes);
+        var progress = new ModuleProgress(userId, Module, progressNumber, started);
+        for (var done = 10; done < minutes; done += 10) progress.RecordActivity(started.AddMinutes(done));
+        var completion = progress.Complete(Module, 100, completedAt);
+        db.AddRange(progress, completion);
+        await db.SaveChangesAsync();
+        if (version is not null)
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"ModuleCompletions\" SET \"ModuleVersion\" = {0} WHERE \"Id\" = {1}", version, completion.Id);
+    });
+}
+
+public sealed class ReportTestsOnSqlite(Features.Modules.ModuleSqliteAppFactory factory) : ReportTests(factory), IClassFixture<Features.Modules.ModuleSqliteAppFactory>;
+public sealed class ReportTestsOnPostgres(Features.Modules.ModulePostgresAppFactory factory) : ReportTests(factory), IClassFixture<Features.Modules.ModulePostgresAppFactory>;
