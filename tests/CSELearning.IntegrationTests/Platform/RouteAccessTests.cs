@@ -72,6 +72,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["POST /reports/targets/new"] = Policies.Reporting,
         ["POST /reports/targets/{id:guid}/remove"] = Policies.Reporting,
         ["GET /reports/trends"] = Policies.Reporting,
+        ["GET /reports/xapi.json"] = Policies.Reporting,
         ["GET /reports/trends.csv"] = Policies.Reporting,
         ["GET /reports/scenarios"] = Policies.Reporting,
         ["GET /reports/scenarios.csv"] = Policies.Reporting,

@@ -100,6 +100,14 @@ public sealed class ReportsController : Controller
         return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"scenario-choices-{model.Filter.Module}.csv");
     }
 
+    [HttpGet("xapi.json")]
+    public async Task<IActionResult> XapiStatements([FromQuery] ReportFilter filter, [FromServices] Xapi.Handler handler, CancellationToken cancellationToken)
+    {
+        var problems = BindingErrors().Concat(filter.Problems()).ToList();
+        if (problems.Count > 0) return BadRequest(string.Join("\n", problems));
+        return await handler.HandleAsync(User, filter, Request, cancellationToken) ?? NotFound();
+    }
+
     /// <summary>Filters that did not parse (a date, an agency, a job role typed into the address), in words.</summary>
     private List<string> BindingErrors()
     {

@@ -342,6 +342,56 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal(50, (await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync())).Percent);
     }
 
+    [Fact]
+    public async Task Completions_and_attempts_export_as_xAPI_statements_naming_nobody()
+    {
+        var cast = await CastAsync();
+        var first = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "north.1@riverside.example"));
+        await Factory.WithDbAsync(async db =>
+        {
+            var check = Module.SectionsOf<KnowledgeCheck>().Single();
+            var progress = await db.ModuleProgress.SingleAsync(p => p.UserId == first.Id);
+            var answers = check.Questions.ToDictionary(q => q.Id, q => (IReadOnlyList<int>)q.Options.Select((o, i) => (o, i)).Where(x => x.o.IsCorrect).Select(x => x.i + 1).ToList());
+            db.CheckAttempts.Add(CheckAttempt.Submit(progress, Module, check, 1, answers, new DateTime(2026, 3, 11, 8, 0, 0, DateTimeKind.Utc)));
+            await db.SaveChangesAsync();
+        });
+        var riversideIds = (await Factory.WithDbAsync(db => db.Users.Where(u => u.Agency!.PartnershipId == cast.Riverside).Select(u => u.Id).ToListAsync())).Select(id => id.ToString()).ToList();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        using var response = await client.GetAsync("/reports/xapi.json", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Content.Headers.ContentLength); // written as it is read
+        var text = await response.Content.ReadAsStringAsync();
+        var statements = System.Text.Json.JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        // N1–N6, N8, N9, the leaver (who completed before leaving) and one South officer; and N1's attempt.
+        Assert.Equal(10, statements.Count(s => s.GetProperty("verb").GetProperty("id").GetString() == "http://adlnet.gov/expapi/verbs/completed"));
+        var attempt = Assert.Single(statements, s => s.GetProperty("verb").GetProperty("id").GetString() == "http://adlnet.gov/expapi/verbs/attempted");
+        Assert.Equal(first.Id.ToString(), attempt.GetProperty("actor").GetProperty("account").GetProperty("name").GetString());
+        Assert.True(attempt.GetProperty("result").GetProperty("success").GetBoolean());
+        Assert.Equal(1.0m, attempt.GetProperty("result").GetProperty("score").GetProperty("scaled").GetDecimal());
+        Assert.EndsWith("/modules/recognising-exploitation/check", attempt.GetProperty("object").GetProperty("id").GetString());
+        Assert.All(statements, s =>
+        {
+            Assert.Contains(s.GetProperty("actor").GetProperty("account").GetProperty("name").GetString(), riversideIds);
+            Assert.Equal("1.0.3", s.GetProperty("version").GetString());
+        });
+        var completion = statements.First(s => s.GetProperty("actor").GetProperty("account").GetProperty("name").GetString() == first.Id.ToString()
+            && s.GetProperty("verb").GetProperty("id").GetString() == "http://adlnet.gov/expapi/verbs/completed");
+        Assert.Equal("PT10M", completion.GetProperty("result").GetProperty("duration").GetString());
+        Assert.Equal("1.0.0", completion.GetProperty("context").GetProperty("extensions").EnumerateObject().Single().Value.GetString());
+        // Nobody is named: no email address, no display name, and no answer given.
+        Assert.DoesNotContain("@riverside.example", text);
+        Assert.DoesNotContain("North 1", text);
+        Assert.DoesNotContain("options", text, StringComparison.OrdinalIgnoreCase);
+
+        var march = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync($"/reports/xapi.json?agency={cast.North}&from=2026-03-11&to=2026-03-31")).RootElement;
+        Assert.Equal(6, march.GetArrayLength()); // N1–N5 completed on 11–15 March, and N1's attempt
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Factory.SignedInAsync(cast.HillsideCommissioner)).GetAsync($"/reports/xapi.json?agency={cast.North}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/reports/xapi.json?from=2026-05-01&to=2026-04-01")).StatusCode);
+    }
+
     private static string Suppressed(int figures) => string.Join(',', Enumerable.Repeat("fewer than 5", figures));
 
     private static async Task<string[]> CsvAsync(HttpClient client, string url)

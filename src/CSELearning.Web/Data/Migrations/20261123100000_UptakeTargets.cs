@@ -5,7 +5,7 @@ namespace CSELearning.Web.Data.Migrations;
 
 /// <summary>Commissioners' uptake targets: a percentage of an agency's staff in scope to complete a module by a date.</summary>
 [DbContext(typeof(AppDbContext))]
-[Migration("20261123090000_UptakeTargets")]
+[Migration("20261123100000_UptakeTargets")]
 public sealed class UptakeTargets : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
