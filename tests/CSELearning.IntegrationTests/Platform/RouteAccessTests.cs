@@ -47,6 +47,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["GET /modules/{id}/completion"] = SignedIn,
         ["POST /modules/{id}/completion"] = SignedIn,
         ["GET /my-learning"] = SignedIn,
+        ["GET /my-learning/certificates/{number}.pdf"] = SignedIn,
         ["GET /glossary"] = Anonymous,
         ["GET /verify/{code}"] = Anonymous,
         ["GET /reflections"] = SignedIn,

@@ -1,3 +1,4 @@
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.MyLearning;
@@ -9,4 +10,16 @@ public sealed class MyLearningController : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
+
+    [HttpGet("certificates/{number}.pdf")]
+    public async Task<IActionResult> Certificate(string number, [FromServices] DownloadCertificate.Handler handler, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return await handler.HandleAsync(User, number, cancellationToken) switch
+        {
+            DownloadCertificate.Pdf pdf => File(pdf.Bytes, "application/pdf", pdf.FileName),
+            DownloadCertificate.Revoked revoked => View("CertificateRevoked", revoked.Number).WithStatus(StatusCodes.Status410Gone),
+            _ => NotFound(),
+        };
+    }
 }
