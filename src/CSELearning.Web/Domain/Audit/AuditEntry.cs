@@ -21,6 +21,8 @@ public enum AuditAction
     SupervisionRecordAcknowledged,
     /// <summary>The supervisee commented on a supervision record.</summary>
     SupervisionCommentAdded,
+    /// <summary>An administrator revoked a certificate (the subject; the owner is its learner).</summary>
+    CertificateRevoked,
 }
 
 /// <summary>
