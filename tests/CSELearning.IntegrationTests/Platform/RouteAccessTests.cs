@@ -48,6 +48,8 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["POST /modules/{id}/completion"] = SignedIn,
         ["GET /my-learning"] = SignedIn,
         ["GET /my-learning/certificates/{number}.pdf"] = SignedIn,
+        ["GET /certificates/download"] = Policies.CertificateDownloads,
+        ["GET /certificates/download.zip"] = Policies.CertificateDownloads,
         ["GET /glossary"] = Anonymous,
         ["GET /verify/{code}"] = Anonymous,
         ["GET /reflections"] = SignedIn,

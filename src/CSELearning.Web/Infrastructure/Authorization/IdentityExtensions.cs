@@ -113,6 +113,7 @@ public static class IdentityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         foreach (var (policy, role) in Policies.RoleFor)
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(role));
+        authorization.AddPolicy(Policies.CertificateDownloads, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.Administrator));
 
         services.AddRateLimiter(options =>
         {

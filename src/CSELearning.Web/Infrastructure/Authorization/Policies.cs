@@ -9,6 +9,8 @@ public static class Policies
     public const string Supervisor = "Supervisor";
     public const string Commissioner = "Commissioner";
     public const string Administrator = "Administrator";
+    /// <summary>Commissioners (for their own partnership) and administrators (for any): ZIPs of certificates.</summary>
+    public const string CertificateDownloads = "CertificateDownloads";
 
     public static readonly IReadOnlyDictionary<string, string> RoleFor = new Dictionary<string, string>
     {
