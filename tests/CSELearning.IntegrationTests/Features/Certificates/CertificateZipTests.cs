@@ -182,9 +182,6 @@ public abstract class CertificateZipTests(AppFactory factory) : IntegrationTest(
         var first = new byte[4];
         await body.ReadExactlyAsync(first);
         Assert.Equal("PK\u0003\u0004"u8.ToArray(), first); // a local file header: the first entry has arrived
-        // Built whole before sending, the ZIP would be finished by now; streamed, most certificates are still to be drawn.
-        await Task.Delay(200);
-        Assert.False(tracker.Finished.Task.IsCompleted, "the server had finished the download before its first bytes were read");
 
         var rest = new MemoryStream();
         await rest.WriteAsync(first);
@@ -193,22 +190,64 @@ public abstract class CertificateZipTests(AppFactory factory) : IntegrationTest(
         rest.Position = 0;
         using var zip = new ZipArchive(rest, ZipArchiveMode.Read);
         Assert.Equal(count + 1, zip.Entries.Count);
+        // Sent as it was made: a write to the response for each certificate, none more than a small part of the
+        // whole. A ZIP built in memory and then sent would arrive in one or two large writes.
+        var writes = tracker.Writes.ToList();
+        Assert.Equal(rest.Length, writes.Sum());
+        Assert.True(writes.Count >= count, $"{writes.Count} writes for {count} certificates");
+        Assert.True(writes.Max() < rest.Length / 20, $"a single write of {writes.Max()} bytes of {rest.Length}");
     }
 
-    /// <summary>Notes when the server has finished handling a ZIP request (everything after the action included).</summary>
+    /// <summary>Records the size of every write a ZIP request makes to its response, and when the request is done.</summary>
     private sealed class RequestTracker : IStartupFilter
     {
         public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public System.Collections.Concurrent.ConcurrentQueue<long> Writes { get; } = new();
 
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use(async (context, inner) =>
             {
+                if (context.Request.Path.Value?.EndsWith(".zip", StringComparison.Ordinal) != true)
+                {
+                    await inner(context);
+                    return;
+                }
+                var original = context.Response.Body;
+                context.Response.Body = new WriteRecorder(original, Writes);
                 try { await inner(context); }
-                finally { if (context.Request.Path.Value?.EndsWith(".zip", StringComparison.Ordinal) == true) Finished.TrySetResult(); }
+                finally
+                {
+                    context.Response.Body = original;
+                    Finished.TrySetResult();
+                }
             });
             next(app);
         };
+    }
+
+    private sealed class WriteRecorder(Stream inner, System.Collections.Concurrent.ConcurrentQueue<long> writes) : Stream
+    {
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            writes.Enqueue(buffer.Length);
+            return inner.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("The response was written synchronously.");
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+        public override void Flush() => throw new InvalidOperationException("The response was flushed synchronously.");
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     [Fact]
