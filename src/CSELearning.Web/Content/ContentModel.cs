@@ -20,6 +20,8 @@ public sealed class ContentModule
     public required IReadOnlyList<JobRole> Audience { get; init; }
     public required int EstimatedMinutes { get; init; }
     public required decimal CpdHours { get; init; }
+    /// <summary>How many months a completion stays current before the learner should refresh it; none when it does not expire.</summary>
+    public int? RefreshMonths { get; init; }
     public required IReadOnlyList<string> LearningOutcomes { get; init; }
     public required Markup ContentWarning { get; init; }
     public required Markup Signposting { get; init; }

@@ -21,7 +21,7 @@ internal sealed partial class ModuleParser
 
     private static readonly string[] ModuleFields =
     [
-        "id", "title", "version", "changes", "summary", "audience", "estimated_minutes", "cpd_hours",
+        "id", "title", "version", "changes", "summary", "audience", "estimated_minutes", "cpd_hours", "refresh_months",
         "learning_outcomes", "content_warning", "signposting", "pass_mark", "review_date", "references",
     ];
     private static readonly string[] ReferenceFields = ["key", "author", "year", "title", "publisher", "url", "cited_as"];
@@ -69,6 +69,7 @@ internal sealed partial class ModuleParser
             Audience = Audience(fields),
             EstimatedMinutes = fields.Integer("estimated_minutes", what, 1, 600) ?? 0,
             CpdHours = fields.Number("cpd_hours", what, 0.25m, 100m) ?? 0,
+            RefreshMonths = fields.Has("refresh_months") ? fields.Integer("refresh_months", what, 1, 120) : null,
             LearningOutcomes = fields.TextList("learning_outcomes", what)?.Select(o => o.Value).ToList() ?? [],
             ContentWarning = MarkdownField(fields, "content_warning", what,
                 "every module warns learners, before they start, about material they may find distressing"),

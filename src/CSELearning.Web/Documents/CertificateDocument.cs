@@ -9,7 +9,7 @@ namespace CSELearning.Web.Documents;
 
 /// <summary>
 /// A certificate of completion: one landscape A4 page with the learner's name, the module's title and version,
-/// the completion date, score, CPD hours, the issuing partnership, the certificate number, and the
+/// the completion date, score, CPD hours, the issuing partnership, the date it is valid until (when it expires), the certificate number, and the
 /// verification address with a QR code for it. Everything printed comes from the certificate's own fields,
 /// fixed when it was issued. Long names and titles are set smaller and wrapped (<see cref="Layout"/>) so
 /// nothing runs off the page or over anything else.
@@ -26,7 +26,7 @@ internal static class CertificateDocument
     private static readonly XColor Muted = XColor.FromArgb(80, 90, 95);
     private static readonly XColor Accent = XColor.FromArgb(29, 112, 184);
 
-    public enum Part { Issuer, Heading, Certifies, Name, Completed, Title, Version, Detail, Verify, QrCode }
+    public enum Part { Issuer, Heading, Certifies, Name, Completed, Title, Version, Detail, Verify, QrCode, ValidUntil }
 
     /// <summary>One placed piece of the certificate: what it is, where it goes, and its lines in its font.</summary>
     public sealed record Block(Part Part, XRect Box, XFont Font, IReadOnlyList<string> Lines, bool Centred, XColor Colour);
@@ -98,12 +98,14 @@ internal static class CertificateDocument
         var title = TextLines.Fit(gfx, certificate.ModuleTitle, XFontStyleEx.Bold, 22, 11, ContentWidth, 2);
         Place(Part.Title, TextLines.Clamp(gfx, title.Lines, title.Font, ContentWidth, 4), title.Font, ContentLeft, ContentWidth, true, Ink);
         Add(Part.Version, $"Version {certificate.ModuleVersion}", FlowDocument.Font(10), 1, colour: Muted);
+        if (certificate.ValidUntil is { } validUntil)
+            Add(Part.ValidUntil, $"Valid until {Day(validUntil)}", FlowDocument.Font(10, XFontStyleEx.Bold), 1);
         y += 18;
 
         // Four details side by side: a small label over each value.
         var details = new (string Label, string Value)[]
         {
-            ("Completed on", certificate.CompletedOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))),
+            ("Completed on", Day(certificate.CompletedOn)),
             ("Score", $"{certificate.ScorePercent}%"),
             ("CPD hours", certificate.CpdHours.ToString("0.##", CultureInfo.InvariantCulture)),
             ("Certificate number", certificate.Number),
@@ -128,6 +130,8 @@ internal static class CertificateDocument
         Add(Part.Verify, verificationUrl, FlowDocument.Font(9, XFontStyleEx.Bold), 3, centred: false, width: verifyWidth);
         return blocks;
     }
+
+    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     private static string IssuerLine(Certificate certificate) =>
         certificate.PartnershipName is { Length: > 0 } partnership ? $"Issued by {partnership}" : "Issued by CSELearning";

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
+using CSELearning.Tests.Shared;
 using CSELearning.E2ETests.Pages;
 using CSELearning.E2ETests.Pages.Modules;
 using Microsoft.Playwright;
@@ -9,10 +11,11 @@ namespace CSELearning.E2ETests.Journeys;
 /// <summary>
 /// A learner who uses no mouse takes the sample module from start to finish: the warning, the teaching pages,
 /// the scenario (stopping halfway by closing the tab, and picking up where they were), the knowledge check
-/// (failing once), the reflection, and the completion, which My learning then lists.
+/// (failing once), the reflection, and the completion, which My learning then lists; then downloads the
+/// certificate and checks it from a browser that is not signed in.
 /// </summary>
 [Collection(EndToEnd.Name)]
-public sealed class CompleteModuleJourney(E2EFixture fixture) : JourneyTest(fixture)
+public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyTest(fixture)
 {
     private const string ModuleId = "recognising-exploitation";
     private const string ModuleTitle = "Recognising the signs of child sexual exploitation";
@@ -120,7 +123,31 @@ public sealed class CompleteModuleJourney(E2EFixture fixture) : JourneyTest(fixt
         await Expect(row.GetByRole(AriaRole.Rowheader)).ToContainTextAsync("Current");
         await Expect(row.GetByRole(AriaRole.Cell).First).ToHaveTextAsync("1.0.0");
         await Expect(row).ToContainTextAsync("100%");
+
+        // The certificate: downloaded from My learning, it names the learner and the module, and the link
+        // printed in it opens, in a browser that has never signed in, a page saying it is valid.
+        await Expect(myLearning.CertificateRows(ModuleTitle)).ToHaveCountAsync(1);
+        await Expect(myLearning.CertificateRows(ModuleTitle)).ToContainTextAsync("Valid");
+        var download = await myLearning.DownloadCertificateAsync(ModuleTitle);
+        Assert.Matches(@"^certificate-CSE-\d{4}-[A-Z0-9]{8}\.pdf$", download.SuggestedFilename);
+        var pdf = new PdfFile(await File.ReadAllBytesAsync(await download.PathAsync()));
+        Assert.Contains(learner.Name, pdf.Text);
+        Assert.Contains(ModuleTitle, pdf.Text);
+        var link = VerificationLink().Match(pdf.Text);
+        Assert.True(link.Success, "No verification link in the certificate's text: " + pdf.Text);
+        Assert.StartsWith(Fixture.App.Address.GetLeftPart(UriPartial.Authority) + "/verify/", link.Value);
+
+        await using var visitor = await BrowserSession.OpenAsync(Fixture.Browser, Fixture.App.Address);
+        var verified = await VerifyCertificatePage.OpenAsync(visitor, link.Value);
+        await Expect(verified.Result).ToHaveTextAsync("Valid certificate");
+        await Expect(verified.Detail("Learner")).ToHaveTextAsync(learner.Name);
+        await Expect(verified.Detail("Module")).ToContainTextAsync(ModuleTitle);
+        await Expect(visitor.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0); // no session of any kind
+        visitor.AssertCleanEnding();
     }
+
+    [GeneratedRegex(@"https?://\S+/verify/[A-Z0-9]{20}")]
+    private static partial Regex VerificationLink();
 
     /// <summary>At the weekend, after choosing to take Kayla's phone away: the step, and the feedback on that choice.</summary>
     private static async Task ExpectAfterTheSanctionAsync(ScenarioPage scenario)

@@ -18,6 +18,17 @@ public sealed class MyLearningPage : AppPage
     public ILocator CompletedRow(string title) =>
         Completed.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Rowheader).Filter(new() { HasText = title }) });
 
+    /// <summary>The table of certificates, named by its caption.</summary>
+    public ILocator Certificates => Page.GetByRole(AriaRole.Table, new() { Name = "Your certificates, newest first", Exact = true });
+
+    /// <summary>The rows of the certificates table for <paramref name="title"/>.</summary>
+    public ILocator CertificateRows(string title) =>
+        Certificates.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Cell).Filter(new() { HasText = title }) });
+
+    /// <summary>Clicks the first certificate's "Download PDF" link for <paramref name="title"/> and returns the download.</summary>
+    public Task<IDownload> DownloadCertificateAsync(string title) =>
+        Page.RunAndWaitForDownloadAsync(() => CertificateRows(title).First.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download PDF") }).ClickAsync());
+
     public static async Task<MyLearningPage> ArriveAsync(BrowserSession session)
     {
         await session.ArriveAsync("my-learning", "My learning");

@@ -1,7 +1,11 @@
+using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Certificates;
+using CSELearning.Web.Domain.Learning;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -69,5 +73,32 @@ public static class TestData
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>
+    /// Certificates for <paramref name="learner"/>, one for each date, each with its own progress and completion
+    /// of the sample module (else the first published), written in one save (quicker than playing the module through each time).
+    /// </summary>
+    public static async Task<IReadOnlyList<Certificate>> IssueCertificatesAsync(this AppFactory factory, User learner, params DateTime[] completedAt)
+    {
+        var catalog = factory.Services.GetRequiredService<ContentCatalog>();
+        var module = catalog.Find("recognising-exploitation") ?? catalog.Modules[0];
+        return await factory.WithDbAsync(async db =>
+        {
+            var first = await db.ModuleProgress.Where(p => p.UserId == learner.Id).Select(p => (int?)p.Number).MaxAsync() ?? 0;
+            var certificates = new List<Certificate>();
+            foreach (var (at, i) in completedAt.Select((at, i) => (at, i)))
+            {
+                var progress = new ModuleProgress(learner.Id, module, first + i + 1, at.AddMinutes(-30));
+                var completion = progress.Complete(module, 90, at);
+                var certificate = new Certificate(completion, module, learner.DisplayName, "Riverside Safeguarding Partnership", at);
+                db.ModuleProgress.Add(progress);
+                db.ModuleCompletions.Add(completion);
+                db.Certificates.Add(certificate);
+                certificates.Add(certificate);
+            }
+            await db.SaveChangesAsync();
+            return certificates;
+        });
     }
 }

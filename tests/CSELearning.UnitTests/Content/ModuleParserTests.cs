@@ -27,6 +27,14 @@ public class ModuleParserTests
     }
 
     [Fact]
+    public void A_refresh_period_is_optional_and_read_in_whole_months()
+    {
+        Assert.Null(_module.RefreshMonths);
+        var withPeriod = new SampleModule().Replace("module.md", "cpd_hours: 0.5", "cpd_hours: 0.5\nrefresh_months: 24").LoadValid();
+        Assert.Equal(24, withPeriod.RefreshMonths);
+    }
+
+    [Fact]
     public void Reads_the_change_log_newest_first()
     {
         Assert.Equal(

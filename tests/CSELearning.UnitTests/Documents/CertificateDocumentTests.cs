@@ -23,9 +23,12 @@ public class CertificateDocumentTests
         "Çağla Gündoğdu İşçi",
     };
 
-    internal static Certificate Issue(string name = "Siân Ó Briain", string title = "Sample module", string? partnership = "Riverside Safeguarding Partnership", int score = 90)
+    internal static Certificate Issue(string name = "Siân Ó Briain", string title = "Sample module", string? partnership = "Riverside Safeguarding Partnership", int score = 90,
+        int? refreshMonths = null)
     {
-        var module = new SampleModule().Replace("module.md", "title: Sample module", "title: " + title).LoadValid();
+        var sample = new SampleModule().Replace("module.md", "title: Sample module", "title: " + title);
+        if (refreshMonths is { } months) sample = sample.Replace("module.md", "cpd_hours: 0.5", $"cpd_hours: 0.5\nrefresh_months: {months}");
+        var module = sample.LoadValid();
         var progress = new ModuleProgress(Guid.CreateVersion7(), module, 1, Now.AddMinutes(-30));
         var completion = progress.Complete(module, score, Now);
         return new Certificate(completion, module, name, partnership, Now);
@@ -46,6 +49,18 @@ public class CertificateDocumentTests
         Assert.Contains($"Completed on Score CPD hours Certificate number 21 November 2026 90% 0.5 {certificate.Number}", text);
         Assert.EndsWith("Check that this certificate is valid by scanning the code or visiting: " + Url, text);
         Assert.StartsWith("Certificate " + certificate.Number, pdf.Title);
+    }
+
+    [Fact]
+    public void A_certificate_that_expires_prints_the_last_day_it_is_valid_under_the_version()
+    {
+        var certificate = Issue(refreshMonths: 24);
+
+        var text = new PdfFile(CertificateDocument.Render(certificate, Url)).Text;
+
+        Assert.Equal(new DateOnly(2028, 11, 21), certificate.ValidUntil);
+        Assert.Contains("Sample module Version 1.1.0 Valid until 21 November 2028 Completed on", text);
+        Assert.DoesNotContain("Valid until", new PdfFile(CertificateDocument.Render(Issue(), Url)).Text);
     }
 
     [Theory]
@@ -95,13 +110,17 @@ public class CertificateDocumentTests
     }
 
     [Theory]
-    [InlineData(30, 30)]
-    [InlineData(200, 30)]   // the longest name an account may have
-    [InlineData(30, 200)]
-    [InlineData(200, 400)]
-    public void Long_names_and_titles_stay_inside_the_frame_without_overlapping(int nameLength, int titleLength)
+    [InlineData(30, 30, false)]
+    [InlineData(200, 30, false)]   // the longest name an account may have
+    [InlineData(30, 200, false)]
+    [InlineData(200, 400, false)]
+    [InlineData(30, 30, true)]     // with the extra line that says when it expires
+    [InlineData(200, 400, true)]
+    public void Long_names_and_titles_stay_inside_the_frame_without_overlapping(int nameLength, int titleLength, bool expires)
     {
-        var certificate = Issue(Words("Nguyễn Łucja Siân", nameLength), Words("Recognising grooming and exploitation", titleLength), Words("Partnership", 200));
+        var certificate = Issue(Words("Nguyễn Łucja Siân", nameLength), Words("Recognising grooming and exploitation", titleLength), Words("Partnership", 200),
+            refreshMonths: expires ? 120 : null);
+        Assert.Equal(expires, certificate.ValidUntil is not null);
 
         var blocks = Layout(certificate);
 

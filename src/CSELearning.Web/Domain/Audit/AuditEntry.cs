@@ -23,6 +23,10 @@ public enum AuditAction
     SupervisionCommentAdded,
     /// <summary>One of the two parties generated a PDF of a supervision record.</summary>
     SupervisionRecordExported,
+    /// <summary>An administrator revoked a certificate (the subject; the owner is its learner).</summary>
+    CertificateRevoked,
+    /// <summary>Someone downloaded a ZIP of an agency's certificates (the subject and owner are the agency).</summary>
+    CertificatesDownloaded,
 }
 
 /// <summary>

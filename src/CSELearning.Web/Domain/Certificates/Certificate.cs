@@ -37,6 +37,7 @@ public class Certificate
         CpdHours = module.CpdHours;
         PartnershipName = partnershipName;
         IssuedAt = now;
+        ValidUntil = module.RefreshMonths is { } months ? CompletedOn.AddMonths(months) : null;
     }
 
     public Guid Id { get; private set; }
@@ -55,11 +56,22 @@ public class Certificate
     public decimal CpdHours { get; private set; }
     public string? PartnershipName { get; private set; }
     public DateTime IssuedAt { get; private set; }
+    /// <summary>The last day the certificate is valid: the completion date plus the module's refresh period when it was issued; none when it does not expire.</summary>
+    public DateOnly? ValidUntil { get; private set; }
     public DateTime? RevokedAt { get; private set; }
     public Guid? RevokedById { get; private set; }
     public string? RevocationReason { get; private set; }
 
     public bool IsRevoked => RevokedAt is not null;
+
+    /// <summary>Revoked whatever the date; otherwise expired from the day after <see cref="ValidUntil"/>.</summary>
+    public CertificateStatus StatusOn(DateOnly today) => StatusOf(RevokedAt, ValidUntil, today);
+
+    /// <summary>The same rule for a projection that has only the two fields it needs.</summary>
+    public static CertificateStatus StatusOf(DateTime? revokedAt, DateOnly? validUntil, DateOnly today) =>
+        revokedAt is not null ? CertificateStatus.Revoked
+        : validUntil is { } last && today > last ? CertificateStatus.Expired
+        : CertificateStatus.Valid;
 
     public void Revoke(Guid by, string reason, DateTime now)
     {
@@ -77,3 +89,5 @@ public class Certificate
 
     private static string NewCode() => RandomNumberGenerator.GetString(CodeAlphabet, CodeLength);
 }
+
+public enum CertificateStatus { Valid, Expired, Revoked }

@@ -1,14 +1,18 @@
 using System.Security.Claims;
 using CSELearning.Web.Content;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Certificates;
 using CSELearning.Web.Features.Modules;
 using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.MyLearning;
 
 /// <summary>The signed-in person's own learning: modules in progress, refreshers due, and every completion.</summary>
 public static class Index
 {
-    public sealed record Model(IReadOnlyList<InProgress> InProgress, IReadOnlyList<RefreshDue> RefreshesDue, IReadOnlyList<Completed> Completions)
+    public sealed record Model(IReadOnlyList<InProgress> InProgress, IReadOnlyList<RefreshDue> RefreshesDue, IReadOnlyList<Completed> Completions,
+        IReadOnlyList<CertificateRow> Certificates)
     {
         public bool IsEmpty => InProgress.Count == 0 && RefreshesDue.Count == 0 && Completions.Count == 0;
     }
@@ -22,7 +26,13 @@ public static class Index
     /// <param name="IsCurrent">The latest completion of the module and not due for refresh.</param>
     public sealed record Completed(string ModuleId, string Title, string Version, DateTime CompletedAt, int ScorePercent, int TimeSpentSeconds, decimal? CpdHours, bool IsCurrent);
 
-    public sealed class Handler(ContentCatalog catalog, LearnerRecords records)
+    /// <summary>One certificate as issued (title and version as printed on it), and what it is worth today.</summary>
+    public sealed record CertificateRow(string Number, string ModuleTitle, string ModuleVersion, DateOnly CompletedOn, DateOnly? ValidUntil, CertificateStatus Status)
+    {
+        public string DownloadUrl => $"/my-learning/certificates/{Uri.EscapeDataString(Number)}.pdf";
+    }
+
+    public sealed class Handler(ContentCatalog catalog, LearnerRecords records, AppDbContext db, TimeProvider time)
     {
         public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         {
@@ -45,6 +55,15 @@ public static class Index
                 }
             }
 
+            // Every certificate ever issued, including those a refresh has superseded: the history is kept.
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            var certificates = (await db.Certificates.AsNoTracking().Where(c => c.UserId == userId)
+                    .OrderByDescending(c => c.IssuedAt)
+                    .Select(c => new { c.Number, c.ModuleTitle, c.ModuleVersion, c.CompletedOn, c.ValidUntil, c.RevokedAt })
+                    .ToListAsync(cancellationToken))
+                .Select(c => new CertificateRow(c.Number, c.ModuleTitle, c.ModuleVersion, c.CompletedOn, c.ValidUntil, Certificate.StatusOf(c.RevokedAt, c.ValidUntil, today)))
+                .ToList();
+
             return new Model(
                 inProgress.OrderByDescending(p => p.LastActivityAt).ToList(),
                 refreshes,
@@ -54,7 +73,8 @@ public static class Index
                     var status = module is null ? null : statuses[module.Id];
                     return new Completed(c.ModuleId, module?.Title ?? c.ModuleId, c.ModuleVersion, c.CompletedAt, c.ScorePercent, c.TimeSpentSeconds,
                         module?.CpdHours, IsCurrent: status is { State: LearningState.Completed } && status.LatestCompletion?.Id == c.Id);
-                }).ToList());
+                }).ToList(),
+                certificates);
         }
     }
 }

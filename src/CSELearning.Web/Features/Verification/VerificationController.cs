@@ -16,14 +16,15 @@ namespace CSELearning.Web.Features.Verification;
 [AllowAnonymous]
 public sealed class VerificationController : Controller
 {
-    public sealed record Model(Certificate? Certificate);
+    public sealed record Model(Certificate? Certificate, CertificateStatus Status = CertificateStatus.Valid);
 
     [HttpGet("/verify/{code}")]
-    public async Task<IActionResult> Verify(string code, [FromServices] AppDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> Verify(string code, [FromServices] AppDbContext db, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var certificate = Certificate.IsWellFormed(code)
             ? await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.VerificationCode == code, cancellationToken)
             : null;
-        return certificate is null ? View("Verify", new Model(null)).WithStatus(StatusCodes.Status404NotFound) : View("Verify", new Model(certificate));
+        if (certificate is null) return View("Verify", new Model(null)).WithStatus(StatusCodes.Status404NotFound);
+        return View("Verify", new Model(certificate, certificate.StatusOn(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))));
     }
 }

@@ -13,6 +13,7 @@ public static class FeatureHandlers
                 && t.Namespace?.StartsWith("CSELearning.Web.Features", StringComparison.Ordinal) == true);
         foreach (var handler in handlers) builder.Services.AddScoped(handler);
         builder.Services.AddScoped<Features.Account.ResetLinks>();
+        builder.Services.AddScoped<Features.Certificates.CertificateFiles>();
         builder.Services.AddScoped<Features.Modules.LearnerRecords>();
         builder.Services.AddScoped<Features.Reflections.ReflectionAccess>();
         builder.Services.AddScoped<Features.Supervision.RecordAccess>();

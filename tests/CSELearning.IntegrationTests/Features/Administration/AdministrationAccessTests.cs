@@ -14,6 +14,9 @@ public abstract class AdministrationAccessTests(AppFactory factory) : Administra
     [
         ("GET", "admin"),
         ("GET", "admin/audit"),
+        ("GET", "admin/certificates"),
+        ("GET", "admin/certificates/{id:guid}"),
+        ("POST", "admin/certificates/{id:guid}/revoke"),
         ("GET", "admin/partnerships"),
         ("GET", "admin/partnerships/new"),
         ("POST", "admin/partnerships/new"),
@@ -43,7 +46,7 @@ public abstract class AdministrationAccessTests(AppFactory factory) : Administra
         ("POST", "admin/users/import"),
     ];
 
-    private sealed record Ids(Guid Partnership, Guid Agency, Guid Team, Guid User, Guid Supervision);
+    private sealed record Ids(Guid Partnership, Guid Agency, Guid Team, Guid User, Guid Supervision, Guid Certificate);
 
     [Fact]
     public void The_route_table_has_exactly_the_administration_routes_tested_here()
@@ -131,7 +134,7 @@ public abstract class AdministrationAccessTests(AppFactory factory) : Administra
         await ArrangeAsync();
         var (browser, _) = await SignInAsAdministratorAsync();
         var token = Browser.AntiforgeryToken(await browser.GetPageAsync("/admin"));
-        var nobody = new Ids(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var nobody = new Ids(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var before = await SnapshotAsync();
 
         foreach (var (method, template) in Routes.Where(r => r.Template.Contains("{id:guid}", StringComparison.Ordinal)))
@@ -153,7 +156,8 @@ public abstract class AdministrationAccessTests(AppFactory factory) : Administra
         var learner = await Factory.CreateUserAsync("jo.bloggs@riverside.example", org, Roles.Learner);
         await Factory.SuperviseAsync(supervisor, learner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30));
         var supervision = await Factory.WithDbAsync(db => Task.FromResult(db.SupervisionRelationships.Single().Id));
-        return new Ids(org.Partnership.Id, org.Agency.Id, org.Team.Id, learner.Id, supervision);
+        var certificate = (await Factory.IssueCertificatesAsync(learner, DateTime.UtcNow.AddDays(-1))).Single();
+        return new Ids(org.Partnership.Id, org.Agency.Id, org.Team.Id, learner.Id, supervision, certificate.Id);
     }
 
     private static string Url(string template, Ids ids)
@@ -164,6 +168,7 @@ public abstract class AdministrationAccessTests(AppFactory factory) : Administra
             _ when template.StartsWith("admin/agencies/", StringComparison.Ordinal) => ids.Agency,
             _ when template.StartsWith("admin/teams/", StringComparison.Ordinal) => ids.Team,
             _ when template.StartsWith("admin/supervision/", StringComparison.Ordinal) => ids.Supervision,
+            _ when template.StartsWith("admin/certificates/", StringComparison.Ordinal) => ids.Certificate,
             _ => ids.User,
         };
         return "/" + template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);

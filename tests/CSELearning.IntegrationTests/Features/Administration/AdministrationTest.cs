@@ -21,7 +21,7 @@ public abstract class AdministrationTest(AppFactory factory) : IntegrationTest(f
 
     /// <summary>
     /// Everything administration can change, serialised: organisations, accounts (stamps included), roles and
-    /// supervision. Two equal snapshots mean nothing changed.
+    /// supervision, and certificates' revocations. Two equal snapshots mean nothing changed.
     /// </summary>
     protected Task<string> SnapshotAsync() => Factory.WithDbAsync(async db =>
     {
@@ -36,6 +36,7 @@ public abstract class AdministrationTest(AppFactory factory) : IntegrationTest(f
                 u.DeactivatedAt, u.SecurityStamp, u.ConcurrencyStamp, u.PasswordHash,
             }).ToListAsync()).OrderBy(u => u.Id),
             UserRoles = (await db.UserRoles.AsNoTracking().ToListAsync()).Select(ur => $"{ur.UserId}:{ur.RoleId}").Order(),
+            Certificates = (await db.Certificates.AsNoTracking().Select(c => new { c.Id, c.RevokedAt, c.RevokedById, c.RevocationReason }).ToListAsync()).OrderBy(c => c.Id),
             Supervision = (await db.SupervisionRelationships.AsNoTracking().Select(s => new { s.Id, s.SupervisorId, s.SuperviseeId, s.StartsOn, s.EndsOn }).ToListAsync()).OrderBy(s => s.Id),
         };
         return JsonSerializer.Serialize(state);

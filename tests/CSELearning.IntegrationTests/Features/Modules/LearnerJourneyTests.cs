@@ -553,6 +553,37 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
     }
 
     [Fact]
+    public async Task A_refresh_after_a_major_change_issues_a_new_certificate_and_keeps_the_first()
+    {
+        var (client, user) = await LearnerAsync();
+        await CompleteAsync(client);
+        var first = await Factory.WithDbAsync(db => db.Certificates.SingleAsync());
+
+        using var major = Published("2.0.0", "major", "The scenario now follows Kayla to a strategy meeting.");
+        var later = await major.SignedInAsync(user.Email!);
+        await later.PostFormAsync(Module, Module + "/start", []);
+        await PlayToTheEndingAsync(later);
+        await later.PostFormAsync(Check, Check + "/answers", [new("attempt", "1"), .. CorrectAnswers]);
+        var refreshed = await later.PostFormAsync(Completion, Completion, [new("progress", "2")]);
+        Assert.Equal(HttpStatusCode.Redirect, refreshed.StatusCode);
+
+        var certificates = await Factory.WithDbAsync(db => db.Certificates.OrderBy(c => c.IssuedAt).ToListAsync());
+        Assert.Equal(["1.0.0", "2.0.0"], certificates.Select(c => c.ModuleVersion));
+        Assert.Equal(first.Id, certificates[0].Id);
+        Assert.NotEqual(certificates[0].Number, certificates[1].Number);
+        var completionPage = await later.GetPageAsync(Completion);
+        Assert.Contains($"href=\"/my-learning/certificates/{certificates[1].Number}.pdf\"", completionPage);
+        var myLearning = await later.GetPageAsync("/my-learning");
+        foreach (var certificate in certificates)
+        {
+            Assert.Contains($"href=\"/my-learning/certificates/{certificate.Number}.pdf\"", myLearning);
+            Assert.Equal(HttpStatusCode.OK, (await later.GetAsync($"/my-learning/certificates/{certificate.Number}.pdf")).StatusCode);
+        }
+        Assert.Contains("(version 1.0.0)", myLearning);
+        Assert.Contains("(version 2.0.0)", myLearning);
+    }
+
+    [Fact]
     public async Task Progress_overtaken_by_a_major_change_starts_again_and_keeps_what_was_done()
     {
         var (client, user) = await LearnerAsync();

@@ -72,6 +72,28 @@ public abstract class CertificateTests(AppFactory factory) : IntegrationTest(fac
     }
 
     [Fact]
+    public async Task A_certificate_is_valid_for_the_module_refresh_period_and_then_shown_as_expired()
+    {
+        await CompleteAsync();
+        var certificate = await Factory.WithDbAsync(db => db.Certificates.SingleAsync());
+        // The fixture module's refresh period is 12 months, copied onto the certificate when it was issued.
+        Assert.Equal(certificate.CompletedOn.AddMonths(12), certificate.ValidUntil);
+        var lastDay = certificate.ValidUntil!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var visitor = Factory.CreateBrowser();
+
+        var valid = await visitor.GetPageAsync($"/verify/{certificate.VerificationCode}");
+        Factory.Clock.Advance(TimeSpan.FromDays(370));
+        var expired = await visitor.GetPageAsync($"/verify/{certificate.VerificationCode}");
+
+        Assert.Contains("Valid certificate", valid);
+        Assert.Contains(lastDay, valid);
+        Assert.DoesNotContain("Valid certificate", expired);
+        Assert.Contains($"This certificate has expired: it was valid until {lastDay}.", expired);
+        Assert.Contains(certificate.LearnerName, expired);
+        Assert.DoesNotContain("100%", expired);
+    }
+
+    [Fact]
     public async Task Every_code_that_names_no_certificate_gets_the_same_neutral_page()
     {
         await CompleteAsync();

@@ -14,7 +14,9 @@ public static class Details
         Guid Id, string Name, string Email, string JobRole, Guid? PartnershipId, string? Partnership, string? Agency, string? Team,
         bool IsActive, DateTime CreatedAt, DateTime? DeactivatedAt, IReadOnlyList<string> Roles,
         IReadOnlyList<Supervision> Supervisors, IReadOnlyList<Supervision> Supervisees, DateOnly Today, bool IsSelf,
-        IReadOnlyList<(string Status, int Count)> LogCounts, int SupervisionRecords);
+        IReadOnlyList<(string Status, int Count)> LogCounts, int SupervisionRecords, IReadOnlyList<CertificateRow> Certificates);
+
+    public sealed record CertificateRow(Guid Id, string Number, string ModuleTitle, string ModuleVersion, DateOnly CompletedOn, Domain.Certificates.CertificateStatus Status);
 
     /// <summary>One supervision relationship, seen from one side: the other person and the dates.</summary>
     public sealed record Supervision(Guid Id, Guid OtherId, string OtherName, bool OtherActive, DateOnly StartsOn, DateOnly? EndsOn, DateOnly Today)
@@ -67,12 +69,20 @@ public static class Details
                 .ToListAsync(cancellationToken);
             var records = await db.SupervisionRecords.AsNoTracking().CountAsync(r => r.SupervisorId == id || r.SuperviseeId == id, cancellationToken);
 
+            var certificates = (await db.Certificates.AsNoTracking().Where(c => c.UserId == id)
+                    .OrderByDescending(c => c.IssuedAt)
+                    .Select(c => new { c.Id, c.Number, c.ModuleTitle, c.ModuleVersion, c.CompletedOn, c.ValidUntil, c.RevokedAt })
+                    .ToListAsync(cancellationToken))
+                .Select(c => new CertificateRow(c.Id, c.Number, c.ModuleTitle, c.ModuleVersion, c.CompletedOn,
+                    Domain.Certificates.Certificate.StatusOf(c.RevokedAt, c.ValidUntil, today)))
+                .ToList();
+
             return new Model(person.Id, person.DisplayName, person.Email!, person.JobRole.DisplayName(), person.PartnershipId,
                 person.Partnership, person.Agency, person.Team, person.IsActive, person.CreatedAt, person.DeactivatedAt,
                 Roles.All.Where(roles.Contains).ToList(), supervisors, supervisees, today,
                 IsSelf: users.GetUserId(administrator) == person.Id.ToString(),
                 Enum.GetValues<LogStatus>().Select(s => (StatusText(s), logCounts.FirstOrDefault(c => c.Status == s)?.Count ?? 0)).ToList(),
-                records);
+                records, certificates);
         }
     }
 }
