@@ -8,6 +8,8 @@ public static class Commands
 {
     public const string Migrate = "migrate";
     public const string ValidateContent = "validate-content";
+    /// <summary>Generates a partnership of learners and two years of learning, for demonstrations and benchmarks.</summary>
+    public const string GenerateData = "generate-data";
 
-    public static IReadOnlyList<string> All { get; } = [Migrate, ValidateContent];
+    public static IReadOnlyList<string> All { get; } = [Migrate, ValidateContent, GenerateData];
 }

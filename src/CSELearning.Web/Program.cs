@@ -7,7 +7,8 @@ using CSELearning.Web.Infrastructure.Web;
 using Microsoft.Extensions.Options;
 
 // Commands: (none) serves the site; "migrate" brings the database schema up to date and exits;
-// "validate-content" checks the learning content, needing no database, and exits.
+// "validate-content" checks the learning content, needing no database, and exits; "generate-data" adds a
+// generated partnership (--learners, --agencies, --events, --seed) to the configured database and exits.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
 if (command is not null && !Commands.All.Contains(command))
@@ -39,6 +40,12 @@ try
         await DatabaseMigrator.MigrateAsync(app.Services);
         Console.WriteLine("The database schema is up to date.");
         return 0;
+    }
+
+    if (command == Commands.GenerateData)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        return await CSELearning.Web.Features.Administration.ScaleData.GenerateDataCommand.RunAsync(app.Services, hostArgs, Console.Out, Console.Error);
     }
 
     await app.RunAsync();

@@ -106,6 +106,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["GET /admin/partnerships/{id:guid}/agencies/new"] = Policies.Administrator,
         ["POST /admin/partnerships/{id:guid}/agencies/new"] = Policies.Administrator,
         ["GET /admin/agencies/{id:guid}/edit"] = Policies.Administrator,
+        ["GET /admin/agencies/{id:guid}/learning"] = Policies.Administrator,
         ["POST /admin/agencies/{id:guid}/edit"] = Policies.Administrator,
         ["GET /admin/agencies/{id:guid}/teams/new"] = Policies.Administrator,
         ["POST /admin/agencies/{id:guid}/teams/new"] = Policies.Administrator,

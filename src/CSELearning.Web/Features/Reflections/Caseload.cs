@@ -7,19 +7,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>A supervisor's caseload: current supervisees, logs awaiting review (oldest first), and overdue reviews.</summary>
+/// <summary>
+/// A supervisor's caseload: current supervisees, logs awaiting review (oldest first), overdue reviews, and
+/// where each supervisee stands with each module (a named list only their supervisor and administrators see).
+/// </summary>
 public static class Caseload
 {
     /// <summary>A shared log waiting longer than this for review is overdue.</summary>
     public static readonly TimeSpan ReviewDueWithin = TimeSpan.FromDays(14);
 
-    public sealed record Model(IReadOnlyList<Supervisee> Supervisees, IReadOnlyList<Awaiting> AwaitingReview);
+    /// <param name="Modules">The published modules, in title order: the columns of the supervisees' learning table.</param>
+    /// <param name="Learning">Each supervisee's state in each module.</param>
+    public sealed record Model(IReadOnlyList<Supervisee> Supervisees, IReadOnlyList<Awaiting> AwaitingReview,
+        IReadOnlyList<Content.ContentModule> Modules, IReadOnlyDictionary<(Guid User, string Module), Modules.LearningState> Learning);
 
     public sealed record Supervisee(Guid Id, string Name, string? Team, int Awaiting, int SignedOff);
 
     public sealed record Awaiting(Guid LogId, string Title, string AuthorName, DateTime SharedAt, bool Overdue);
 
-    public sealed class Handler(AppDbContext db, ITextProtector protector, TimeProvider clock)
+    public sealed class Handler(AppDbContext db, ITextProtector protector, TimeProvider clock, Content.ContentCatalog catalog)
     {
         public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         {
@@ -44,12 +50,15 @@ public static class Caseload
                 .OrderBy(l => l.SharedAt)
                 .ToListAsync(cancellationToken);
             var names = supervisees.ToDictionary(s => s.Id, s => s.DisplayName);
+            var modules = catalog.Modules.OrderBy(m => m.Title).ToList();
+            var learning = await Modules.LearningStates.OfAsync(db, ids, modules, cancellationToken);
 
             return new Model(
                 supervisees.OrderBy(s => s.DisplayName).Select(s => new Supervisee(s.Id, s.DisplayName, s.TeamId is { } team ? teams.GetValueOrDefault(team) : null,
                     counts.Where(c => c.AuthorId == s.Id && c.Status == LogStatus.Shared).Sum(c => c.Count),
                     counts.Where(c => c.AuthorId == s.Id && c.Status == LogStatus.SignedOff).Sum(c => c.Count))).ToList(),
-                awaiting.Select(l => new Awaiting(l.Id, l.Read(protector).Title, names[l.AuthorId], l.SharedAt!.Value, now - l.SharedAt.Value > ReviewDueWithin)).ToList());
+                awaiting.Select(l => new Awaiting(l.Id, l.Read(protector).Title, names[l.AuthorId], l.SharedAt!.Value, now - l.SharedAt.Value > ReviewDueWithin)).ToList(),
+                modules, learning);
         }
     }
 }

@@ -13,21 +13,12 @@ namespace CSELearning.Web.Features.Reporting;
 public sealed class ReportsController : Controller
 {
     [HttpGet("uptake")]
-    public async Task<IActionResult> Uptake([FromQuery] ReportFilter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
-    {
-        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
-        if (model is null) return NotFound();
-        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
-    }
+    public async Task<IActionResult> Uptake([FromQuery] ReportFilter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken) =>
+        Page(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "Uptake");
 
     [HttpGet("uptake.csv")]
-    public async Task<IActionResult> UptakeCsv([FromQuery] ReportFilter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken)
-    {
-        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
-        if (model is null) return NotFound();
-        if (model.Errors.Count > 0) return View("Uptake", model).WithStatus(StatusCodes.Status400BadRequest);
-        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"uptake-by-{model.Filter.By.ToString().ToLowerInvariant()}.csv");
-    }
+    public async Task<IActionResult> UptakeCsv([FromQuery] ReportFilter filter, [FromServices] Uptake.Handler handler, CancellationToken cancellationToken) =>
+        CsvFile(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "Uptake", m => $"uptake-by-{((Uptake.Model)m).Filter.By.ToString().ToLowerInvariant()}.csv");
 
     [HttpGet("targets")]
     public async Task<IActionResult> Targets([FromQuery] ReportFilter filter, [FromServices] Targets.Handler handler, CancellationToken cancellationToken) =>
@@ -67,38 +58,20 @@ public sealed class ReportsController : Controller
     }
 
     [HttpGet("trends")]
-    public async Task<IActionResult> Trends([FromQuery] ReportFilter filter, [FromServices] Trends.Handler handler, CancellationToken cancellationToken)
-    {
-        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
-        if (model is null) return NotFound();
-        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
-    }
+    public async Task<IActionResult> Trends([FromQuery] ReportFilter filter, [FromServices] Trends.Handler handler, CancellationToken cancellationToken) =>
+        Page(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "Trends");
 
     [HttpGet("trends.csv")]
-    public async Task<IActionResult> TrendsCsv([FromQuery] ReportFilter filter, [FromServices] Trends.Handler handler, CancellationToken cancellationToken)
-    {
-        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
-        if (model is null) return NotFound();
-        if (model.Errors.Count > 0) return View("Trends", model).WithStatus(StatusCodes.Status400BadRequest);
-        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", "completions-by-month.csv");
-    }
+    public async Task<IActionResult> TrendsCsv([FromQuery] ReportFilter filter, [FromServices] Trends.Handler handler, CancellationToken cancellationToken) =>
+        CsvFile(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "Trends", _ => "completions-by-month.csv");
 
     [HttpGet("scenarios")]
-    public async Task<IActionResult> Scenarios([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken)
-    {
-        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
-        if (model is null) return NotFound();
-        return model.Errors.Count > 0 ? View(model).WithStatus(StatusCodes.Status400BadRequest) : View(model);
-    }
+    public async Task<IActionResult> Scenarios([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken) =>
+        Page(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "Scenarios");
 
     [HttpGet("scenarios.csv")]
-    public async Task<IActionResult> ScenariosCsv([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken)
-    {
-        var model = await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken);
-        if (model is null) return NotFound();
-        if (model.Errors.Count > 0) return View("Scenarios", model).WithStatus(StatusCodes.Status400BadRequest);
-        return File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", $"scenario-choices-{model.Filter.Module}.csv");
-    }
+    public async Task<IActionResult> ScenariosCsv([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken) =>
+        CsvFile(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "Scenarios", m => $"scenario-choices-{((ScenarioChoices.Model)m).Filter.Module}.csv");
 
     [HttpGet("xapi.json")]
     public async Task<IActionResult> XapiStatements([FromQuery] ReportFilter filter, [FromServices] Xapi.Handler handler, CancellationToken cancellationToken)
@@ -107,6 +80,17 @@ public sealed class ReportsController : Controller
         if (problems.Count > 0) return BadRequest(string.Join("\n", problems));
         return await handler.HandleAsync(User, filter, Request, cancellationToken) ?? NotFound();
     }
+
+    /// <summary>The report's page; with problems in the filters, the page saying what they are (400); not found out of scope.</summary>
+    private IActionResult Page(IReportModel? model, string view) =>
+        model is null ? NotFound()
+        : model.Errors.Count > 0 ? View(view, model).WithStatus(StatusCodes.Status400BadRequest)
+        : View(view, model);
+
+    /// <summary>The report's table as CSV, with the same filters; problems get the page, as for the view.</summary>
+    private IActionResult CsvFile(IReportModel? model, string view, Func<IReportModel, string> fileName) =>
+        model is null || model.Errors.Count > 0 ? Page(model, view)
+        : File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", fileName(model));
 
     /// <summary>Filters that did not parse (a date, an agency, a job role typed into the address), in words.</summary>
     private List<string> BindingErrors()

@@ -20,7 +20,7 @@ public static class ScenarioChoices
     public sealed record DecisionPoint(string ScenarioTitle, string NodeTitle, Figure People, IReadOnlyList<Choice> Choices);
 
     public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, string? ModuleTitle,
-        IReadOnlyList<DecisionPoint> Points, IReadOnlyList<string> Errors)
+        IReadOnlyList<DecisionPoint> Points, IReadOnlyList<string> Errors) : IReportModel
     {
         public IEnumerable<IEnumerable<string?>> CsvRows()
         {

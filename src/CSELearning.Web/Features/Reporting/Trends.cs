@@ -16,7 +16,7 @@ public static class Trends
     public sealed record Row(string Agency, IReadOnlyList<Figure> Months);
 
     public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, IReadOnlyList<DateOnly> Months,
-        IReadOnlyList<Row> Agencies, Row Total, IReadOnlyList<string> Errors)
+        IReadOnlyList<Row> Agencies, Row Total, IReadOnlyList<string> Errors) : IReportModel
     {
         public static string MonthName(DateOnly month) => month.ToString("MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 

@@ -26,6 +26,7 @@ public abstract class AdministrationAccessTests(AppFactory factory) : Administra
         ("GET", "admin/partnerships/{id:guid}/agencies/new"),
         ("POST", "admin/partnerships/{id:guid}/agencies/new"),
         ("GET", "admin/agencies/{id:guid}/edit"),
+        ("GET", "admin/agencies/{id:guid}/learning"),
         ("POST", "admin/agencies/{id:guid}/edit"),
         ("GET", "admin/agencies/{id:guid}/teams/new"),
         ("POST", "admin/agencies/{id:guid}/teams/new"),

@@ -392,6 +392,49 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/reports/xapi.json?from=2026-05-01&to=2026-04-01")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_administrator_sees_who_in_an_agency_has_not_completed_a_module_but_a_commissioner_cannot()
+    {
+        var cast = await CastAsync();
+        var org = await Factory.WithDbAsync(async db => new TestData.Organisation(
+            await db.Partnerships.SingleAsync(p => p.Id == cast.Riverside), await db.Agencies.SingleAsync(a => a.Id == cast.North), await db.Teams.FirstAsync(t => t.AgencyId == cast.North)));
+        await Factory.CreateUserAsync("admin.person@riverside.example", org, Roles.Administrator);
+        var admin = await Factory.SignedInAsync("admin.person@riverside.example");
+
+        var page = await admin.GetPageAsync($"/admin/agencies/{cast.North}/learning?module={ModuleId}");
+
+        Assert.Contains("4 of 10 people in this module’s audience have not completed it.", System.Net.WebUtility.HtmlDecode(page));
+        // Not completed first (North 10, North 7, North 8, North 9 by name), then the six who completed.
+        var states = System.Text.RegularExpressions.Regex.Matches(page, @"<strong class=""govuk-tag[^""]*"">([^<]+)</strong>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["Not started", "In progress", "Refresh due", "Refresh due", "Completed", "Completed", "Completed", "Completed", "Completed", "Completed"], states);
+        Assert.DoesNotContain("North Manager", page); // not in the module's audience
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInAsync(cast.Commissioner)).GetAsync($"/admin/agencies/{cast.North}/learning")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/agencies/{cast.North}/learning?module=no-such-module")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_supervisor_sees_where_each_current_supervisee_stands_with_each_module()
+    {
+        var cast = await CastAsync();
+        var org = await Factory.WithDbAsync(async db => new TestData.Organisation(
+            await db.Partnerships.SingleAsync(p => p.Id == cast.Riverside), await db.Agencies.SingleAsync(a => a.Id == cast.North), await db.Teams.FirstAsync(t => t.AgencyId == cast.North)));
+        var supervisor = await Factory.CreateUserAsync("sam.supervisor@riverside.example", org, Roles.Supervisor);
+        var users = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email!.StartsWith("north.")).ToDictionaryAsync(u => u.Email!, u => u));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await Factory.SuperviseAsync(supervisor, users["north.1@riverside.example"], today.AddDays(-30));
+        await Factory.SuperviseAsync(supervisor, users["north.7@riverside.example"], today.AddDays(-30));
+        await Factory.SuperviseAsync(supervisor, users["north.10@riverside.example"], today.AddDays(-30), today.AddDays(-1)); // ended
+
+        var page = await (await Factory.SignedInAsync(supervisor.Email!)).GetPageAsync("/supervision/caseload");
+
+        var table = page[page.IndexOf("id=\"supervisee-learning\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Matches(@"North 1</th>\s*<td class=""govuk-table__cell""><strong class=""govuk-tag govuk-tag--grey"">Not started</strong></td>\s*<td class=""govuk-table__cell""><strong class=""govuk-tag govuk-tag--green"">Completed</strong>", table);
+        Assert.Matches(@"North 7</th>\s*<td class=""govuk-table__cell""><strong class=""govuk-tag govuk-tag--grey"">Not started</strong></td>\s*<td class=""govuk-table__cell""><strong class=""govuk-tag govuk-tag--light-blue"">In progress</strong>", table);
+        Assert.DoesNotContain("North 10", table);
+        Assert.DoesNotContain("North 2", table);
+    }
+
     private static string Suppressed(int figures) => string.Join(',', Enumerable.Repeat("fewer than 5", figures));
 
     private static async Task<string[]> CsvAsync(HttpClient client, string url)
