@@ -30,7 +30,11 @@ public abstract class ScaleDataTests(AppFactory factory) : IntegrationTest(facto
         Assert.Equal(300, await Factory.WithDbAsync(db => db.UserRoles.CountAsync()));
 
         var partnership = await Factory.WithDbAsync(db => db.Partnerships.SingleAsync());
-        var org = await Factory.WithDbAsync(async db => new TestData.Organisation(partnership, await db.Agencies.FirstAsync(), await db.Teams.FirstAsync()));
+        var org = await Factory.WithDbAsync(async db =>
+        {
+            var agency = await db.Agencies.OrderBy(a => a.Name).FirstAsync();
+            return new TestData.Organisation(partnership, agency, await db.Teams.FirstAsync(t => t.AgencyId == agency.Id));
+        });
         await Factory.CreateUserAsync("admin.person@riverside.example", org, Roles.Administrator);
         var admin = await Factory.SignedInAsync("admin.person@riverside.example");
         foreach (var report in new[] { "uptake?by=Agency", "uptake?by=Team", "trends", "scenarios", "targets" })
