@@ -1,4 +1,5 @@
 using CSELearning.Web.Features.Reporting;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.UnitTests.Reporting;
 

@@ -8,6 +8,7 @@ using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Certificates;
 using CSELearning.Web.Features.Administration;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -110,7 +111,7 @@ public static partial class Download
                         await stream.WriteAsync(files.Render(certificate), cancellationToken);
                     // Each entry goes out before the next certificate is read and drawn.
                     await buffer.SendAsync(cancellationToken);
-                    manifest.Append(CsvCells.Row(certificate.Number, certificate.LearnerName, certificate.ModuleTitle, certificate.ModuleVersion,
+                    manifest.Append(Csv.Row(quoted: true, certificate.Number, certificate.LearnerName, certificate.ModuleTitle, certificate.ModuleVersion,
                         InputErrors.Format(certificate.CompletedOn), certificate.StatusOn(today).ToString().ToLowerInvariant()));
                 }
                 var manifestEntry = zip.CreateEntry("manifest.csv", CompressionLevel.Fastest);
@@ -121,18 +122,5 @@ public static partial class Download
             // The manifest and the archive's closing directory.
             await buffer.SendAsync(cancellationToken);
         }
-    }
-}
-
-/// <summary>CSV cells that a spreadsheet opens as text: quoted, and never starting with a character that begins a formula.</summary>
-public static class CsvCells
-{
-    public static string Row(params string[] cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
-
-    public static string Cell(string value)
-    {
-        // OWASP's advice on CSV injection: prefix a quote mark to anything that starts like a formula.
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using CSELearning.IntegrationTests.Infrastructure;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Tests.Shared;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
@@ -253,8 +254,8 @@ public abstract class CertificateZipTests(AppFactory factory) : IntegrationTest(
     [Fact]
     public void Manifest_cells_that_start_like_a_formula_are_written_as_text()
     {
-        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\"", CsvCells.Cell("=HYPERLINK(\"x\")"));
-        Assert.Equal("\"'+1\",\"'-1\",\"'@SUM(A1)\",\"Plain, text\"\r\n", CsvCells.Row("+1", "-1", "@SUM(A1)", "Plain, text"));
+        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\"", Csv.Cell("=HYPERLINK(\"x\")", quoted: true));
+        Assert.Equal("\"'+1\",\"'-1\",\"'@SUM(A1)\",\"Plain, text\"\r\n", Csv.Row(quoted: true, "+1", "-1", "@SUM(A1)", "Plain, text"));
     }
 
     private static byte[] Read(ZipArchiveEntry entry)
