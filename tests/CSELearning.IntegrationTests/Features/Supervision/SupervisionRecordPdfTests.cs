@@ -19,23 +19,7 @@ namespace CSELearning.IntegrationTests.Features.Supervision;
 /// </summary>
 public abstract partial class SupervisionRecordPdfTests(AppFactory factory) : IntegrationTest(factory)
 {
-    private sealed record People(User Supervisor, User Supervisee, User Former, User OtherSupervisor, User OtherLearner, User Commissioner, User Administrator);
-
-    private async Task<People> PeopleAsync()
-    {
-        var org = await Factory.CreateOrganisationAsync();
-        var supervisor = await Factory.CreateUserAsync("sol.supervisor@riverside.example", org, Roles.Supervisor);
-        var supervisee = await Factory.CreateUserAsync("ash.supervisee@riverside.example", org, Roles.Learner);
-        var former = await Factory.CreateUserAsync("fay.former@riverside.example", org, Roles.Supervisor);
-        var other = await Factory.CreateUserAsync("oli.other@riverside.example", org, Roles.Supervisor);
-        var otherLearner = await Factory.CreateUserAsync("lee.learner@riverside.example", org, Roles.Learner);
-        var commissioner = await Factory.CreateUserAsync("cam.commissioner@riverside.example", org, Roles.Commissioner);
-        var administrator = await Factory.CreateUserAsync("ada.admin@riverside.example", org, Roles.Administrator);
-        await Factory.SuperviseAsync(supervisor, supervisee, Today.AddMonths(-1));
-        await Factory.SuperviseAsync(former, supervisee, Today.AddMonths(-6), Today.AddDays(-1));
-        await Factory.SuperviseAsync(other, otherLearner, Today.AddMonths(-1));
-        return new People(supervisor, supervisee, former, other, otherLearner, commissioner, administrator);
-    }
+    private Task<SupervisionPeople> PeopleAsync() => SupervisionPeople.CreateAsync(Factory);
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -49,7 +33,7 @@ public abstract partial class SupervisionRecordPdfTests(AppFactory factory) : In
         "Keep the case for now and review next month.");
 
     /// <summary>A record written, signed and (optionally) acknowledged through the domain, straight to the database.</summary>
-    private Task<Guid> RecordAsync(People people, SessionNotes notes, IReadOnlyList<ActionDraft> actions, bool sign = true, bool acknowledge = true,
+    private Task<Guid> RecordAsync(SupervisionPeople people, SessionNotes notes, IReadOnlyList<ActionDraft> actions, bool sign = true, bool acknowledge = true,
         string? comment = null, Guid? log = null) => Factory.WithDbAsync(async db =>
     {
         var protector = Factory.Services.GetRequiredService<ITextProtector>();

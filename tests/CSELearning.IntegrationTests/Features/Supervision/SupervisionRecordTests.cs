@@ -20,24 +20,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
 {
     private const string Phrase = "the heron above the weir";
 
-    private sealed record People(User Supervisor, User Supervisee, User Former, User OtherSupervisor, User OtherLearner, User Commissioner, User Administrator);
-
-    private async Task<People> PeopleAsync()
-    {
-        var org = await Factory.CreateOrganisationAsync();
-        var supervisor = await Factory.CreateUserAsync("sol.supervisor@riverside.example", org, Roles.Supervisor);
-        var supervisee = await Factory.CreateUserAsync("ash.supervisee@riverside.example", org, Roles.Learner);
-        var former = await Factory.CreateUserAsync("fay.former@riverside.example", org, Roles.Supervisor);
-        var other = await Factory.CreateUserAsync("oli.other@riverside.example", org, Roles.Supervisor);
-        var otherLearner = await Factory.CreateUserAsync("lee.learner@riverside.example", org, Roles.Learner);
-        var commissioner = await Factory.CreateUserAsync("cam.commissioner@riverside.example", org, Roles.Commissioner);
-        var administrator = await Factory.CreateUserAsync("ada.admin@riverside.example", org, Roles.Administrator);
-        var today = Today;
-        await Factory.SuperviseAsync(supervisor, supervisee, today.AddMonths(-1));
-        await Factory.SuperviseAsync(former, supervisee, today.AddMonths(-6), today.AddDays(-1));
-        await Factory.SuperviseAsync(other, otherLearner, today.AddMonths(-1));
-        return new People(supervisor, supervisee, former, other, otherLearner, commissioner, administrator);
-    }
+    private Task<SupervisionPeople> PeopleAsync() => SupervisionPeople.CreateAsync(Factory);
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -435,7 +418,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
 
     // Helpers
 
-    private static IEnumerable<User> Outsiders(People people) =>
+    private static IEnumerable<User> Outsiders(SupervisionPeople people) =>
         [people.Former, people.OtherSupervisor, people.OtherLearner, people.Commissioner, people.Administrator];
 
     private static string Url(Guid id) => $"/supervision/records/{id}";
@@ -480,7 +463,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A draft record (version 1) made through the supervisor's form.</summary>
-    private async Task<Guid> CreateRecordAsync(People people, HttpClient? supervisor = null, DateOnly? date = null, string attendees = "", string agenda = "",
+    private async Task<Guid> CreateRecordAsync(SupervisionPeople people, HttpClient? supervisor = null, DateOnly? date = null, string attendees = "", string agenda = "",
         string discussion = "", string wellbeing = "", string decisions = "", IEnumerable<ActionRow>? actions = null)
     {
         supervisor ??= await Factory.SignedInAsync(people.Supervisor.Email!);
@@ -491,7 +474,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
     }
 
     /// <summary>A record the former supervisor made while they still supervised, written straight to the database.</summary>
-    private Task<Guid> FormerRecordAsync(People people) => Factory.WithDbAsync(async db =>
+    private Task<Guid> FormerRecordAsync(SupervisionPeople people) => Factory.WithDbAsync(async db =>
     {
         var protector = Factory.Services.GetRequiredService<ITextProtector>();
         var record = SupervisionRecord.Start(people.Former.Id, people.Supervisee.Id, [],
