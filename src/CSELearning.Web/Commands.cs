@@ -11,5 +11,8 @@ public static class Commands
     /// <summary>Generates a partnership of learners and two years of learning, for demonstrations and benchmarks.</summary>
     public const string GenerateData = "generate-data";
 
-    public static IReadOnlyList<string> All { get; } = [Migrate, ValidateContent, GenerateData];
+    /// <summary>Copies the SQLite database to a new file while the site serves: <c>backup --to &lt;file&gt;</c>.</summary>
+    public const string Backup = "backup";
+
+    public static IReadOnlyList<string> All { get; } = [Migrate, ValidateContent, GenerateData, Backup];
 }

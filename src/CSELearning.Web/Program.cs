@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 // Commands: (none) serves the site; "migrate" brings the database schema up to date and exits;
 // "validate-content" checks the learning content, needing no database, and exits; "generate-data" adds a
-// generated partnership (--learners, --agencies, --events, --seed) to the configured database and exits.
+// generated partnership (--learners, --agencies, --events, --seed) to the configured database and exits;
+// "backup --to <file>" copies the SQLite database while the site serves, needing no content or key ring.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
 if (command is not null && !Commands.All.Contains(command))
@@ -20,8 +21,17 @@ if (command is not null && !Commands.All.Contains(command))
 try
 {
     if (command == Commands.ValidateContent) return ValidateContentCommand.Run(hostArgs, Console.Out);
+    if (command == Commands.Backup)
+    {
+        var database = WebApplication.CreateBuilder(hostArgs).Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        // On PostgreSQL the command only says what to use instead, so its settings need not be complete.
+        if (!database.IsPostgreSql && new DatabaseOptionsValidator().Validate(null, database) is { Failed: true } invalid)
+            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), invalid.Failures);
+        return await BackupCommand.RunAsync(database, hostArgs, Console.Out, Console.Error);
+    }
 
     var builder = WebApplication.CreateBuilder(hostArgs);
+    builder.AddEscapedConsoleLog();
     // Content first: content with problems stops start-up before anything touches the database.
     builder.AddContent();
     // Then start-up tasks: the database must be migrated before any other hosted service reads it.

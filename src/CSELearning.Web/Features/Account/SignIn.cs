@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CSELearning.Web.Features.Account;
 
-public static class SignIn
+public static partial class SignIn
 {
     /// <summary>One message for every failure, so the page never says whether an account exists.</summary>
     public const string FailureMessage =
@@ -27,7 +27,7 @@ public static class SignIn
         public string? ReturnUrl { get; set; }
     }
 
-    public sealed class Handler(AppSignInManager signInManager, UserManager<User> users)
+    public sealed partial class Handler(AppSignInManager signInManager, UserManager<User> users, ILogger<Handler> logger)
     {
         public async Task<bool> HandleAsync(Input input)
         {
@@ -35,6 +35,7 @@ public static class SignIn
             if (user is null)
             {
                 signInManager.SpendTimeAsIfCheckingPassword(input.Password);
+                LogFailed(logger, input.Email, "no such account");
                 return false;
             }
 
@@ -43,7 +44,17 @@ public static class SignIn
             var result = await signInManager.PasswordSignInAsync(user, input.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.IsLockedOut || result.IsNotAllowed)
                 signInManager.SpendTimeAsIfCheckingPassword(input.Password);
+            if (result.Succeeded) LogSignedIn(logger, user.Id);
+            else LogFailed(logger, input.Email, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed to sign in" : "wrong password");
             return result.Succeeded;
         }
+
+        // Authentication events for the security log (OWASP ASVS V16). The address is as typed: the console
+        // formatter escapes line breaks and control characters in it, as in every log value.
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed for {Email}: {Reason}")]
+        private static partial void LogFailed(ILogger logger, string email, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Signed in user {UserId}")]
+        private static partial void LogSignedIn(ILogger logger, Guid userId);
     }
 }
