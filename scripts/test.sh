@@ -3,17 +3,20 @@
 #   1. installs what the tests need (Chromium, PostgreSQL, fonts, Poppler to read PDFs back) when missing,
 #   2. starts PostgreSQL and gives the tests a role with a password made for this run,
 #   3. publishes the web app exactly as the Dockerfile does,
-#   4. builds the solution once (Debug) and runs the unit, integration and browser tests.
+#   4. builds the solution once (Debug) and runs the unit, integration, browser and durability tests.
 # The last line printed is "N passed, N failed"; the exit code is non-zero on any failure.
 #
 # Environment (all optional):
 #   CSELEARNING_TEST_POSTGRES  connection string to use instead of the local test role
 #   CSELEARNING_CHROMIUM       browser executable for the browser tests (default: chromium on PATH)
 #   CSELEARNING_TEST_VERBOSITY console verbosity of dotnet test (default: minimal)
+#   CSELEARNING_LOAD_LEARNERS, CSELEARNING_LOAD_SECONDS, CSELEARNING_LOAD_SAVES, CSELEARNING_LOAD_MAX_SECONDS
+#                              size of the load test (24 learners, 60 s, at least 10000 saves, at most 240 s)
 set -euo pipefail
 
 readonly APT_PACKAGES=(chromium postgresql fonts-dejavu-core poppler-utils)
-readonly TEST_PROJECTS=(CSELearning.UnitTests CSELearning.IntegrationTests CSELearning.E2ETests)
+# DurabilityTests runs the built site as a process of its own: killed, stopped, backed up and loaded.
+readonly TEST_PROJECTS=(CSELearning.UnitTests CSELearning.IntegrationTests CSELearning.E2ETests CSELearning.DurabilityTests)
 readonly TEST_ROLE=cselearning_test
 readonly RESULTS_DIR=TestResults
 readonly PG_WAIT_SECONDS=60
