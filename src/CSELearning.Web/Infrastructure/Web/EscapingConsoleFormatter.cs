@@ -33,10 +33,10 @@ public sealed class EscapingConsoleFormatter(IOptionsMonitor<ConsoleFormatterOpt
         {
             // The exception's lines stay lines (a stack trace is read that way), each indented so none can pass
             // for an entry of its own; control characters inside them, from a message that quoted input, are escaped.
-            foreach (var exceptionLine in exception.ToString().ReplaceLineEndings("\n").Split('\n'))
+            foreach (var exceptionLine in exception.ToString().Split('\n'))
             {
                 line.Append('\n').Append("      ");
-                LogValue.AppendEscaped(line, exceptionLine);
+                LogValue.AppendEscaped(line, exceptionLine.EndsWith('\r') ? exceptionLine[..^1] : exceptionLine);
             }
         }
         line.Append('\n');
