@@ -50,8 +50,9 @@ public sealed partial class ShutdownTests(ITestOutputHelper output)
             Assert.Equal(0, site.ExitCode);
             Assert.Equal(0, writers.ServerErrors);
             Assert.Empty(writers.Unexpected);
-            // A request sent before the signal is in progress: it must have been answered, not cut off.
-            Assert.DoesNotContain(writers.Unanswered, u => u.SentAt < terminatedAt.AddMilliseconds(-50));
+            // A request sent before the signal is in progress: it must have been answered, not cut off. (One sent
+            // as the signal lands may meet a connection Kestrel is closing, and is refused unprocessed.)
+            Assert.DoesNotContain(writers.Unanswered, u => u.SentAt < terminatedAt.AddMilliseconds(-250));
             Assert.Empty(ErrorLines().Matches(site.Output));
         }
         finally

@@ -43,7 +43,11 @@ public sealed class Writers
                 {
                     completing = false;
                     sentAt = DateTime.UtcNow;
-                    var status = await learner.CompleteModuleAsync(s => Answered(s, HttpStatusCode.Redirect));
+                    var status = await learner.CompleteModuleAsync(s =>
+                    {
+                        Answered(s, HttpStatusCode.Redirect);
+                        sentAt = DateTime.UtcNow; // the module's next step goes now
+                    });
                     if (status == HttpStatusCode.Redirect) Completions.Add(learner.Email);
                 }
 
