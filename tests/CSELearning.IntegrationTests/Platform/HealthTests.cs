@@ -35,3 +35,24 @@ public abstract class HealthTests(AppFactory factory) : IntegrationTest(factory)
 
 public sealed class HealthTestsOnSqlite(SqliteAppFactory factory) : HealthTests(factory), IClassFixture<SqliteAppFactory>;
 public sealed class HealthTestsOnPostgres(PostgresAppFactory factory) : HealthTests(factory), IClassFixture<PostgresAppFactory>;
+
+/// <summary>Liveness and readiness part ways when the database goes: the process is up, but not ready.</summary>
+public sealed class HealthWithoutDatabaseTests(SqliteAppFactory factory) : IClassFixture<SqliteAppFactory>
+{
+    [Fact]
+    public async Task Liveness_still_answers_when_the_database_is_gone_and_readiness_says_unavailable()
+    {
+        var browser = factory.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/health")).StatusCode);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(factory.DataDirectory, recursive: true);
+        var ready = await browser.GetAsync("/health");
+        var live = await browser.GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+}
