@@ -67,17 +67,19 @@ public sealed partial class SiteProcess : IAsyncDisposable
         }
         site.Address = site._listening.Task.Result;
         using var client = Learner.Client(site.Address, cookies: null);
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < 300; attempt++)
         {
             try
             {
                 if ((await client.GetAsync("/health/live")).StatusCode == HttpStatusCode.OK) return site;
             }
-            catch (HttpRequestException) when (attempt < 100)
+            catch (HttpRequestException)
             {
             }
             await Task.Delay(100);
         }
+        await site.DisposeAsync();
+        throw new InvalidOperationException($"The site listens but /health/live did not answer 200 within 30 s:\n{site.Output}");
     }
 
     /// <summary>Runs one of the program's commands (such as <c>backup</c>) to its end.</summary>
