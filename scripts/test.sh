@@ -3,7 +3,8 @@
 #   1. installs what the tests need (Chromium, PostgreSQL, fonts, Poppler to read PDFs back) when missing,
 #   2. starts PostgreSQL and gives the tests a role with a password made for this run,
 #   3. publishes the web app exactly as the Dockerfile does,
-#   4. builds the solution once (Debug) and runs the unit, integration, browser and durability tests.
+#   4. builds the solution once (Debug) and runs the unit, integration, browser and durability tests,
+#   5. checks the content and points the wapiti and sqlmap scanners at the published site (scripts/scan.sh).
 # The last line printed is "N passed, N failed"; the exit code is non-zero on any failure.
 #
 # Environment (all optional):
@@ -14,7 +15,7 @@
 #                              size of the load test (24 learners, 60 s, at least 10000 saves, at most 240 s)
 set -euo pipefail
 
-readonly APT_PACKAGES=(chromium postgresql fonts-dejavu-core poppler-utils)
+readonly APT_PACKAGES=(chromium postgresql fonts-dejavu-core poppler-utils wapiti sqlmap)
 # DurabilityTests runs the built site as a process of its own: killed, stopped, backed up and loaded.
 readonly TEST_PROJECTS=(CSELearning.UnitTests CSELearning.IntegrationTests CSELearning.E2ETests CSELearning.DurabilityTests)
 readonly TEST_ROLE=cselearning_test
@@ -252,6 +253,12 @@ run_extra_checks() {
     # The same checks the site runs at start-up, on the repository's content/ (problems print as file:line).
     if ! dotnet src/CSELearning.Web/bin/Debug/net10.0/CSELearning.Web.dll validate-content --content content; then
         fail "validate-content: the learning content has problems"
+    fi
+
+    heading "Vulnerability scanners (wapiti, sqlmap)"
+    # The published site on loopback, inside a network namespace of its own; see docs/security.md.
+    if ! scripts/scan.sh --app artifacts/publish --out "$RESULTS_DIR/scan"; then
+        fail "scan.sh: a scanner found something of high severity, or could not run (reports in $RESULTS_DIR/scan)"
     fi
 }
 
