@@ -35,6 +35,8 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["POST /account/reset-password"] = Anonymous,
         ["GET /account/change-password"] = SignedIn,
         ["POST /account/change-password"] = SignedIn,
+        ["GET /account/my-data"] = SignedIn,
+        ["GET /account/my-data.zip"] = SignedIn,
         ["GET /modules"] = SignedIn,
         ["GET /modules/{id}"] = SignedIn,
         ["GET /modules/{id}/{section}"] = SignedIn,
