@@ -122,6 +122,8 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["POST /admin/users/{id:guid}/edit"] = Policies.Administrator,
         ["POST /admin/users/{id:guid}/deactivate"] = Policies.Administrator,
         ["POST /admin/users/{id:guid}/reactivate"] = Policies.Administrator,
+        ["GET /admin/users/{id:guid}/erase"] = Policies.Administrator,
+        ["POST /admin/users/{id:guid}/erase"] = Policies.Administrator,
         ["GET /admin/users/{id:guid}/supervisors/new"] = Policies.Administrator,
         ["POST /admin/users/{id:guid}/supervisors/new"] = Policies.Administrator,
         ["POST /admin/supervision/{id:guid}/end"] = Policies.Administrator,
