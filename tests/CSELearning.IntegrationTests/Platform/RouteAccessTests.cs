@@ -94,6 +94,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["GET /admin/certificates/{id:guid}"] = Policies.Administrator,
         ["POST /admin/certificates/{id:guid}/revoke"] = Policies.Administrator,
         ["GET /support"] = Anonymous,
+        ["GET /privacy"] = Anonymous,
         ["* /error"] = Anonymous,
         ["* /error/{statusCode:int}"] = Anonymous,
         ["* /health"] = Anonymous,
