@@ -1,6 +1,7 @@
 using CSELearning.Web;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
+using CSELearning.Web.Features.Privacy;
 using CSELearning.Web.Infrastructure.Authorization;
 using CSELearning.Web.Infrastructure.Email;
 using CSELearning.Web.Infrastructure.Web;
@@ -41,6 +42,7 @@ try
     builder.AddEmail();
     builder.AddWebUi();
     builder.AddFeatureHandlers();
+    builder.AddRetention();
 
     var app = builder.Build();
     app.UseCseLearning();

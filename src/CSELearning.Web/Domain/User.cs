@@ -30,9 +30,17 @@ public class User : IdentityUser<Guid>
     public bool IsActive { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? DeactivatedAt { get; private set; }
+    /// <summary>When an administrator erased the person's personal data; an erased account stays closed for good.</summary>
+    public DateTime? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
+
+    /// <summary>The name an erased account shows wherever a name is printed.</summary>
+    public const string ErasedName = "Erased account";
 
     public void UpdateProfile(string email, string displayName, JobRole jobRole)
     {
+        RefuseIfErased();
         SetEmail(email);
         DisplayName = Partnership.RequireName(displayName, DisplayNameMaxLength);
         JobRole = jobRole;
@@ -57,8 +65,36 @@ public class User : IdentityUser<Guid>
 
     public void Reactivate()
     {
+        RefuseIfErased();
         IsActive = true;
         DeactivatedAt = null;
+    }
+
+    /// <summary>
+    /// Removes what identifies the person (UK GDPR right to erasure) and closes the account for good. The row
+    /// stays, with its agency, team and job role, so completions and progress still count in reports; its name
+    /// and email become placeholders that identify no one, and it can no longer sign in (no password, inactive).
+    /// The caller rotates the security stamp, which ends any session.
+    /// </summary>
+    public void Erase(DateTime at)
+    {
+        RefuseIfErased();
+        DisplayName = ErasedName;
+        SetEmail($"erased-{Id:N}@erased.invalid");
+        PasswordHash = null;
+        PhoneNumber = null;
+        PhoneNumberConfirmed = false;
+        EmailConfirmed = false;
+        TwoFactorEnabled = false;
+        LockoutEnd = null;
+        AccessFailedCount = 0;
+        Deactivate(at);
+        ErasedAt = at;
+    }
+
+    private void RefuseIfErased()
+    {
+        if (IsErased) throw new DomainException("This account has been erased: it cannot be changed or reactivated.");
     }
 
     private void SetEmail(string email)

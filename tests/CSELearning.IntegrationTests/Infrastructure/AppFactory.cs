@@ -21,6 +21,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // Outside Development the key ring must be protected by a certificate, as in production.
         ["DataProtection:CertificatePath"] = TestKeyCertificate.Path,
         ["DataProtection:CertificatePassword"] = TestKeyCertificate.Password,
+        // Tests run retention themselves, on the test clock; the timed job must not delete or audit behind their back.
+        ["Retention:Enabled"] = "false",
     };
 
     public CapturingEmailSender Email { get; } = new();

@@ -27,6 +27,10 @@ public enum AuditAction
     CertificateRevoked,
     /// <summary>Someone downloaded a ZIP of an agency's certificates (the subject and owner are the agency).</summary>
     CertificatesDownloaded,
+    /// <summary>An administrator erased a person's personal data (the subject and owner are the account, by id only).</summary>
+    AccountErased,
+    /// <summary>The retention job deleted closed accounts' logs and supervision records (the detail gives counts only).</summary>
+    RetentionApplied,
 }
 
 /// <summary>

@@ -83,6 +83,24 @@ public class Certificate
         RevocationReason = reason.Trim();
     }
 
+    /// <summary>The reason shown for a certificate whose learner's record was erased.</summary>
+    public const string ErasedReason = "Record erased";
+
+    /// <summary>Whether the learner's record was erased: the certificate then names no one.</summary>
+    public bool IsErased => RevocationReason == ErasedReason && LearnerName.Length == 0;
+
+    /// <summary>
+    /// The learner's record was erased: the certificate no longer names them and is revoked for that reason
+    /// (an earlier revocation keeps its date, but its reason, which may name them, goes too).
+    /// </summary>
+    public void EraseLearner(Guid by, DateTime now)
+    {
+        LearnerName = "";
+        RevokedAt ??= now;
+        RevokedById ??= by;
+        RevocationReason = ErasedReason;
+    }
+
     /// <summary>Whether <paramref name="code"/> could be a verification code at all: anything else is not looked up.</summary>
     public static bool IsWellFormed(string? code) =>
         code is { Length: CodeLength } && code.All(c => CodeAlphabet.Contains(c, StringComparison.Ordinal));

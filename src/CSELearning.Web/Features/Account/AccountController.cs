@@ -3,6 +3,7 @@ using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Net.Http.Headers;
 
 namespace CSELearning.Web.Features.Account;
 
@@ -106,6 +107,21 @@ public sealed class AccountController : Controller
                 foreach (var error in result.Errors) ModelState.AddModelError(nameof(input.NewPassword), error);
                 return View(new ChangePassword.Input());
         }
+    }
+
+    [HttpGet("my-data")]
+    public async Task<IActionResult> MyData([FromServices] MyData.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.SummaryAsync(User, cancellationToken));
+
+    /// <summary>Everything held about the signed-in person, streamed as a ZIP: written to the response as it is made.</summary>
+    [HttpGet("my-data.zip")]
+    public async Task<IActionResult> MyDataZip([FromServices] MyData.Handler handler, CancellationToken cancellationToken)
+    {
+        Response.ContentType = "application/zip";
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = Account.MyData.FileName }.ToString();
+        await handler.WriteAsync(User, Response.Body, cancellationToken);
+        return new EmptyResult();
     }
 
     private string? LocalOrNull(string? returnUrl) =>

@@ -26,7 +26,7 @@ public static class Export
         /// <summary>Every log the person wrote, oldest first, with its supervisors' comments and review notes.</summary>
         internal async Task<IReadOnlyList<ReflectiveLogsDocument.Log>> LogsAsync(Guid authorId, CancellationToken cancellationToken)
         {
-            var logs = await db.ReflectiveLogs.AsNoTracking().Where(l => l.AuthorId == authorId).OrderBy(l => l.CreatedAt).ToListAsync(cancellationToken);
+            var logs = await db.ReflectiveLogs.AsNoTracking().Where(l => l.AuthorId == authorId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).ToListAsync(cancellationToken);
             var logIds = logs.Select(l => l.Id).ToList();
             var comments = await db.ReviewComments.AsNoTracking().Where(c => logIds.Contains(c.LogId)).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
             var reviewerIds = comments.Select(c => c.SupervisorId)

@@ -14,7 +14,10 @@ public static class Details
         Guid Id, string Name, string Email, string JobRole, Guid? PartnershipId, string? Partnership, string? Agency, string? Team,
         bool IsActive, DateTime CreatedAt, DateTime? DeactivatedAt, IReadOnlyList<string> Roles,
         IReadOnlyList<Supervision> Supervisors, IReadOnlyList<Supervision> Supervisees, DateOnly Today, bool IsSelf,
-        IReadOnlyList<(string Status, int Count)> LogCounts, int SupervisionRecords, IReadOnlyList<CertificateRow> Certificates);
+        IReadOnlyList<(string Status, int Count)> LogCounts, int SupervisionRecords, IReadOnlyList<CertificateRow> Certificates, DateTime? ErasedAt = null)
+    {
+        public bool IsErased => ErasedAt is not null;
+    }
 
     public sealed record CertificateRow(Guid Id, string Number, string ModuleTitle, string ModuleVersion, DateOnly CompletedOn, Domain.Certificates.CertificateStatus Status);
 
@@ -44,7 +47,7 @@ public static class Details
                 {
                     u.Id, u.DisplayName, u.Email, u.JobRole,
                     PartnershipId = (Guid?)u.Agency!.PartnershipId, Partnership = u.Agency!.Partnership!.Name,
-                    Agency = u.Agency!.Name, Team = u.Team!.Name, u.IsActive, u.CreatedAt, u.DeactivatedAt,
+                    Agency = u.Agency!.Name, Team = u.Team!.Name, u.IsActive, u.CreatedAt, u.DeactivatedAt, u.ErasedAt,
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (person is null) return null;
@@ -82,7 +85,7 @@ public static class Details
                 Roles.All.Where(roles.Contains).ToList(), supervisors, supervisees, today,
                 IsSelf: users.GetUserId(administrator) == person.Id.ToString(),
                 Enum.GetValues<LogStatus>().Select(s => (StatusText(s), logCounts.FirstOrDefault(c => c.Status == s)?.Count ?? 0)).ToList(),
-                records, certificates);
+                records, certificates, person.ErasedAt);
         }
     }
 }

@@ -21,7 +21,8 @@ public static class Edit
         /// <summary>The form filled from the person, or as it was posted; null when there is no such person.</summary>
         public async Task<Input?> FormAsync(Guid id, Input? posted, CancellationToken cancellationToken)
         {
-            var person = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            // An erased account has nothing left to edit.
+            var person = await db.Users.AsNoTracking().Where(u => u.Id == id && u.ErasedAt == null)
                 .Select(u => new { u.Id, u.Email, u.DisplayName, u.JobRole, u.AgencyId, u.TeamId })
                 .SingleOrDefaultAsync(cancellationToken);
             if (person is null) return null;
@@ -43,7 +44,7 @@ public static class Edit
         public async Task<Outcome> HandleAsync(Input input, ClaimsPrincipal administrator, CancellationToken cancellationToken)
         {
             var user = await db.Users.SingleOrDefaultAsync(u => u.Id == input.Id, cancellationToken);
-            if (user is null) return Outcome.NotFound();
+            if (user is null || user.IsErased) return Outcome.NotFound();
 
             var person = await PersonForm.CheckAsync(input, user, db, users, cancellationToken);
             var errors = person.Errors.ToList();

@@ -53,7 +53,7 @@ public static class Index
         public int Last => Math.Min(Page * PageSize, Total);
     }
 
-    public sealed record Row(Guid Id, string Name, string Email, string? Agency, string? Team, bool IsActive, IReadOnlyList<string> Roles);
+    public sealed record Row(Guid Id, string Name, string Email, string? Agency, string? Team, bool IsActive, IReadOnlyList<string> Roles, bool IsErased = false);
 
     public sealed class Handler(AppDbContext db)
     {
@@ -86,7 +86,7 @@ public static class Index
             var rows = await people
                 .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
                 .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(u => new { u.Id, u.DisplayName, u.Email, Agency = u.Agency!.Name, Team = u.Team!.Name, u.IsActive })
+                .Select(u => new { u.Id, u.DisplayName, u.Email, Agency = u.Agency!.Name, Team = u.Team!.Name, u.IsActive, IsErased = u.ErasedAt != null })
                 .ToListAsync(cancellationToken);
             var ids = rows.Select(r => r.Id).ToList();
             var roles = (await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
@@ -106,7 +106,7 @@ public static class Index
                 Domain.Roles.All.Select(r => new SelectListItem(r, r)).ToList(),
                 [new("Active", ActiveStatus), new("Deactivated", DeactivatedStatus)]);
             return new Model(query,
-                rows.Select(r => new Row(r.Id, r.DisplayName, r.Email!, r.Agency, r.Team, r.IsActive, Domain.Roles.All.Where(roles[r.Id].Contains).ToList())).ToList(),
+                rows.Select(r => new Row(r.Id, r.DisplayName, r.Email!, r.Agency, r.Team, r.IsActive, Domain.Roles.All.Where(roles[r.Id].Contains).ToList(), r.IsErased)).ToList(),
                 total, page, pageCount);
         }
     }

@@ -6,6 +6,8 @@ namespace CSELearning.Web.Features.Administration.Users;
 /// <summary>Lets a deactivated person sign in again with the password they had.</summary>
 public static class Reactivate
 {
+    public const string ErasedMessage = "This account has been erased: it cannot be reactivated.";
+
     public sealed class Handler(UserManager<User> users)
     {
         public async Task<Outcome> HandleAsync(Guid id, CancellationToken cancellationToken)
@@ -13,6 +15,8 @@ public static class Reactivate
             cancellationToken.ThrowIfCancellationRequested();
             var user = await users.FindByIdAsync(id.ToString());
             if (user is null) return Outcome.NotFound();
+
+            if (user.IsErased) return Outcome.Refused("", ErasedMessage);
 
             user.Reactivate();
             var result = await users.UpdateAsync(user);

@@ -54,11 +54,24 @@ public sealed class UsersController : Controller
     }
 
     [HttpPost("{id:guid}/reactivate")]
-    public async Task<IActionResult> Reactivate(Guid id, [FromServices] Reactivate.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reactivate(Guid id, [FromServices] Reactivate.Handler handler, [FromServices] Details.Handler details, CancellationToken cancellationToken)
     {
         var outcome = await handler.HandleAsync(id, cancellationToken);
-        if (outcome.Missing) return NotFound();
-        Flash.Set(TempData, "Account reactivated");
-        return Redirect($"/admin/users/{id}");
+        return await this.FinishAsync(outcome, "Account reactivated",
+            _ => $"/admin/users/{id}",
+            async () => View(nameof(Details), await details.HandleAsync(id, User, cancellationToken)));
+    }
+
+    [HttpGet("{id:guid}/erase")]
+    public async Task<IActionResult> Erase(Guid id, [FromServices] Erase.Handler handler, CancellationToken cancellationToken) =>
+        await handler.FormAsync(id, User, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpPost("{id:guid}/erase")]
+    public async Task<IActionResult> Erase(Guid id, Erase.Input input, [FromServices] Erase.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(id, input, User, cancellationToken);
+        return await this.FinishAsync(outcome, "Personal data erased. The account is closed for good.",
+            _ => $"/admin/users/{id}",
+            async () => await handler.FormAsync(id, User, cancellationToken) is { } model ? View(model) : NotFound());
     }
 }

@@ -1,0 +1,36 @@
+using CSELearning.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Privacy;
+
+/// <summary>
+/// Deletes the most sensitive things a person's account holds, for erasure and for retention: their reflective
+/// logs (with the comments, shares and supervision-record links that point to them) and the supervision records
+/// of their own supervision (with actions and comments). Each runs in the database as set-based deletes, in
+/// the order the foreign keys need; the caller holds the transaction.
+/// </summary>
+public static class PersonalRecords
+{
+    /// <summary>Deletes every reflective log whose author is in <paramref name="authors"/>; returns how many.</summary>
+    public static async Task<int> DeleteLogsAsync(AppDbContext db, IQueryable<Guid> authors, CancellationToken cancellationToken)
+    {
+        var logs = db.ReflectiveLogs.Where(l => authors.Contains(l.AuthorId)).Select(l => l.Id);
+        await db.ReviewComments.Where(c => logs.Contains(c.LogId)).ExecuteDeleteAsync(cancellationToken);
+        await db.LogShares.Where(s => logs.Contains(s.LogId)).ExecuteDeleteAsync(cancellationToken);
+        await db.DiscussedLogs.Where(d => logs.Contains(d.LogId)).ExecuteDeleteAsync(cancellationToken);
+        return await db.ReflectiveLogs.Where(l => authors.Contains(l.AuthorId)).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes every supervision record whose supervisee is in <paramref name="supervisees"/>; returns how many.</summary>
+    public static async Task<int> DeleteSupervisionRecordsAsync(AppDbContext db, IQueryable<Guid> supervisees, CancellationToken cancellationToken)
+    {
+        var records = db.SupervisionRecords.Where(r => supervisees.Contains(r.SuperviseeId)).Select(r => r.Id);
+        await db.SupervisionComments.Where(c => records.Contains(c.RecordId)).ExecuteDeleteAsync(cancellationToken);
+        await db.DiscussedLogs.Where(d => records.Contains(d.RecordId)).ExecuteDeleteAsync(cancellationToken);
+        // Carried-forward actions point at earlier ones of the same pair, all going: unlink them first.
+        await db.SupervisionActions.Where(a => records.Contains(a.RecordId) && a.CarriedFromId != null)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.CarriedFromId, (Guid?)null), cancellationToken);
+        await db.SupervisionActions.Where(a => records.Contains(a.RecordId)).ExecuteDeleteAsync(cancellationToken);
+        return await db.SupervisionRecords.Where(r => supervisees.Contains(r.SuperviseeId)).ExecuteDeleteAsync(cancellationToken);
+    }
+}
