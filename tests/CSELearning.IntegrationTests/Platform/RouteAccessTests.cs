@@ -3,10 +3,6 @@ using System.Text.RegularExpressions;
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Infrastructure.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CSELearning.IntegrationTests.Platform;
 
@@ -17,8 +13,8 @@ namespace CSELearning.IntegrationTests.Platform;
 /// </summary>
 public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassFixture<SqliteAppFactory>, IAsyncLifetime
 {
-    private const string Anonymous = "anonymous";
-    private const string SignedIn = "signed in";
+    private const string Anonymous = EndpointAccess.Anonymous;
+    private const string SignedIn = EndpointAccess.SignedIn;
 
     /// <summary>Method and route pattern, and who may reach it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Expected = new Dictionary<string, string>
@@ -154,7 +150,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
     {
         foreach (var endpoint in Endpoints().Where(e => e.Access != Anonymous))
         {
-            var response = await factory.CreateBrowser().SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method == "*" ? "GET" : endpoint.Method), endpoint.Url)
+            var response = await factory.CreateBrowser().SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method == "*" ? "GET" : endpoint.Method), Url(endpoint))
             {
                 Content = endpoint.Method == "POST" ? new FormUrlEncodedContent([]) : null,
             });
@@ -176,34 +172,18 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
 
         foreach (var endpoint in Endpoints().Where(e => e.Access == Policies.Administrator))
         {
-            var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Url);
+            var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Url(endpoint));
             if (endpoint.Method == "POST") request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
             var response = await client.SendAsync(request);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{endpoint.Key}: a {role} got {(int)response.StatusCode}");
         }
     }
 
-    private sealed record EndpointAccess(string Method, string Pattern, string Access)
-    {
-        public string Key => $"{Method} {Pattern}";
+    /// <summary>A concrete address for the pattern: route values become ids no record has.</summary>
+    private static string Url(EndpointAccess endpoint) =>
+        RouteValue().Replace(endpoint.Pattern, m => m.Value.Contains(":int", StringComparison.Ordinal) ? "404" : Guid.NewGuid().ToString());
 
-        /// <summary>A concrete address for the pattern: route values become ids no record has.</summary>
-        public string Url => RouteValue().Replace(Pattern, m => m.Value.Contains(":int", StringComparison.Ordinal) ? "404" : Guid.NewGuid().ToString());
-    }
-
-    private IEnumerable<EndpointAccess> Endpoints()
-    {
-        var sources = factory.Services.GetRequiredService<EndpointDataSource>();
-        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
-        {
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
-            var access = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null ? Anonymous
-                : endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null) ?? SignedIn;
-            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
-            if (methods.Count == 0) yield return new EndpointAccess("*", pattern, access);
-            foreach (var method in methods) yield return new EndpointAccess(method, pattern, access);
-        }
-    }
+    private IEnumerable<EndpointAccess> Endpoints() => Infrastructure.Endpoints.Of(factory);
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteValue();
