@@ -154,7 +154,7 @@ run_wapiti() {
 run_sqlmap() {
     local name=$1 cookie=$2; shift 2
     say "sqlmap: $name"
-    sqlmap --batch --level 2 --risk 1 --threads 2 --time-sec 2 --disable-coloring --flush-session \
+    sqlmap --batch --level 1 --risk 1 --threads 2 --time-sec 2 --disable-coloring --flush-session --ignore-code 404 \
         --output-dir "$WORK/sqlmap" --cookie "$cookie" "$@" >"$OUT/sqlmap-$name.log" 2>&1 \
         || say "sqlmap ($name) exited with $?"
 }
@@ -178,7 +178,9 @@ run_sqlmap module "$LEARNER" -u "$BASE/modules/$MODULE*"
 SIGNIN_TOKEN=$(curl -fs -c "$WORK/anon.jar" -b "$WORK/anon.jar" "$BASE/account/sign-in" \
     | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)
 ANON=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$WORK/anon.jar")
-run_sqlmap sign-in "$ANON" -u "$BASE/account/sign-in" --skip __RequestVerificationToken \
+# Every sign-in post costs a password hash (a decoy one for an unknown account), so only the
+# error, boolean and union techniques on the email and password.
+run_sqlmap sign-in "$ANON" -u "$BASE/account/sign-in" -p Email,Password --technique BEU \
     --data "Email=nobody%40example.org&Password=not-the-password&__RequestVerificationToken=$SIGNIN_TOKEN"
 
 # ---------------------------------------------------------------------------------------------------
@@ -192,7 +194,9 @@ summary = []
 for path in sorted(glob.glob(os.path.join(out, "wapiti-*.json"))):
     report = json.load(open(path))
     role = os.path.basename(path)[len("wapiti-"):-len(".json")]
-    crawled = report.get("infos", {}).get("crawled_pages_nbr", "?")
+    log = open(path[:-len(".json")] + ".log", errors="replace").read()
+    found = re.search(r"Wapiti found (\d+) URLs and forms", log)
+    crawled = found.group(1) if found else "?"
     counts = {}
     for section in ("vulnerabilities", "anomalies"):
         for category, items in (report.get(section) or {}).items():
@@ -203,10 +207,10 @@ for path in sorted(glob.glob(os.path.join(out, "wapiti-*.json"))):
                     serious += 1
                     print(f"  HIGH wapiti/{role}: {category}: {item.get('method')} {item.get('path')} "
                           f"{item.get('parameter', '')} {item.get('info', '')}")
-                elif level == "2":
-                    print(f"  medium wapiti/{role}: {category}: {item.get('path')} {item.get('info', '')}")
+                else:
+                    print(f"  {names.get(level, level)} wapiti/{role}: {category}: {item.get('path')} {item.get('info', '')}")
     text = ", ".join(f"{counts[k]} {names[k]}" for k in sorted(counts, reverse=True)) or "no findings"
-    summary.append(f"wapiti as {role}: {crawled} pages crawled; {text}")
+    summary.append(f"wapiti as {role}: {crawled} URLs and forms; {text}")
 for path in sorted(glob.glob(os.path.join(out, "sqlmap-*.log"))):
     name = os.path.basename(path)[len("sqlmap-"):-len(".log")]
     log = open(path, errors="replace").read()

@@ -137,6 +137,7 @@ public sealed class AccessWorld
                 ["certificate"] = certificate.Id.ToString(),
                 ["author"] = author.Id.ToString(),
                 ["spare"] = spare.Id.ToString(),
+                ["spareName"] = Uri.EscapeDataString(spare.DisplayName),
                 ["supervisor"] = supervisor.Id.ToString(),
                 ["partnership"] = p1.Partnership.Id.ToString(),
                 ["agency"] = p1.Agency.Id.ToString(),
