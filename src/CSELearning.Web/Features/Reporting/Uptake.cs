@@ -95,29 +95,35 @@ public static class Uptake
             var inScope = (await people.GroupBy(u => new { u.AgencyId, u.TeamId, u.JobRole })
                 .Select(g => new { g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Count() }).ToListAsync(ct))
                 .Select(g => new Cell("", g.AgencyId, g.TeamId, g.JobRole, g.People)).ToList();
+            // Each person once per module first (a hash of module and person), then counted per group: no COUNT(DISTINCT)
+            // over the joined rows, which would sort them all.
             var started = (await db.ModuleProgress.AsNoTracking()
                 .Where(p => moduleIds.Contains(p.ModuleId) && (start == null || p.StartedAt >= start) && (end == null || p.StartedAt < end))
-                .Join(people, p => p.UserId, u => u.Id, (p, u) => new { p.ModuleId, u.AgencyId, u.TeamId, u.JobRole, p.UserId })
+                .Select(p => new { p.ModuleId, p.UserId }).Distinct()
+                .Join(people, p => p.UserId, u => u.Id, (p, u) => new { p.ModuleId, u.AgencyId, u.TeamId, u.JobRole })
                 .GroupBy(x => new { x.ModuleId, x.AgencyId, x.TeamId, x.JobRole })
-                .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Select(x => x.UserId).Distinct().Count() })
+                .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Count() })
                 .ToListAsync(ct))
                 .Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.People)).ToList();
-            // Completed in the period (current versions), and ever completed and ever completed a current version:
+            // Per person and module: completed in the period (a current version), ever, and ever a current version;
             // the difference of the last two is the people due a refresh.
             var completions = await db.ModuleCompletions.AsNoTracking()
                 .Where(c => moduleIds.Contains(c.ModuleId))
-                .Join(people, c => c.UserId, u => u.Id, (c, u) => new
+                .GroupBy(c => new { c.ModuleId, c.UserId })
+                .Select(g => new
                 {
-                    c.ModuleId, u.AgencyId, u.TeamId, u.JobRole, c.UserId, c.CompletedAt,
-                    IsCurrent = !superseded.Contains(c.ModuleId + " " + c.ModuleVersion),
+                    g.Key.ModuleId, g.Key.UserId,
+                    Completed = g.Max(c => !superseded.Contains(c.ModuleId + " " + c.ModuleVersion) && (start == null || c.CompletedAt >= start) && (end == null || c.CompletedAt < end) ? 1 : 0),
+                    Current = g.Max(c => !superseded.Contains(c.ModuleId + " " + c.ModuleVersion) ? 1 : 0),
                 })
+                .Join(people, c => c.UserId, u => u.Id, (c, u) => new { c.ModuleId, u.AgencyId, u.TeamId, u.JobRole, c.Completed, c.Current })
                 .GroupBy(x => new { x.ModuleId, x.AgencyId, x.TeamId, x.JobRole })
                 .Select(g => new
                 {
                     g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole,
-                    Completed = g.Where(x => x.IsCurrent && (start == null || x.CompletedAt >= start) && (end == null || x.CompletedAt < end)).Select(x => x.UserId).Distinct().Count(),
-                    Ever = g.Select(x => x.UserId).Distinct().Count(),
-                    EverCurrent = g.Where(x => x.IsCurrent).Select(x => x.UserId).Distinct().Count(),
+                    Completed = g.Sum(x => x.Completed),
+                    Ever = g.Count(),
+                    EverCurrent = g.Sum(x => x.Current),
                 })
                 .ToListAsync(ct);
             var completed = completions.Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.Completed)).ToList();
