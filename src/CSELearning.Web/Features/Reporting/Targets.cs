@@ -62,13 +62,15 @@ public static class Targets
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var agencies = scope.Agencies.ToDictionary(a => a.Value, a => a.Text);
             var rows = new List<Row>();
+            // Every targeted module's counts from one set of grouped queries, not one set per module.
+            var targeted = targets.Select(t => t.ModuleId).Distinct().Select(catalog.Find).OfType<ContentModule>().ToList();
+            var counts = (await uptake.ByAgencyAsync(targeted, scope, ct)).ToDictionary(r => (r.ModuleId, r.GroupKey));
             foreach (var group in targets.GroupBy(t => t.ModuleId))
             {
                 var module = catalog.Find(group.Key);
-                var counts = module is null ? [] : (await uptake.ByAgencyAsync(module, scope, ct)).ToDictionary(r => r.GroupKey);
                 foreach (var target in group)
                 {
-                    var row = counts.GetValueOrDefault(target.AgencyId.ToString());
+                    var row = counts.GetValueOrDefault((group.Key, target.AgencyId.ToString()));
                     var (inScope, completed) = row?.Counts ?? (0, 0);
                     rows.Add(new Row(target.Id, agencies.GetValueOrDefault(target.AgencyId.ToString(), ""), module?.Title ?? target.ModuleId, target.Percent, target.DueOn,
                         Figure.Count(inScope), Figure.Count(completed), Figure.Rate(completed, inScope), target.StatusOn(today, completed, inScope)));

@@ -62,55 +62,118 @@ public static class Uptake
             if (filter.Module is { Length: > 0 } moduleId && modules.All(m => m.Id != moduleId)) errors.Add("Choose a module from the list");
             errors.AddRange(filter.Problems());
 
-            var rows = new List<Row>();
-            if (errors.Count == 0)
-            {
-                foreach (var module in modules.Where(m => string.IsNullOrEmpty(filter.Module) || m.Id == filter.Module))
-                    rows.AddRange(await RowsAsync(module, scope, filter, ct));
-            }
+            var rows = errors.Count == 0
+                ? await RowsAsync(modules.Where(m => string.IsNullOrEmpty(filter.Module) || m.Id == filter.Module).ToList(), scope, filter, ct)
+                : [];
             return new Model(filter, scope, modules.Select(m => new Option(m.Id, m.Title)).ToList(), rows, errors.Distinct().ToList());
         }
 
-        /// <summary>A module's uptake for each agency of the partnership, at today (no period).</summary>
-        public Task<IEnumerable<Row>> ByAgencyAsync(ContentModule module, ReportScope scope, CancellationToken ct) =>
-            RowsAsync(module, scope, new ReportFilter { By = Breakdown.Agency }, ct);
+        /// <summary>The modules' uptake for each agency of the partnership, at today (no period).</summary>
+        public Task<List<Row>> ByAgencyAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, CancellationToken ct) =>
+            RowsAsync(modules, scope, new ReportFilter { By = Breakdown.Agency }, ct);
 
-        private async Task<IEnumerable<Row>> RowsAsync(ContentModule module, ReportScope scope, ReportFilter filter, CancellationToken ct)
+        /// <summary>
+        /// Every module's rows from a handful of grouped queries, whatever the number of modules: people are
+        /// counted per agency, team and job role (a person is in exactly one of each, so the distinct counts of
+        /// these small groups add up exactly to any breakdown), and the module's audience and the breakdown are
+        /// applied to those few hundred sums here. Only the learning-time histograms are asked for per module.
+        /// </summary>
+        private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
-            var people = People(module, scope, filter);
+            if (modules.Count == 0) return [];
+            var people = scope.Learners(db, filter).Where(u => u.IsActive);
             var (start, end) = Period(filter);
-            var moduleId = module.Id;
+            var moduleIds = modules.Select(m => m.Id).ToList();
 
-            // Versions completed so far, split into current ones and those a major change has superseded.
-            var versions = await db.ModuleCompletions.AsNoTracking().Where(c => c.ModuleId == moduleId).Select(c => c.ModuleVersion).Distinct().ToListAsync(ct);
-            var superseded = versions.Where(v => ModuleVersion.TryParse(v, out var parsed) && module.IsSupersededByMajorChange(parsed)).ToList();
-            var current = versions.Except(superseded).ToList();
+            // Versions completed so far; those a major change has superseded, as "module version" keys.
+            var versions = await db.ModuleCompletions.AsNoTracking().Where(c => moduleIds.Contains(c.ModuleId))
+                .Select(c => new { c.ModuleId, c.ModuleVersion }).Distinct().ToListAsync(ct);
+            var superseded = versions
+                .Where(v => ModuleVersion.TryParse(v.ModuleVersion, out var parsed) && modules.First(m => m.Id == v.ModuleId).IsSupersededByMajorChange(parsed))
+                .Select(v => v.ModuleId + " " + v.ModuleVersion).ToList();
 
-            var inScope = await CountByAsync(people, filter.By, ct);
-            var started = await CountByAsync(people.Where(u => db.ModuleProgress.Any(p => p.UserId == u.Id && p.ModuleId == moduleId
-                && (start == null || p.StartedAt >= start) && (end == null || p.StartedAt < end))), filter.By, ct);
-            var completed = await CountByAsync(people.Where(u => db.ModuleCompletions.Any(c => c.UserId == u.Id && c.ModuleId == moduleId
-                && current.Contains(c.ModuleVersion) && (start == null || c.CompletedAt >= start) && (end == null || c.CompletedAt < end))), filter.By, ct);
-            var refreshDue = await CountByAsync(people.Where(u => db.ModuleCompletions.Any(c => c.UserId == u.Id && c.ModuleId == moduleId)
-                && !db.ModuleCompletions.Any(c => c.UserId == u.Id && c.ModuleId == moduleId && current.Contains(c.ModuleVersion))), filter.By, ct);
+            var inScope = (await people.GroupBy(u => new { u.AgencyId, u.TeamId, u.JobRole })
+                .Select(g => new { g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Count() }).ToListAsync(ct))
+                .Select(g => new Cell("", g.AgencyId, g.TeamId, g.JobRole, g.People)).ToList();
+            // Each person once per module first (a hash of module and person), then counted per group: no COUNT(DISTINCT)
+            // over the joined rows, which would sort them all.
+            var started = (await db.ModuleProgress.AsNoTracking()
+                .Where(p => moduleIds.Contains(p.ModuleId) && (start == null || p.StartedAt >= start) && (end == null || p.StartedAt < end))
+                .Select(p => new { p.ModuleId, p.UserId }).Distinct()
+                .Join(people, p => p.UserId, u => u.Id, (p, u) => new { p.ModuleId, u.AgencyId, u.TeamId, u.JobRole })
+                .GroupBy(x => new { x.ModuleId, x.AgencyId, x.TeamId, x.JobRole })
+                .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Count() })
+                .ToListAsync(ct))
+                .Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.People)).ToList();
+            // Per person and module: completed in the period (a current version), ever, and ever a current version;
+            // the difference of the last two is the people due a refresh.
+            var completions = await db.ModuleCompletions.AsNoTracking()
+                .Where(c => moduleIds.Contains(c.ModuleId))
+                .GroupBy(c => new { c.ModuleId, c.UserId })
+                .Select(g => new
+                {
+                    g.Key.ModuleId, g.Key.UserId,
+                    Completed = g.Max(c => !superseded.Contains(c.ModuleId + " " + c.ModuleVersion) && (start == null || c.CompletedAt >= start) && (end == null || c.CompletedAt < end) ? 1 : 0),
+                    Current = g.Max(c => !superseded.Contains(c.ModuleId + " " + c.ModuleVersion) ? 1 : 0),
+                })
+                .Join(people, c => c.UserId, u => u.Id, (c, u) => new { c.ModuleId, u.AgencyId, u.TeamId, u.JobRole, c.Completed, c.Current })
+                .GroupBy(x => new { x.ModuleId, x.AgencyId, x.TeamId, x.JobRole })
+                .Select(g => new
+                {
+                    g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole,
+                    Completed = g.Sum(x => x.Completed),
+                    Ever = g.Count(),
+                    EverCurrent = g.Sum(x => x.Current),
+                })
+                .ToListAsync(ct);
+            var completed = completions.Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.Completed)).ToList();
+            var refreshDue = completions.Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.Ever - g.EverCurrent)).ToList();
 
-            // Median learning time from a histogram of whole minutes per group: a few hundred rows, not one per person.
-            var completions = db.ModuleCompletions.AsNoTracking().Where(c => c.ModuleId == moduleId && current.Contains(c.ModuleVersion)
-                && (start == null || c.CompletedAt >= start) && (end == null || c.CompletedAt < end));
-            var minutes = await HistogramAsync(people, completions, filter.By, ct);
-
-            var labels = await LabelsAsync(filter.By, inScope.Keys.Concat(started.Keys).Distinct().ToList(), ct);
-            return labels.Select(label =>
+            var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(inScope.Concat(started), ct) : [];
+            var rows = new List<Row>();
+            foreach (var module in modules)
             {
-                int Of(Dictionary<string, int> counts) => counts.GetValueOrDefault(label.Key);
-                var histogram = minutes.GetValueOrDefault(label.Key) ?? [];
-                return new Row(module.Id, module.Title, label.Key, filter.By == Breakdown.Module ? null : label.Text, (Of(inScope), Of(completed)),
-                    Figure.Count(Of(inScope)), Figure.Count(Of(started)), Figure.Count(Of(completed)),
-                    Figure.Rate(Of(completed), Of(inScope)),
-                    Figure.Median(histogram.Values.Sum(), Median(histogram), "minutes"),
-                    Figure.Count(Of(refreshDue)));
-            });
+                var moduleId = module.Id;
+                bool InAudience(JobRole role) => module.Audience.Count == 0 || module.Audience.Contains(role);
+                Dictionary<string, int> Sum(IEnumerable<Cell> cells) => cells
+                    .Where(c => (c.ModuleId == "" || c.ModuleId == moduleId) && InAudience(c.JobRole))
+                    .GroupBy(c => KeyOf(c, filter.By)).ToDictionary(g => g.Key, g => g.Sum(c => c.People));
+                var moduleInScope = Sum(inScope);
+                var moduleStarted = Sum(started);
+                var moduleCompleted = Sum(completed);
+                var moduleRefreshDue = Sum(refreshDue);
+
+                // Median learning time from a histogram of whole minutes per group: a few hundred rows, not one per person.
+                var minutes = await HistogramAsync(People(module, scope, filter), db.ModuleCompletions.AsNoTracking()
+                    .Where(c => c.ModuleId == moduleId && !superseded.Contains(c.ModuleId + " " + c.ModuleVersion)
+                        && (start == null || c.CompletedAt >= start) && (end == null || c.CompletedAt < end)), filter.By, ct);
+
+                var keys = moduleInScope.Keys.Concat(moduleStarted.Keys).Distinct().ToList();
+                rows.AddRange(Labels(filter.By, keys, scope, teams).Select(label =>
+                {
+                    int Of(Dictionary<string, int> counts) => counts.GetValueOrDefault(label.Key);
+                    var histogram = minutes.GetValueOrDefault(label.Key) ?? [];
+                    return new Row(module.Id, module.Title, label.Key, filter.By == Breakdown.Module ? null : label.Text, (Of(moduleInScope), Of(moduleCompleted)),
+                        Figure.Count(Of(moduleInScope)), Figure.Count(Of(moduleStarted)), Figure.Count(Of(moduleCompleted)),
+                        Figure.Rate(Of(moduleCompleted), Of(moduleInScope)),
+                        Figure.Median(histogram.Values.Sum(), Median(histogram), "minutes"),
+                        Figure.Count(Of(moduleRefreshDue)));
+                }));
+            }
+            return rows;
         }
+
+        /// <summary>People counted in one small group: a module's (none for who is in scope), an agency, a team and a job role.</summary>
+        private sealed record Cell(string ModuleId, Guid? AgencyId, Guid? TeamId, JobRole JobRole, int People);
+
+        // Ids are turned into text here, in memory, as everywhere in the reports.
+        private static string KeyOf(Cell cell, Breakdown by) => by switch
+        {
+            Breakdown.Agency => cell.AgencyId?.ToString() ?? "",
+            Breakdown.Team => cell.TeamId?.ToString() ?? "",
+            Breakdown.Role => cell.JobRole.ToString(),
+            _ => "",
+        };
 
         /// <summary>Active learners of the partnership, in the module's audience, narrowed by the filters.</summary>
         private IQueryable<User> People(ContentModule module, ReportScope scope, ReportFilter filter)
@@ -124,24 +187,6 @@ public static class Uptake
         private static (DateTime? Start, DateTime? End) Period(ReportFilter filter) => (
             filter.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             filter.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-
-        private static async Task<Dictionary<string, int>> CountByAsync(IQueryable<User> people, Breakdown by, CancellationToken ct)
-        {
-            switch (by)
-            {
-                case Breakdown.Agency:
-                    return (await people.GroupBy(u => u.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-                        .ToDictionary(g => g.Key?.ToString() ?? "", g => g.Count);
-                case Breakdown.Team:
-                    return (await people.GroupBy(u => u.TeamId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-                        .ToDictionary(g => g.Key?.ToString() ?? "", g => g.Count);
-                case Breakdown.Role:
-                    return (await people.GroupBy(u => u.JobRole).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-                        .ToDictionary(g => g.Key.ToString(), g => g.Count);
-                default:
-                    return new() { [""] = await people.CountAsync(ct) };
-            }
-        }
 
         private static async Task<Dictionary<string, Dictionary<int, int>>> HistogramAsync(IQueryable<User> people,
             IQueryable<Domain.Learning.ModuleCompletion> completions, Breakdown by, CancellationToken ct)
@@ -185,17 +230,22 @@ public static class Uptake
             return total % 2 == 1 ? ValueAt(total / 2) : (ValueAt(total / 2 - 1) + ValueAt(total / 2)) / 2;
         }
 
-        private async Task<List<(string Key, string Text)>> LabelsAsync(Breakdown by, List<string> keys, CancellationToken ct)
+        /// <summary>The names of the teams the cells name, in one query for every module.</summary>
+        private async Task<Dictionary<string, string>> TeamNamesAsync(IEnumerable<Cell> cells, CancellationToken ct)
+        {
+            var ids = cells.Where(c => c.TeamId is not null).Select(c => c.TeamId!.Value).Distinct().ToList();
+            return (await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+                .ToDictionary(t => t.Id.ToString(), t => t.Name);
+        }
+
+        private static List<(string Key, string Text)> Labels(Breakdown by, List<string> keys, ReportScope scope, Dictionary<string, string> teams)
         {
             switch (by)
             {
                 case Breakdown.Agency:
                 case Breakdown.Team:
-                    var ids = keys.Where(k => k.Length > 0).Select(Guid.Parse).ToList();
-                    var names = by == Breakdown.Agency
-                        ? await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct)
-                        : await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct);
-                    var labels = names.Select(n => (n.Id.ToString(), n.Name)).ToList();
+                    var names = by == Breakdown.Agency ? scope.Agencies.ToDictionary(a => a.Value, a => a.Text) : teams;
+                    var labels = keys.Where(k => names.ContainsKey(k)).Select(k => (k, names[k])).ToList();
                     if (keys.Contains("")) labels.Add(("", by == Breakdown.Agency ? "No agency" : "No team"));
                     return labels.OrderBy(l => l.Item2, StringComparer.CurrentCulture).ToList();
                 case Breakdown.Role:
