@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 // Commands: (none) serves the site; "migrate" brings the database schema up to date and exits;
 // "validate-content" checks the learning content, needing no database, and exits; "generate-data" adds a
-// generated partnership (--learners, --agencies, --events, --seed) to the configured database and exits.
+// generated partnership (--learners, --agencies, --events, --seed) to the configured database and exits;
+// "enable-sign-in" gives some generated learners and a commissioner the password held in an environment variable.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
 if (command is not null && !Commands.All.Contains(command))
@@ -46,6 +47,12 @@ try
     {
         await DatabaseMigrator.MigrateAsync(app.Services);
         return await CSELearning.Web.Features.Administration.ScaleData.GenerateDataCommand.RunAsync(app.Services, hostArgs, Console.Out, Console.Error);
+    }
+
+    if (command == Commands.EnableSignIn)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        return await CSELearning.Web.Features.Administration.ScaleData.EnableSignInCommand.RunAsync(app.Services, hostArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
     }
 
     await app.RunAsync();
