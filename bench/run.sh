@@ -30,6 +30,7 @@ WARMUP=3
 CONNECTIONS=32
 DASH_COUNT=20
 DASH_WARMUP=3
+DASH_SECONDS=30
 STARTS=3
 USE_POSTGRES=1
 REGENERATE=0
@@ -37,7 +38,7 @@ PUBLISH_SITE=1
 SEED=1
 while [[ $# -gt 0 ]]; do
     case $1 in
-        --quick) MODE=quick; SIZES="300:3000:3,1000:10000:5"; DURATION=4; WARMUP=1; DASH_COUNT=5; DASH_WARMUP=1; STARTS=1; shift ;;
+        --quick) MODE=quick; SIZES="300:3000:3,1000:10000:5"; DURATION=4; WARMUP=1; DASH_COUNT=5; DASH_WARMUP=1; DASH_SECONDS=10; STARTS=1; shift ;;
         --sizes) SIZES=$2; shift 2 ;;
         --duration) DURATION=$2; shift 2 ;;
         --connections) CONNECTIONS=$2; shift 2 ;;
@@ -228,7 +229,7 @@ copy_data() {
         cp "$cached"/cselearning.db* "$RUN/$name/"
         TARGET=$RUN/$name
     else
-        local copy="run_$name"
+        local copy="run_${name//-/_}"
         pg_sql "DROP DATABASE IF EXISTS $copy" >&2
         pg_sql "CREATE DATABASE $copy TEMPLATE $cached" >&2
         PG_RUN_DBS+=("$copy")
@@ -283,9 +284,9 @@ load() {
     local figure=$1 size=$2 db=$3 connections=$4 threads=$5 url=$6 script=$7; shift 7
     local out
     if [[ $WARMUP -gt 0 ]]; then
-        wrk -t "$threads" -c "$connections" -d "${WARMUP}s" -s "$REPO/bench/wrk/$script" "$url" -- "$@" >/dev/null 2>&1 || true
+        wrk -t "$threads" -c "$connections" -d "${WARMUP}s" --timeout 30s -s "$REPO/bench/wrk/$script" "$url" -- "$@" >/dev/null 2>&1 || true
     fi
-    out=$(wrk -t "$threads" -c "$connections" -d "${DURATION}s" --latency -s "$REPO/bench/wrk/$script" "$url" -- "$@" 2>&1) \
+    out=$(wrk -t "$threads" -c "$connections" -d "${DURATION}s" --timeout 30s --latency -s "$REPO/bench/wrk/$script" "$url" -- "$@" 2>&1) \
         || die "wrk failed for $figure: $out"
     local json
     json=$(sed -n 's/^BENCH //p' <<<"$out" | tail -n 1)
@@ -340,7 +341,7 @@ measure() {
     local args=() view json
     for view in "${views[@]}"; do args+=(--url "$view"); done
     json=$(dotnet "$TOOL/CSELearning.Bench.dll" timed --base "$base" --cookie-file "$dir/commissioner.cookie" \
-        --warmup "$DASH_WARMUP" --count "$DASH_COUNT" --max-seconds 60 "${args[@]}")
+        --warmup "$DASH_WARMUP" --count "$DASH_COUNT" --max-seconds "$DASH_SECONDS" "${args[@]}")
     note "  dashboards: $json"
     record dashboard "$size" "$db" "$json" ",\"warmup\":$DASH_WARMUP"
 

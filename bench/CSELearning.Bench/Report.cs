@@ -27,13 +27,13 @@ public static class Report
 
     private static string N(double value, string format = "N0") => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static double D(JsonNode? node) => node is null ? double.NaN : node.GetValue<double>();
+    private static double D(JsonNode? node) => node is null ? double.NaN : double.Parse(node.ToJsonString(), CultureInfo.InvariantCulture);
 
     private static string Verdict(bool? pass) => pass switch { true => "**pass**", false => "**miss**", null => "no goal" };
 
     /// <summary>Errors of any kind in a load run: refused posts, socket errors, unexpected statuses.</summary>
     private static double Errors(JsonNode data) =>
-        D(data["failed"] ?? 0) + D(data["connectErrors"]) + D(data["readErrors"]) + D(data["writeErrors"]) + D(data["timeouts"])
+        (data["failed"] is null ? 0 : D(data["failed"])) + D(data["connectErrors"]) + D(data["readErrors"]) + D(data["writeErrors"]) + D(data["timeouts"])
         + (data["ok"] is null ? D(data["non2xx3xx"]) : 0);
 
     private static void Write(StringBuilder r, List<JsonObject> results, List<string[]> facts)

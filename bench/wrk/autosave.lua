@@ -8,7 +8,9 @@ local filler = string.rep("What I noticed about how the young person responded, 
 
 function init(args)
   load_learner(args)
-  version, n, mode = me.version, 0, "save"
+  version, n = me.version, 0
+  -- Read the log's version first: a warm-up run has saved it since it was prepared.
+  mode = "sync"
 end
 
 function request()

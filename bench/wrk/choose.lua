@@ -8,7 +8,9 @@ local mode, choice
 
 function init(args)
   load_learner(args)
-  node, revision, turn, mode = me.node, me.revision, id, "choose"
+  node, revision, turn = me.node, me.revision, id
+  -- Read where the learner is first: a warm-up run (or an earlier load) has moved them on since they were prepared.
+  mode = "sync"
   scenario = data.scenarios[me.scenario]
 end
 
