@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 // "validate-content" checks the learning content, needing no database, and exits; "generate-data" adds a
 // generated partnership (--learners, --agencies, --events, --seed) to the configured database and exits;
 // "backup --to <file>" copies the SQLite database while the site serves, needing no content or key ring.
+// "enable-sign-in" gives some generated learners and a commissioner the password held in an environment variable.
 var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
 var hostArgs = command is null ? args : args[1..];
 if (command is not null && !Commands.All.Contains(command))
@@ -58,6 +59,12 @@ try
     {
         await DatabaseMigrator.MigrateAsync(app.Services);
         return await CSELearning.Web.Features.Administration.ScaleData.GenerateDataCommand.RunAsync(app.Services, hostArgs, Console.Out, Console.Error);
+    }
+
+    if (command == Commands.EnableSignIn)
+    {
+        await DatabaseMigrator.MigrateAsync(app.Services);
+        return await CSELearning.Web.Features.Administration.ScaleData.EnableSignInCommand.RunAsync(app.Services, hostArgs, Environment.GetEnvironmentVariable, Console.Out, Console.Error);
     }
 
     await app.RunAsync();

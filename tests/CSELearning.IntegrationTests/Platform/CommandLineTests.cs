@@ -142,6 +142,27 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Enable_sign_in_takes_the_password_from_the_named_environment_variable()
+    {
+        var data = TempDirectory();
+        Assert.Equal(0, (await RunAsync(["generate-data", "--learners", "3", "--agencies", "1", "--events", "0", "--seed", "4"], Sqlite(data))).ExitCode);
+
+        var without = await RunAsync(["enable-sign-in", "--seed", "4", "--learners", "2"], Sqlite(data));
+        var unset = await RunAsync(["enable-sign-in", "--seed", "4", "--learners", "2", "--password-env", "CSELEARNING_BENCH_PASSWORD"], Sqlite(data));
+        var environment = Sqlite(data);
+        environment["CSELEARNING_BENCH_PASSWORD"] = "bench-" + Guid.NewGuid().ToString("N");
+        var set = await RunAsync(["enable-sign-in", "--seed", "4", "--learners", "2", "--password-env", "CSELEARNING_BENCH_PASSWORD"], environment);
+
+        Assert.Equal(2, without.ExitCode);
+        Assert.Contains("--password-env", without.Output);
+        Assert.Equal(2, unset.ExitCode);
+        Assert.Contains("CSELEARNING_BENCH_PASSWORD", unset.Output);
+        Assert.Equal(0, set.ExitCode);
+        Assert.Contains("Sign-in enabled for learner1.seed4@generated.example to learner2.seed4@generated.example and commissioner.seed4@generated.example", set.Output);
+        Assert.DoesNotContain(environment["CSELEARNING_BENCH_PASSWORD"], set.Output);
+    }
+
+    [Fact]
     public async Task An_unknown_command_is_refused()
     {
         var result = await RunAsync(["frobnicate"], Sqlite(TempDirectory()));

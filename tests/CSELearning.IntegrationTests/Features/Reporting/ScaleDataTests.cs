@@ -1,6 +1,7 @@
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Features.Administration.ScaleData;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,65 @@ public abstract class ScaleDataTests(AppFactory factory) : IntegrationTest(facto
 
         var again = await Assert.ThrowsAsync<InvalidOperationException>(() => GenerateAsync(seed: 3));
         Assert.Contains("already exists", again.Message);
+    }
+
+    [Fact]
+    public async Task Enable_sign_in_lets_the_first_learners_and_a_commissioner_of_the_partnership_sign_in_with_the_password_from_the_environment()
+    {
+        await GenerateAsync(seed: 5);
+        var password = "bench-" + Guid.NewGuid().ToString("N");
+        var environment = new Dictionary<string, string?> { ["BENCH_TEST_PASSWORD"] = password };
+
+        var (code, _, _) = await EnableSignInAsync(["--seed", "5", "--learners", "3", "--password-env", "BENCH_TEST_PASSWORD"], environment);
+
+        Assert.Equal(0, code);
+        foreach (var email in new[] { EnableSignInCommand.LearnerEmail(5, 1), EnableSignInCommand.LearnerEmail(5, 3), EnableSignInCommand.CommissionerEmail(5) })
+            Assert.Equal(HttpStatusCode.Redirect, (await Factory.CreateBrowser().SignInAsync(email, password)).StatusCode);
+        // The fourth learner was not asked for, and a wrong password still fails.
+        Assert.Equal(HttpStatusCode.OK, (await Factory.CreateBrowser().SignInAsync(EnableSignInCommand.LearnerEmail(5, 4), password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Factory.CreateBrowser().SignInAsync(EnableSignInCommand.LearnerEmail(5, 1), password + "x")).StatusCode);
+
+        var reports = Factory.CreateBrowser();
+        await reports.SignInAsync(EnableSignInCommand.CommissionerEmail(5), password);
+        Assert.Contains("Generated Partnership (seed 5)", await reports.GetPageAsync("/reports/uptake"));
+
+        // Run again: the same commissioner, not a second one.
+        Assert.Equal(0, (await EnableSignInAsync(["--seed", "5", "--learners", "3", "--password-env", "BENCH_TEST_PASSWORD"], environment)).Code);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email == EnableSignInCommand.CommissionerEmail(5))));
+    }
+
+    [Fact]
+    public async Task Enable_sign_in_refuses_a_missing_variable_a_weak_password_and_an_unknown_partnership()
+    {
+        await GenerateAsync(seed: 6);
+        string[] args = ["--seed", "6", "--learners", "2", "--password-env", "BENCH_TEST_PASSWORD"];
+
+        var missing = await EnableSignInAsync(args, []);
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("BENCH_TEST_PASSWORD", missing.Error);
+
+        var weak = await EnableSignInAsync(args, new() { ["BENCH_TEST_PASSWORD"] = "short" });
+        Assert.Equal(1, weak.Code);
+        Assert.Contains("refused", weak.Error);
+
+        var unknown = await EnableSignInAsync(["--seed", "7", "--learners", "2", "--password-env", "BENCH_TEST_PASSWORD"], new() { ["BENCH_TEST_PASSWORD"] = "a-long-enough-password-" + Guid.NewGuid() });
+        Assert.Equal(1, unknown.Code);
+        Assert.Contains("Generated Partnership (seed 7)", unknown.Error);
+
+        var tooMany = await EnableSignInAsync(["--seed", "6", "--learners", "301", "--password-env", "BENCH_TEST_PASSWORD"], new() { ["BENCH_TEST_PASSWORD"] = "a-long-enough-password-" + Guid.NewGuid() });
+        Assert.Equal(1, tooMany.Code);
+
+        // Nothing refused changed anyone: no generated person has a password, and no commissioner was added.
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Users.CountAsync(u => u.PasswordHash != null)));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email == EnableSignInCommand.CommissionerEmail(6))));
+    }
+
+    private async Task<(int Code, string Output, string Error)> EnableSignInAsync(string[] args, Dictionary<string, string?> environment)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await EnableSignInCommand.RunAsync(Factory.Services, args, name => environment.GetValueOrDefault(name), output, error);
+        return (code, output.ToString(), error.ToString());
     }
 
     private async Task<ScaleDataGenerator.Summary> GenerateAsync(int seed)
