@@ -15,6 +15,8 @@
 #   --out DIR             where reports go (default TestResults/scan)
 #   --wapiti-seconds N    longest wapiti may spend crawling and attacking as one role (default 150)
 #   --attack-seconds N    longest one wapiti attack module may run as one role (default 20)
+#   --roles A,B           the demo roles wapiti signs in as, in turn
+#                         (default Learner,Supervisor,Commissioner,Administrator)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,6 +25,7 @@ APP=
 OUT=TestResults/scan
 WAPITI_SECONDS=150
 ATTACK_SECONDS=20
+ROLES=Learner,Supervisor,Commissioner,Administrator
 PORT=5390
 
 while [[ $# -gt 0 ]]; do
@@ -31,6 +34,7 @@ while [[ $# -gt 0 ]]; do
         --out) OUT=$2; shift 2 ;;
         --wapiti-seconds) WAPITI_SECONDS=$2; shift 2 ;;
         --attack-seconds) ATTACK_SECONDS=$2; shift 2 ;;
+        --roles) ROLES=$2; shift 2 ;;
         *) echo "scan.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -67,7 +71,7 @@ if [[ -z ${CSELEARNING_SCAN_ISOLATED:-} ]]; then
     export CSELEARNING_SCAN_ISOLATED=1
     runner=(); [[ $(id -u) -eq 0 ]] || runner=(sudo --preserve-env=CSELEARNING_SCAN_ISOLATED,PATH,HOME,DOTNET_ROOT)
     exec "${runner[@]}" unshare --net -- "$REPO/scripts/scan.sh" --app "$(realpath "$APP")" --out "$(realpath "$OUT")" \
-        --wapiti-seconds "$WAPITI_SECONDS" --attack-seconds "$ATTACK_SECONDS"
+        --wapiti-seconds "$WAPITI_SECONDS" --attack-seconds "$ATTACK_SECONDS" --roles "$ROLES"
 fi
 
 # ---------------------------------------------------------------------------------------------------
@@ -164,10 +168,16 @@ ADMIN=$(sign_in Administrator)
 COMMISSIONER=$(sign_in Commissioner)
 SUPERVISOR=$(sign_in Supervisor)
 
-run_wapiti Learner "$LEARNER"
-run_wapiti Supervisor "$SUPERVISOR"
-run_wapiti Commissioner "$COMMISSIONER"
-run_wapiti Administrator "$ADMIN"
+IFS=, read -r -a WAPITI_ROLES <<<"$ROLES"
+for role in "${WAPITI_ROLES[@]}"; do
+    case $role in
+        Learner) run_wapiti Learner "$LEARNER" ;;
+        Supervisor) run_wapiti Supervisor "$SUPERVISOR" ;;
+        Commissioner) run_wapiti Commissioner "$COMMISSIONER" ;;
+        Administrator) run_wapiti Administrator "$ADMIN" ;;
+        *) die "unknown role '$role' (Learner, Supervisor, Commissioner, Administrator)" ;;
+    esac
+done
 
 MODULE=$(curl -fs -b "$WORK/Learner.jar" "$BASE/modules" | grep -o 'href="/modules/[a-z0-9-]*"' | head -1 | sed 's/href="\/modules\///;s/"//')
 [[ -n $MODULE ]] || die "no module listed on /modules"
