@@ -194,9 +194,23 @@ public class PostgresAppFactory : AppFactory
         return text.ToString();
     }
 
+    /// <summary>
+    /// Stops the site and drops its database. Clearing up a scratch database is not what any test proves, so
+    /// a failure here is printed in full (and the database left for <c>scripts/test.sh</c>, which drops every
+    /// leftover test database at the end of a run and names it) rather than failing a class whose tests passed.
+    /// </summary>
     protected override async Task DisposeDatabaseAsync()
     {
-        Dispose();
-        await _database.DropAsync();
+        try
+        {
+            Dispose();
+            await _database.DropAsync();
+        }
+        catch (Exception e)
+        {
+            var message = $"warning: clearing up test database {_database.Name} failed; scripts/test.sh drops it at the end of the run: {e}";
+            Console.Out.WriteLine(message);
+            Console.Error.WriteLine(message);
+        }
     }
 }
