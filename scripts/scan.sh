@@ -87,6 +87,7 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'die "line $LINENO failed: $BASH_COMMAND"' ERR
 
 rm -rf "${OUT:?}"/*
 say "starting the site on $BASE (Development, fresh SQLite database, demo accounts)"
@@ -168,18 +169,7 @@ ADMIN=$(sign_in Administrator)
 COMMISSIONER=$(sign_in Commissioner)
 SUPERVISOR=$(sign_in Supervisor)
 
-IFS=, read -r -a WAPITI_ROLES <<<"$ROLES"
-for role in "${WAPITI_ROLES[@]}"; do
-    case $role in
-        Learner) run_wapiti Learner "$LEARNER" ;;
-        Supervisor) run_wapiti Supervisor "$SUPERVISOR" ;;
-        Commissioner) run_wapiti Commissioner "$COMMISSIONER" ;;
-        Administrator) run_wapiti Administrator "$ADMIN" ;;
-        *) die "unknown role '$role' (Learner, Supervisor, Commissioner, Administrator)" ;;
-    esac
-done
-
-MODULE=$(curl -fs -b "$WORK/Learner.jar" "$BASE/modules" | grep -o 'href="/modules/[a-z0-9-]*"' | head -1 | sed 's/href="\/modules\///;s/"//')
+MODULE=$(curl -fs -b "$WORK/Learner.jar" "$BASE/modules" | grep -o 'href="/modules/[a-z0-9-]*"' | head -1 | sed 's/href="\/modules\///;s/"//' || true)
 [[ -n $MODULE ]] || die "no module listed on /modules"
 run_sqlmap reports "$COMMISSIONER" -u "$BASE/reports/uptake?module=$MODULE&role=SocialWorker&from=2025-01-01&to=2026-12-31&by=Agency"
 run_sqlmap user-search "$ADMIN" -u "$BASE/admin/users?Search=morgan&Role=Learner&Status=active"
@@ -192,6 +182,23 @@ ANON=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf
 # error, boolean and union techniques on the email and password.
 run_sqlmap sign-in "$ANON" -u "$BASE/account/sign-in" -p Email,Password --technique BEU \
     --data "Email=nobody%40example.org&Password=not-the-password&__RequestVerificationToken=$SIGNIN_TOKEN"
+
+# wapiti last, and the administrator last of all: its attacks submit the administration forms (deactivating
+# and erasing the demo accounts among them), which ends the other roles' sessions.
+IFS=, read -r -a WAPITI_ROLES <<<"$ROLES"
+for role in "${WAPITI_ROLES[@]}"; do
+    [[ $role =~ ^(Learner|Supervisor|Commissioner|Administrator)$ ]] \
+        || die "unknown role '$role' (Learner, Supervisor, Commissioner, Administrator)"
+done
+for role in Learner Supervisor Commissioner Administrator; do
+    [[ ,$ROLES, == *,$role,* ]] || continue
+    case $role in
+        Learner) run_wapiti Learner "$LEARNER" ;;
+        Supervisor) run_wapiti Supervisor "$SUPERVISOR" ;;
+        Commissioner) run_wapiti Commissioner "$COMMISSIONER" ;;
+        Administrator) run_wapiti Administrator "$ADMIN" ;;
+    esac
+done
 
 # ---------------------------------------------------------------------------------------------------
 say "results"
