@@ -22,13 +22,7 @@ public sealed class BackupTests(ITestOutputHelper output)
         string backupOutput;
         await using (var site = await SiteProcess.StartAsync(data.Directory))
         {
-            var learners = new List<Learner>();
-            foreach (var email in emails)
-            {
-                var learner = new Learner(site.Address, email);
-                await learner.SignInAsync();
-                learners.Add(learner);
-            }
+            var learners = await Learner.SignInAllAsync(site.Address, emails);
             using var stop = new CancellationTokenSource();
             var running = learners.Select((learner, i) => Task.Run(() => writers.RunAsync(learner, completeFirst: true, stop.Token))).ToList();
             var flowing = DateTime.UtcNow.AddSeconds(60);

@@ -24,12 +24,7 @@ public sealed partial class ShutdownTests(ITestOutputHelper output)
         var site = await SiteProcess.StartAsync(data.Directory);
         try
         {
-            foreach (var email in emails)
-            {
-                var learner = new Learner(site.Address, email);
-                await learner.SignInAsync();
-                learners.Add(learner);
-            }
+            learners.AddRange(await Learner.SignInAllAsync(site.Address, emails));
             using var stop = new CancellationTokenSource();
             var running = learners.Select((learner, i) => Task.Run(() => writers.RunAsync(learner, completeFirst: i % 2 == 0, stop.Token))).ToList();
             var flowing = DateTime.UtcNow.AddSeconds(60);

@@ -37,6 +37,19 @@ public sealed partial class Learner(Uri site, string email) : IDisposable
         Timeout = TimeSpan.FromSeconds(60),
     };
 
+    /// <summary>A signed-in learner for each address, one after another (each sign-in hashes a password).</summary>
+    public static async Task<List<Learner>> SignInAllAsync(Uri site, IEnumerable<string> emails)
+    {
+        var learners = new List<Learner>();
+        foreach (var email in emails)
+        {
+            var learner = new Learner(site, email);
+            learners.Add(learner);
+            await learner.SignInAsync();
+        }
+        return learners;
+    }
+
     public async Task SignInAsync()
     {
         var page = await PageAsync("/account/sign-in");
