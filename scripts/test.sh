@@ -258,7 +258,7 @@ drop_leftover_databases() {
         -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE 'cselearning\_test\_%' AND pg_get_userbyid(datdba) = current_user") \
         || { warn "could not list leftover test databases"; return 0; }
     for name in $names; do
-        warn "test database $name was left by a test class's clean-up (its output says why); dropping it"
+        warn "test database $name was left behind (a test class's clean-up could not drop it); dropping it"
         PGPASSWORD=$password psql -X -q -h "${host:-127.0.0.1}" -p "${port:-5432}" -U "$user" -d postgres \
             -c "DROP DATABASE IF EXISTS \"$name\"" >/dev/null || warn "could not drop $name"
     done
