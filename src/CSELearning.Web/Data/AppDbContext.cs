@@ -32,16 +32,39 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
     public DbSet<Domain.Reporting.UptakeTarget> UptakeTargets => Set<Domain.Reporting.UptakeTarget>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        RefuseAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public DbSet<Domain.Reporting.UptakeRow> UptakeRows => Set<Domain.Reporting.UptakeRow>();
+    public DbSet<Domain.Reporting.ChoiceCount> ChoiceCounts => Set<Domain.Reporting.ChoiceCount>();
+    public DbSet<Domain.Reporting.CompletionCount> CompletionCounts => Set<Domain.Reporting.CompletionCount>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves, and brings the reporting tables up to date in the same transaction (see <see cref="ReportTables"/>):
+    /// within the caller's transaction when there is one, otherwise in one of its own, retried as a whole on a
+    /// transient failure like any other save.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (ReportTables.Collect(ChangeTracker) is not { } reports)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await reports.ApplyAsync(this, cancellationToken);
+            return saved;
+        }
+        var count = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await reports.ApplyAsync(this, ct);
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return count;
     }
 
     // The audit trail only grows: no code path in the application may change or remove an entry.

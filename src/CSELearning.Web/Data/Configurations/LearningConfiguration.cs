@@ -26,8 +26,6 @@ public class ModuleProgressConfiguration : IEntityTypeConfiguration<ModuleProgre
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
         // One first time, one refresher and so on: a doubled Start cannot make two of the same number.
         builder.HasIndex(p => new { p.UserId, p.ModuleId, p.Number }).IsUnique();
-        // Reports: who started which module in a period, read from the index alone.
-        builder.HasIndex(p => new { p.ModuleId, p.StartedAt, p.UserId }).HasDatabaseName("IX_ModuleProgress_Report");
     }
 }
 
@@ -58,11 +56,8 @@ public class ScenarioDecisionConfiguration : IEntityTypeConfiguration<ScenarioDe
         builder.Property(d => d.TargetNodeId).HasMaxLength(ContentIds.Length);
         builder.HasOne<ModuleProgress>().WithMany().HasForeignKey(d => d.ProgressId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Restrict);
-        // The learner's path through a playthrough; and, for reporting, the choices made at each decision point,
-        // first times through grouped in index order with every column the report reads (no row is visited).
+        // The learner's path through a playthrough (the reports read Domain.Reporting.ChoiceCount, not these rows).
         builder.HasIndex(d => new { d.ProgressId, d.ScenarioId, d.Playthrough, d.Step });
-        builder.HasIndex(d => new { d.ModuleId, d.Playthrough, d.ScenarioId, d.NodeId, d.ChoiceNumber, d.ModuleVersion, d.MadeAt, d.UserId })
-            .HasDatabaseName("IX_ScenarioDecisions_Report");
     }
 }
 
@@ -110,8 +105,7 @@ public class ModuleCompletionConfiguration : IEntityTypeConfiguration<ModuleComp
         // Recorded once: a double-submitted or replayed completion cannot make a second.
         builder.HasIndex(c => c.ProgressId).IsUnique();
         builder.HasIndex(c => new { c.UserId, c.ModuleId });
-        // Reports: a module's completions (by period) with every column uptake reads; and completions by month for trends.
-        builder.HasIndex(c => new { c.ModuleId, c.CompletedAt, c.ModuleVersion, c.UserId, c.TimeSpentSeconds }).HasDatabaseName("IX_ModuleCompletions_Report");
+        // Completions by date, for the xAPI export (the dashboards read the reporting tables).
         builder.HasIndex(c => new { c.CompletedAt, c.ModuleId, c.UserId }).HasDatabaseName("IX_ModuleCompletions_Month");
     }
 }

@@ -9,9 +9,11 @@ namespace CSELearning.Web.Features.Reporting;
 /// For each decision point of a module's scenarios, the share of learners choosing each option: where the
 /// recommended practice is chosen least, practice understanding is weakest. A learner's first time through
 /// a scenario is what counts (not replays after seeing the feedback); a choice they went back on still
-/// counts, as the choice they first made. Only versions of the module that a major change has not
-/// superseded are counted, so node and option numbers mean what the published content says. Each share is
-/// drawn from the people deciding at that point and is suppressed, like every count, below five people.
+/// counts, as the choice they first made, and choosing the same option again adds nothing. Only versions of the
+/// module that a major change has not superseded are counted, so node and option numbers mean what the
+/// published content says. Each share is drawn from the people deciding at that point and is suppressed, like
+/// every count, below five people. A choice is counted under the agency and job role the learner had when they
+/// made it, on the day they made it; the figures come from <see cref="Domain.Reporting.ChoiceCount"/>.
 /// </summary>
 public static class ScenarioChoices
 {
@@ -45,27 +47,33 @@ public static class ScenarioChoices
             if (errors.Count > 0 || module is null) return new Model(filter, scope, modules, module?.Title, [], errors.Distinct().ToList());
 
             var moduleId = module.Id;
-            var versions = await db.ScenarioDecisions.AsNoTracking().Where(d => d.ModuleId == moduleId).Select(d => d.ModuleVersion).Distinct().ToListAsync(ct);
-            var current = versions.Where(v => !ModuleVersion.TryParse(v, out var parsed) || !module.IsSupersededByMajorChange(parsed)).ToList();
-            var (start, end) = (filter.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), filter.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+            var (start, end) = (filter.From, filter.To);
 
-            var decisions = db.ScenarioDecisions.AsNoTracking()
-                .Where(d => d.ModuleId == moduleId && d.Playthrough == 1 && current.Contains(d.ModuleVersion)
-                    && (start == null || d.MadeAt >= start) && (end == null || d.MadeAt < end))
-                .Join(scope.Learners(db, filter), d => d.UserId, u => u.Id, (d, u) => d);
-            var byChoice = await decisions.GroupBy(d => new { d.ScenarioId, d.NodeId, d.ChoiceNumber })
-                .Select(g => new { g.Key.ScenarioId, g.Key.NodeId, g.Key.ChoiceNumber, People = g.Select(d => d.UserId).Distinct().Count() })
-                .ToListAsync(ct);
-            var byNode = await decisions.GroupBy(d => new { d.ScenarioId, d.NodeId })
-                .Select(g => new { g.Key.ScenarioId, g.Key.NodeId, People = g.Select(d => d.UserId).Distinct().Count() })
-                .ToListAsync(ct);
+            // The partnership's own counts when no agency or job role is asked for; otherwise those kept per agency and job role.
+            var counts = db.ChoiceCounts.AsNoTracking()
+                .Where(c => c.PartnershipId == scope.PartnershipId && c.ModuleId == moduleId
+                    && (start == null || c.Day >= start) && (end == null || c.Day <= end));
+            if (filter.Agency is null && filter.Role is null) counts = counts.Where(c => c.AgencyId == Guid.Empty && c.JobRole == "");
+            if (filter.Agency is { } agency) counts = counts.Where(c => c.AgencyId == agency);
+            if (filter.Role is { } role)
+            {
+                var name = role.ToString();
+                counts = counts.Where(c => c.JobRole == name);
+            }
+            // Choice 0 counts the people deciding at a point at all. Grouped by version too, so the versions a major
+            // change has superseded are set aside here, in memory.
+            var byChoice = (await counts.GroupBy(c => new { c.ScenarioId, c.NodeId, c.ChoiceNumber, c.ModuleVersion })
+                .Select(g => new { g.Key.ScenarioId, g.Key.NodeId, g.Key.ChoiceNumber, g.Key.ModuleVersion, People = g.Sum(c => c.People) })
+                .ToListAsync(ct))
+                .Where(c => !ModuleVersion.TryParse(c.ModuleVersion, out var parsed) || !module.IsSupersededByMajorChange(parsed))
+                .ToList();
 
             var points = new List<DecisionPoint>();
             foreach (var scenario in module.SectionsOf<Scenario>())
             {
                 foreach (var node in scenario.Nodes.Where(n => !n.IsEnding && n.Choices.Count > 0))
                 {
-                    var deciding = byNode.Where(n => n.ScenarioId == scenario.Id && n.NodeId == node.Id).Sum(n => n.People);
+                    var deciding = byChoice.Where(c => c.ScenarioId == scenario.Id && c.NodeId == node.Id && c.ChoiceNumber == 0).Sum(c => c.People);
                     var choices = node.Choices.Select((choice, i) =>
                     {
                         var people = byChoice.Where(c => c.ScenarioId == scenario.Id && c.NodeId == node.Id && c.ChoiceNumber == i + 1).Sum(c => c.People);

@@ -9,7 +9,8 @@ namespace CSELearning.Web.Features.Reporting;
 /// <summary>
 /// Completions per month over the last twelve months (this month included), for each agency of the
 /// partnership and for all of them together. Every completion by a learner of the partnership counts,
-/// including those of people who have since left, because it happened. One grouped query; no rows per person.
+/// including those of people who have since left, because it happened, under the agency and job role they had
+/// when they completed. One grouped query over <see cref="Domain.Reporting.CompletionCount"/>; no rows per person.
 /// </summary>
 public static class Trends
 {
@@ -42,21 +43,27 @@ public static class Trends
             if (errors.Count > 0)
                 return new Model(filter, scope, modules, months, [], new Row("All agencies", []), errors.Distinct().ToList());
 
-            var since = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            var completions = db.ModuleCompletions.AsNoTracking().Where(c => c.CompletedAt >= since);
+            var partnershipId = scope.PartnershipId;
+            var completions = db.CompletionCounts.AsNoTracking().Where(c => c.PartnershipId == partnershipId && c.Month >= first);
             if (filter.Module is { Length: > 0 } module) completions = completions.Where(c => c.ModuleId == module);
-            var counts = await completions
-                .Join(scope.Learners(db, filter), c => c.UserId, u => u.Id, (c, u) => new { u.AgencyId, c.CompletedAt.Year, c.CompletedAt.Month })
-                .GroupBy(x => new { x.AgencyId, x.Year, x.Month })
-                .Select(g => new { g.Key.AgencyId, g.Key.Year, g.Key.Month, Count = g.Count() })
-                .ToListAsync(ct);
+            if (filter.Agency is { } agency) completions = completions.Where(c => c.AgencyId == agency);
+            if (filter.Role is { } role)
+            {
+                var name = role.ToString();
+                completions = completions.Where(c => c.JobRole == name);
+            }
+            var counts = (await completions
+                .GroupBy(c => new { c.AgencyId, c.Month })
+                .Select(g => new { g.Key.AgencyId, g.Key.Month, Count = g.Sum(c => c.Completions) })
+                .ToListAsync(ct))
+                .Select(c => new { c.AgencyId, c.Month.Year, c.Month.Month, c.Count }).ToList();
 
             Row RowOf(string name, IEnumerable<(int Year, int Month, int Count)> cells) =>
                 new(name, months.Select(m => Figure.Count(cells.Where(c => c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count))).ToList());
 
             var agencies = scope.Agencies
                 .Where(a => filter.Agency is null || a.Value == filter.Agency.ToString())
-                .Select(a => RowOf(a.Text, counts.Where(c => c.AgencyId?.ToString() == a.Value).Select(c => (c.Year, c.Month, c.Count))))
+                .Select(a => RowOf(a.Text, counts.Where(c => c.AgencyId.ToString() == a.Value).Select(c => (c.Year, c.Month, c.Count))))
                 .ToList();
             var total = RowOf(filter.Agency is null ? "All agencies" : "Total", counts.Select(c => (c.Year, c.Month, c.Count)));
             return new Model(filter, scope, modules, months, agencies, total, []);

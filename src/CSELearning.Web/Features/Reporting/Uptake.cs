@@ -13,10 +13,11 @@ namespace CSELearning.Web.Features.Reporting;
 /// below five, see <see cref="Figure"/>); nothing anyone wrote or answered is read.
 ///
 /// Who is counted: active people with the Learner role in the partnership's agencies whose job role is in the
-/// module's audience (all job roles when the module names none). "Started" and "completed" fall in the
-/// period when one is given; "completed" counts a completion of the current version or of one with only
-/// wording changes since; "refresh due" counts people whose completions are all of versions a major change has
-/// superseded. The figures are aggregate queries in the database: no person's rows are loaded.
+/// module's audience (all job roles when the module names none), as they are now. "Started" is a first start
+/// in the period, when one is given; "completed" is a latest completion in the period of the current version or
+/// of one with only wording changes since; "refresh due" counts people whose latest completion is of a version
+/// a major change has superseded. The figures are grouped queries over <see cref="Domain.Reporting.UptakeRow"/>:
+/// no person's rows are loaded.
 /// </summary>
 public static class Uptake
 {
@@ -73,61 +74,50 @@ public static class Uptake
             RowsAsync(modules, scope, new ReportFilter { By = Breakdown.Agency }, ct);
 
         /// <summary>
-        /// Every module's rows from a handful of grouped queries, whatever the number of modules: people are
-        /// counted per agency, team and job role (a person is in exactly one of each, so the distinct counts of
-        /// these small groups add up exactly to any breakdown), and the module's audience and the breakdown are
-        /// applied to those few hundred sums here. Only the learning-time histograms are asked for per module.
+        /// Every module's rows from one grouped query over the uptake rows (one per learner, and one per learner and
+        /// module started): people are counted per agency, team and job role (a person is in exactly one of each,
+        /// so these small groups add up exactly to any breakdown), and the module's audience and the breakdown are
+        /// applied to those few thousand sums here. Only the learning-time histograms are asked for per module.
         /// </summary>
         private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
             if (modules.Count == 0) return [];
-            var people = scope.Learners(db, filter).Where(u => u.IsActive);
             var (start, end) = Period(filter);
             var moduleIds = modules.Select(m => m.Id).ToList();
 
-            // Versions completed so far; those a major change has superseded, as "module version" keys.
-            var versions = await db.ModuleCompletions.AsNoTracking().Where(c => moduleIds.Contains(c.ModuleId))
-                .Select(c => new { c.ModuleId, c.ModuleVersion }).Distinct().ToListAsync(ct);
-            var superseded = versions
-                .Where(v => ModuleVersion.TryParse(v.ModuleVersion, out var parsed) && modules.First(m => m.Id == v.ModuleId).IsSupersededByMajorChange(parsed))
-                .Select(v => v.ModuleId + " " + v.ModuleVersion).ToList();
-
-            var inScope = (await people.GroupBy(u => new { u.AgencyId, u.TeamId, u.JobRole })
-                .Select(g => new { g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Count() }).ToListAsync(ct))
-                .Select(g => new Cell("", g.AgencyId, g.TeamId, g.JobRole, g.People)).ToList();
-            // Each person once per module first (a hash of module and person), then counted per group: no COUNT(DISTINCT)
-            // over the joined rows, which would sort them all.
-            var started = (await db.ModuleProgress.AsNoTracking()
-                .Where(p => moduleIds.Contains(p.ModuleId) && (start == null || p.StartedAt >= start) && (end == null || p.StartedAt < end))
-                .Select(p => new { p.ModuleId, p.UserId }).Distinct()
-                .Join(people, p => p.UserId, u => u.Id, (p, u) => new { p.ModuleId, u.AgencyId, u.TeamId, u.JobRole })
-                .GroupBy(x => new { x.ModuleId, x.AgencyId, x.TeamId, x.JobRole })
-                .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Count() })
-                .ToListAsync(ct))
-                .Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.People)).ToList();
-            // Per person and module: completed in the period (a current version), ever, and ever a current version;
-            // the difference of the last two is the people due a refresh.
-            var completions = await db.ModuleCompletions.AsNoTracking()
-                .Where(c => moduleIds.Contains(c.ModuleId))
-                .GroupBy(c => new { c.ModuleId, c.UserId })
+            // "Started" is starting the module for the first time in the period; "completed" is a latest completion,
+            // of a version no major change has superseded, in the period; "refresh due" is a latest completion of a
+            // superseded version (people complete versions in order, so an earlier completion is never the newer).
+            // Grouped by the version completed too, so which versions are current is decided here, in memory.
+            var groups = await UptakeRows(scope, filter)
+                .Where(r => r.ModuleId == "" || moduleIds.Contains(r.ModuleId))
+                .GroupBy(r => new { r.ModuleId, r.AgencyId, r.TeamId, r.JobRole, r.CompletedVersion })
                 .Select(g => new
                 {
-                    g.Key.ModuleId, g.Key.UserId,
-                    Completed = g.Max(c => !superseded.Contains(c.ModuleId + " " + c.ModuleVersion) && (start == null || c.CompletedAt >= start) && (end == null || c.CompletedAt < end) ? 1 : 0),
-                    Current = g.Max(c => !superseded.Contains(c.ModuleId + " " + c.ModuleVersion) ? 1 : 0),
-                })
-                .Join(people, c => c.UserId, u => u.Id, (c, u) => new { c.ModuleId, u.AgencyId, u.TeamId, u.JobRole, c.Completed, c.Current })
-                .GroupBy(x => new { x.ModuleId, x.AgencyId, x.TeamId, x.JobRole })
-                .Select(g => new
-                {
-                    g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole,
-                    Completed = g.Sum(x => x.Completed),
-                    Ever = g.Count(),
-                    EverCurrent = g.Sum(x => x.Current),
+                    g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, g.Key.CompletedVersion,
+                    People = g.Count(),
+                    Started = g.Sum(r => r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end) ? 1 : 0),
+                    CompletedInPeriod = g.Sum(r => r.CompletedAt != null && (start == null || r.CompletedAt >= start) && (end == null || r.CompletedAt < end) ? 1 : 0),
+                    Completed = g.Sum(r => r.CompletedAt != null ? 1 : 0),
                 })
                 .ToListAsync(ct);
-            var completed = completions.Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.Completed)).ToList();
-            var refreshDue = completions.Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.Ever - g.EverCurrent)).ToList();
+            var current = groups.Where(g => g.CompletedVersion is not null).Select(g => (g.ModuleId, Version: g.CompletedVersion!)).Distinct()
+                .Where(v => !ModuleVersion.TryParse(v.Version, out var parsed) || !modules.First(m => m.Id == v.ModuleId).IsSupersededByMajorChange(parsed))
+                .ToHashSet();
+            bool IsCurrent(string moduleId, string? version) => version is not null && current.Contains((moduleId, version));
+            var sums = groups.Select(g => new
+            {
+                g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.People, g.Started,
+                Completed = IsCurrent(g.ModuleId, g.CompletedVersion) ? g.CompletedInPeriod : 0,
+                RefreshDue = g.CompletedVersion is not null && !IsCurrent(g.ModuleId, g.CompletedVersion) ? g.Completed : 0,
+            }).ToList();
+            Cell CellOf(string moduleId, Guid agencyId, Guid? teamId, string jobRole, int people) =>
+                new(moduleId, agencyId, teamId, Enum.TryParse<JobRole>(jobRole, out var role) ? role : default, people);
+            var inScope = sums.Where(s => s.ModuleId == "").Select(s => CellOf("", s.AgencyId, s.TeamId, s.JobRole, s.People)).ToList();
+            var moduleSums = sums.Where(s => s.ModuleId != "").ToList();
+            var started = moduleSums.Select(s => CellOf(s.ModuleId, s.AgencyId, s.TeamId, s.JobRole, s.Started)).ToList();
+            var completed = moduleSums.Select(s => CellOf(s.ModuleId, s.AgencyId, s.TeamId, s.JobRole, s.Completed)).ToList();
+            var refreshDue = moduleSums.Select(s => CellOf(s.ModuleId, s.AgencyId, s.TeamId, s.JobRole, s.RefreshDue)).ToList();
 
             var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(inScope.Concat(started), ct) : [];
             var rows = new List<Row>();
@@ -144,9 +134,10 @@ public static class Uptake
                 var moduleRefreshDue = Sum(refreshDue);
 
                 // Median learning time from a histogram of whole minutes per group: a few hundred rows, not one per person.
-                var minutes = await HistogramAsync(People(module, scope, filter), db.ModuleCompletions.AsNoTracking()
-                    .Where(c => c.ModuleId == moduleId && !superseded.Contains(c.ModuleId + " " + c.ModuleVersion)
-                        && (start == null || c.CompletedAt >= start) && (end == null || c.CompletedAt < end)), filter.By, ct);
+                var versions = current.Where(v => v.ModuleId == moduleId).Select(v => v.Version).ToList();
+                var minutes = await HistogramAsync(OfAudience(UptakeRows(scope, filter), module)
+                    .Where(r => r.ModuleId == moduleId && r.CompletedAt != null && versions.Contains(r.CompletedVersion!)
+                        && (start == null || r.CompletedAt >= start) && (end == null || r.CompletedAt < end)), filter.By, ct);
 
                 var keys = moduleInScope.Keys.Concat(moduleStarted.Keys).Distinct().ToList();
                 rows.AddRange(Labels(filter.By, keys, scope, teams).Select(label =>
@@ -164,51 +155,60 @@ public static class Uptake
         }
 
         /// <summary>People counted in one small group: a module's (none for who is in scope), an agency, a team and a job role.</summary>
-        private sealed record Cell(string ModuleId, Guid? AgencyId, Guid? TeamId, JobRole JobRole, int People);
+        private sealed record Cell(string ModuleId, Guid AgencyId, Guid? TeamId, JobRole JobRole, int People);
 
         // Ids are turned into text here, in memory, as everywhere in the reports.
         private static string KeyOf(Cell cell, Breakdown by) => by switch
         {
-            Breakdown.Agency => cell.AgencyId?.ToString() ?? "",
+            Breakdown.Agency => cell.AgencyId.ToString(),
             Breakdown.Team => cell.TeamId?.ToString() ?? "",
             Breakdown.Role => cell.JobRole.ToString(),
             _ => "",
         };
 
-        /// <summary>Active learners of the partnership, in the module's audience, narrowed by the filters.</summary>
-        private IQueryable<User> People(ContentModule module, ReportScope scope, ReportFilter filter)
+        /// <summary>The uptake rows of the partnership's learners (active, with the Learner role), narrowed by the agency and job role filters.</summary>
+        private IQueryable<Domain.Reporting.UptakeRow> UptakeRows(ReportScope scope, ReportFilter filter)
         {
-            var people = scope.Learners(db, filter).Where(u => u.IsActive);
-            if (module.Audience.Count == 0) return people;
-            var audience = module.Audience.ToList();
-            return people.Where(u => audience.Contains(u.JobRole));
+            var partnershipId = scope.PartnershipId;
+            var rows = db.UptakeRows.AsNoTracking().Where(r => r.PartnershipId == partnershipId);
+            if (filter.Agency is { } agency) rows = rows.Where(r => r.AgencyId == agency);
+            if (filter.Role is { } role)
+            {
+                var name = role.ToString();
+                rows = rows.Where(r => r.JobRole == name);
+            }
+            return rows;
+        }
+
+        private static IQueryable<Domain.Reporting.UptakeRow> OfAudience(IQueryable<Domain.Reporting.UptakeRow> rows, ContentModule module)
+        {
+            if (module.Audience.Count == 0) return rows;
+            var audience = module.Audience.Select(r => r.ToString()).ToList();
+            return rows.Where(r => audience.Contains(r.JobRole));
         }
 
         private static (DateTime? Start, DateTime? End) Period(ReportFilter filter) => (
             filter.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             filter.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 
-        private static async Task<Dictionary<string, Dictionary<int, int>>> HistogramAsync(IQueryable<User> people,
-            IQueryable<Domain.Learning.ModuleCompletion> completions, Breakdown by, CancellationToken ct)
+        private static async Task<Dictionary<string, Dictionary<int, int>>> HistogramAsync(IQueryable<Domain.Reporting.UptakeRow> completions, Breakdown by, CancellationToken ct)
         {
-            if (by == Breakdown.Role)
+            var rows = by switch
             {
-                var byRole = await completions.Join(people, c => c.UserId, u => u.Id, (c, u) => new { u.JobRole, Minutes = c.TimeSpentSeconds / 60 })
-                    .GroupBy(x => new { x.JobRole, x.Minutes }).Select(g => new { g.Key.JobRole, g.Key.Minutes, Count = g.Count() }).ToListAsync(ct);
-                return byRole.GroupBy(r => r.JobRole.ToString()).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Minutes, r => r.Count));
-            }
-            if (by == Breakdown.Module)
-            {
-                var all = await completions.Join(people, c => c.UserId, u => u.Id, (c, u) => c.TimeSpentSeconds / 60)
-                    .GroupBy(m => m).Select(g => new { Minutes = g.Key, Count = g.Count() }).ToListAsync(ct);
-                return new() { [""] = all.ToDictionary(r => r.Minutes, r => r.Count) };
-            }
-            var rows = by == Breakdown.Agency
-                ? await completions.Join(people, c => c.UserId, u => u.Id, (c, u) => new { Key = u.AgencyId, Minutes = c.TimeSpentSeconds / 60 })
-                    .GroupBy(x => new { x.Key, x.Minutes }).Select(g => new { g.Key.Key, g.Key.Minutes, Count = g.Count() }).ToListAsync(ct)
-                : await completions.Join(people, c => c.UserId, u => u.Id, (c, u) => new { Key = u.TeamId, Minutes = c.TimeSpentSeconds / 60 })
-                    .GroupBy(x => new { x.Key, x.Minutes }).Select(g => new { g.Key.Key, g.Key.Minutes, Count = g.Count() }).ToListAsync(ct);
-            return rows.GroupBy(r => r.Key?.ToString() ?? "").ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Minutes, r => r.Count));
+                Breakdown.Role => (await completions.GroupBy(r => new { r.JobRole, r.CompletedMinutes })
+                    .Select(g => new { g.Key.JobRole, g.Key.CompletedMinutes, Count = g.Count() }).ToListAsync(ct))
+                    .Select(r => (Key: r.JobRole, Minutes: r.CompletedMinutes ?? 0, r.Count)),
+                Breakdown.Agency => (await completions.GroupBy(r => new { r.AgencyId, r.CompletedMinutes })
+                    .Select(g => new { g.Key.AgencyId, g.Key.CompletedMinutes, Count = g.Count() }).ToListAsync(ct))
+                    .Select(r => (Key: r.AgencyId.ToString(), Minutes: r.CompletedMinutes ?? 0, r.Count)),
+                Breakdown.Team => (await completions.GroupBy(r => new { r.TeamId, r.CompletedMinutes })
+                    .Select(g => new { g.Key.TeamId, g.Key.CompletedMinutes, Count = g.Count() }).ToListAsync(ct))
+                    .Select(r => (Key: r.TeamId?.ToString() ?? "", Minutes: r.CompletedMinutes ?? 0, r.Count)),
+                _ => (await completions.GroupBy(r => r.CompletedMinutes)
+                    .Select(g => new { Minutes = g.Key, Count = g.Count() }).ToListAsync(ct))
+                    .Select(r => (Key: "", Minutes: r.Minutes ?? 0, r.Count)),
+            };
+            return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.GroupBy(r => r.Minutes).ToDictionary(m => m.Key, m => m.Sum(r => r.Count)));
         }
 
         /// <summary>The median of values given as value → how many times it occurs.</summary>

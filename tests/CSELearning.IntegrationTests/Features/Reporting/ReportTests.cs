@@ -188,7 +188,11 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         // North: five this month, six two months ago; South: one this month; another five a year ago, outside the window.
         var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive).Select(u => u.Id).ToListAsync());
         var south = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.South).Select(u => u.Id).ToListAsync());
-        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"ModuleCompletions\""));
+        await Factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ModuleCompletions\"");
+            await ReportTables.RebuildAllAsync(db);
+        });
         for (var i = 0; i < 5; i++) await CompleteAsync(north[i], thisMonth.AddHours(i), minutes: 10, progressNumber: 2);
         for (var i = 0; i < 6; i++) await CompleteAsync(north[i], thisMonth.AddMonths(-2), minutes: 10, progressNumber: 3);
         for (var i = 0; i < 5; i++) await CompleteAsync(north[i], thisMonth.AddMonths(-12), minutes: 10, progressNumber: 4);
@@ -243,6 +247,105 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Contains("People deciding here: 10", page);
         Assert.Contains("<strong class=\"govuk-tag govuk-tag--green\">Recommended</strong>", page);
     }
+
+    [Fact]
+    public async Task The_reporting_tables_each_save_keeps_match_the_same_tables_rebuilt_from_the_records()
+    {
+        await CastAsync();
+        var ids = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email!.StartsWith("north.")).ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id));
+        // N1–N6 go through the scenario for the first time, and N1–N3 replay it, which counts for nothing.
+        for (var n = 1; n <= 6; n++) await DecideAsync(ids[$"north.{n}"], ("back-late", n <= 4 ? 1 : 2), n <= 4 ? ("next-day", 1) : ("sanction", 1));
+        for (var n = 1; n <= 3; n++) await DecideAsync(ids[$"north.{n}"], ("back-late", 2));
+        // N4 goes back to the first point and threatens sanctions instead (a second option, counted), then goes back
+        // and chooses the same again (counted once only).
+        await Factory.WithDbAsync(async db =>
+        {
+            var scenario = Module.SectionsOf<Scenario>().Single();
+            var progress = await db.ModuleProgress.SingleAsync(p => p.UserId == ids["north.4"] && p.ModuleId == ModuleId && p.CompletedAt == null);
+            var position = await db.ScenarioPositions.SingleAsync(p => p.ProgressId == progress.Id);
+            async Task BackAsync()
+            {
+                var last = await db.ScenarioDecisions.Where(d => d.ProgressId == progress.Id && d.WithdrawnAt == null)
+                    .OrderByDescending(d => d.Step).FirstAsync();
+                Assert.Null(position.GoBack(last, progress, position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow));
+                await db.SaveChangesAsync();
+            }
+            async Task ChooseAsync(string node, int choice)
+            {
+                var (decision, refusal) = position.Choose(scenario, progress, Module.Version.ToString(), node, choice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow);
+                Assert.Null(refusal);
+                db.ScenarioDecisions.Add(decision!);
+                await db.SaveChangesAsync();
+            }
+            await BackAsync();
+            await BackAsync();
+            await ChooseAsync("back-late", 2);
+            await BackAsync();
+            await ChooseAsync("back-late", 2);
+        });
+        await Factory.WithDbAsync(async db =>
+        {
+            // One learner leaves (N2), one loses the Learner role (N7), one changes job role (N10): their uptake rows go or
+            // change. (N7 and N10 have no choices or completions, which a rebuild would count under today's roles.)
+            var people = await db.Users.Where(u => u.Email!.StartsWith("north.")).ToDictionaryAsync(u => u.Email!);
+            people["north.2@riverside.example"].Deactivate(DateTime.UtcNow);
+            db.UserRoles.Remove(await db.UserRoles.SingleAsync(ur => ur.UserId == people["north.7@riverside.example"].Id));
+            var changed = people["north.10@riverside.example"];
+            changed.UpdateProfile(changed.Email!, changed.DisplayName, JobRole.Manager);
+            await db.SaveChangesAsync();
+        });
+        var kept = await ReportTablesAsync();
+        Assert.Contains(kept.Uptake, r => r.StartsWith(ids["north.1"].ToString(), StringComparison.Ordinal));
+        Assert.DoesNotContain(kept.Uptake, r => r.StartsWith(ids["north.2"].ToString(), StringComparison.Ordinal) || r.StartsWith(ids["north.7"].ToString(), StringComparison.Ordinal));
+        Assert.Contains(kept.Uptake, r => r.StartsWith(ids["north.10"].ToString(), StringComparison.Ordinal) && r.Contains("|Manager|", StringComparison.Ordinal));
+        // For the partnership: six decided at the first point; four first welcomed her back, and three (N4 among them) threatened sanctions.
+        string PartnershipCount(int choice) => Assert.Single(kept.Choices, c => c.Contains($"|{Guid.Empty}||", StringComparison.Ordinal)
+            && c.Contains($"|back-late|{choice}|", StringComparison.Ordinal)).Split('|')[^1];
+        Assert.Equal(["6", "4", "3"], new[] { PartnershipCount(0), PartnershipCount(1), PartnershipCount(2) });
+        Assert.NotEmpty(kept.Completions);
+
+        await Factory.WithDbAsync(db => ReportTables.RebuildAllAsync(db));
+
+        var rebuilt = await ReportTablesAsync();
+        Assert.Equal(kept.Uptake, rebuilt.Uptake);
+        Assert.Equal(kept.Choices, rebuilt.Choices);
+        Assert.Equal(kept.Completions, rebuilt.Completions);
+    }
+
+    [Fact]
+    public async Task A_learner_who_moves_agency_takes_their_uptake_with_them_but_not_the_choices_and_completions_made_before()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+        var mover = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "north.1@riverside.example").Select(u => u.Id).SingleAsync());
+        var northInMarch = () => Factory.WithDbAsync(db => db.CompletionCounts.Where(c => c.AgencyId == cast.North && c.Month == new DateOnly(2026, 3, 1)).SumAsync(c => c.Completions));
+        Assert.Equal(6, await northInMarch());
+        var beforeMove = await CsvAsync(client, "/reports/uptake.csv?by=Agency");
+        Assert.Contains($"{Title},North,10,9,6,60%,35 minutes,fewer than 5", beforeMove);
+
+        await Factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == mover);
+            user.PlaceIn(await db.Agencies.FindAsync(cast.South), await db.Teams.SingleAsync(t => t.AgencyId == cast.South));
+            await db.SaveChangesAsync();
+        });
+
+        // North loses N1 (completed after 10 minutes): nine in scope, eight started, five completed, median of 20–60 minutes.
+        var afterMove = await CsvAsync(client, "/reports/uptake.csv?by=Agency");
+        Assert.Contains($"{Title},North,9,8,5,55.6%,40 minutes,fewer than 5", afterMove);
+        Assert.All(await Factory.WithDbAsync(db => db.UptakeRows.Where(r => r.UserId == mover).Select(r => r.AgencyId).ToListAsync()), a => Assert.Equal(cast.South, a));
+        // The completion happened while they were in North, and stays there in the trends.
+        Assert.Equal(6, await northInMarch());
+    }
+
+    private async Task<(List<string> Uptake, List<string> Choices, List<string> Completions)> ReportTablesAsync() => await Factory.WithDbAsync(async db => (
+        (await db.UptakeRows.AsNoTracking().ToListAsync())
+            .Select(r => string.Join('|', r.UserId, r.ModuleId, r.PartnershipId, r.AgencyId, r.TeamId, r.JobRole, r.FirstStartedAt?.ToString("O"), r.CompletedAt?.ToString("O"), r.CompletedVersion, r.CompletedMinutes)).Order(StringComparer.Ordinal).ToList(),
+        (await db.ChoiceCounts.AsNoTracking().ToListAsync())
+            .Select(c => string.Join('|', c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.ScenarioId, c.NodeId, c.ChoiceNumber, c.ModuleVersion, c.Day, c.People)).Order(StringComparer.Ordinal).ToList(),
+        (await db.CompletionCounts.AsNoTracking().ToListAsync())
+            .Select(c => string.Join('|', c.PartnershipId, c.AgencyId, c.JobRole, c.ModuleId, c.Month, c.Completions)).Order(StringComparer.Ordinal).ToList()));
 
     [Fact]
     public async Task Every_report_keeps_a_commissioner_to_their_own_partnership()
@@ -579,7 +682,10 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         db.AddRange(progress, completion);
         await db.SaveChangesAsync();
         if (version is not null)
+        {
             await db.Database.ExecuteSqlRawAsync("UPDATE \"ModuleCompletions\" SET \"ModuleVersion\" = {0} WHERE \"Id\" = {1}", version, completion.Id);
+            await ReportTables.RebuildAllAsync(db);
+        }
     });
 }
 

@@ -1,0 +1,56 @@
+using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CSELearning.Web.Data.Configurations;
+
+// The reporting tables have no foreign keys: they are derived from the tables that do, and rebuilt from them.
+// Each has one covering index in the order its report filters and groups, so a report reads the index alone.
+
+public class UptakeRowConfiguration : IEntityTypeConfiguration<UptakeRow>
+{
+    public void Configure(EntityTypeBuilder<UptakeRow> builder)
+    {
+        builder.ToTable("UptakeRows");
+        builder.HasKey(r => new { r.UserId, r.ModuleId });
+        builder.Property(r => r.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(r => r.JobRole).HasMaxLength(40);
+        builder.Property(r => r.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
+        builder.HasIndex(r => new { r.PartnershipId, r.ModuleId, r.AgencyId, r.TeamId, r.JobRole, r.FirstStartedAt, r.CompletedAt, r.CompletedVersion, r.CompletedMinutes })
+            .HasDatabaseName("IX_UptakeRows_Report");
+    }
+}
+
+public class ChoiceCountConfiguration : IEntityTypeConfiguration<ChoiceCount>
+{
+    public void Configure(EntityTypeBuilder<ChoiceCount> builder)
+    {
+        builder.ToTable("ChoiceCounts");
+        builder.HasKey(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.ScenarioId, c.NodeId, c.ChoiceNumber, c.ModuleVersion, c.Day });
+        builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.JobRole).HasMaxLength(40);
+        builder.Property(c => c.ScenarioId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.NodeId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.ModuleVersion).HasMaxLength(ContentIds.VersionLength);
+        // The whole partnership, or one agency: the key's own order with the count added.
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.ScenarioId, c.NodeId, c.ChoiceNumber, c.ModuleVersion, c.Day, c.People })
+            .HasDatabaseName("IX_ChoiceCounts_Report");
+        // One job role across the partnership's agencies.
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.JobRole, c.ScenarioId, c.NodeId, c.ChoiceNumber, c.ModuleVersion, c.Day, c.AgencyId, c.People })
+            .HasDatabaseName("IX_ChoiceCounts_Role");
+    }
+}
+
+public class CompletionCountConfiguration : IEntityTypeConfiguration<CompletionCount>
+{
+    public void Configure(EntityTypeBuilder<CompletionCount> builder)
+    {
+        builder.ToTable("CompletionCounts");
+        builder.HasKey(c => new { c.PartnershipId, c.AgencyId, c.JobRole, c.ModuleId, c.Month });
+        builder.Property(c => c.JobRole).HasMaxLength(40);
+        builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.HasIndex(c => new { c.PartnershipId, c.Month, c.AgencyId, c.JobRole, c.ModuleId, c.Completions })
+            .HasDatabaseName("IX_CompletionCounts_Report");
+    }
+}

@@ -1,0 +1,66 @@
+namespace CSELearning.Web.Domain.Reporting;
+
+// The tables the commissioners' dashboards read, so that a view over tens of thousands of learners and a
+// million events adds up a few thousand rows rather than joining the events to the people. They hold counts
+// and dates only, never anything anyone wrote or answered, and are written by Data/ReportTables.cs in the
+// same transaction as the change they follow; nothing else changes them.
+
+/// <summary>
+/// One row for each learner counted in the reports (active, with the Learner role, in an agency), with their
+/// partnership, agency, team and job role as they are now; and one more for each module they have started,
+/// with when they first started it and their latest completion of it. Rebuilt for a person whenever any of
+/// that changes, so moving agency or leaving moves or removes all their rows at once.
+/// </summary>
+public class UptakeRow
+{
+    private UptakeRow() { }
+
+    public Guid UserId { get; private set; }
+    /// <summary>The module, or empty for the row that counts the person in scope.</summary>
+    public string ModuleId { get; private set; } = "";
+    public Guid PartnershipId { get; private set; }
+    public Guid AgencyId { get; private set; }
+    public Guid? TeamId { get; private set; }
+    public string JobRole { get; private set; } = "";
+    public DateTime? FirstStartedAt { get; private set; }
+    public DateTime? CompletedAt { get; private set; }
+    public string? CompletedVersion { get; private set; }
+    public int? CompletedMinutes { get; private set; }
+}
+
+/// <summary>
+/// How many learners first chose one option at one decision point (<see cref="ChoiceNumber"/> from 1), or
+/// first decided there at all (<see cref="ChoiceNumber"/> 0), on one day, in their first time through a
+/// scenario of one version of a module. Counted twice over: once for the whole partnership (agency
+/// <see cref="Guid.Empty"/> and job role empty) and once under the agency and job role the learner had when
+/// they chose, so each filter reads only the rows it needs.
+/// </summary>
+public class ChoiceCount
+{
+    private ChoiceCount() { }
+
+    public Guid PartnershipId { get; private set; }
+    public string ModuleId { get; private set; } = "";
+    public Guid AgencyId { get; private set; }
+    public string JobRole { get; private set; } = "";
+    public string ScenarioId { get; private set; } = "";
+    public string NodeId { get; private set; } = "";
+    public int ChoiceNumber { get; private set; }
+    public string ModuleVersion { get; private set; } = "";
+    public DateOnly Day { get; private set; }
+    public int People { get; private set; }
+}
+
+/// <summary>Completions of one module in one month by learners of one agency and job role (as they were when they completed).</summary>
+public class CompletionCount
+{
+    private CompletionCount() { }
+
+    public Guid PartnershipId { get; private set; }
+    public Guid AgencyId { get; private set; }
+    public string JobRole { get; private set; } = "";
+    public string ModuleId { get; private set; } = "";
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; private set; }
+    public int Completions { get; private set; }
+}
