@@ -2,8 +2,9 @@
 # Runs every CSELearning test on this machine, fresh or not:
 #   1. installs what the tests need (Chromium, PostgreSQL, fonts, Poppler to read PDFs back) when missing,
 #   2. starts PostgreSQL and gives the tests a role with a password made for this run,
-#   3. publishes the web app exactly as the Dockerfile does,
-#   4. builds the solution once (Debug) and runs the unit, integration, browser and durability tests,
+#   3. builds the solution once, in Release, and publishes the web app from that build into artifacts/publish
+#      (dotnet publish --no-build: the same files as the Dockerfile's own publish, without compiling again),
+#   4. runs the unit, integration, browser and durability tests on that build,
 #   5. checks the content and points the wapiti and sqlmap scanners at the published site (scripts/scan.sh).
 # The last line printed is "N passed, N failed"; the exit code is non-zero on any failure.
 #
@@ -18,6 +19,8 @@ set -euo pipefail
 readonly APT_PACKAGES=(chromium postgresql fonts-dejavu-core poppler-utils wapiti sqlmap)
 # DurabilityTests runs the built site as a process of its own: killed, stopped, backed up and loaded.
 readonly TEST_PROJECTS=(CSELearning.UnitTests CSELearning.IntegrationTests CSELearning.E2ETests CSELearning.DurabilityTests)
+# One compile for everything: the tests, the content check and the scanned site all use the Release build.
+readonly CONFIGURATION=Release
 readonly TEST_ROLE=cselearning_test
 readonly RESULTS_DIR=TestResults
 readonly PG_WAIT_SECONDS=60
@@ -202,21 +205,23 @@ setup_postgres() {
 }
 
 # ---------------------------------------------------------------------------
-publish() {
-    heading "Publish (Release, as the Dockerfile does)"
-    rm -rf artifacts/publish
-    if ! dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c Release -o artifacts/publish; then
-        fail "dotnet publish"
-    fi
-}
-
 build() {
-    heading "Build (Debug)"
-    if dotnet build CSELearning.sln -c Debug; then
+    heading "Build ($CONFIGURATION)"
+    if dotnet build CSELearning.sln -c "$CONFIGURATION"; then
         return 0
     fi
     fail "dotnet build"
     return 1
+}
+
+# The site the scanners attack: the build above laid out as the Dockerfile's `dotnet publish` lays it out
+# (wwwroot with the front end's output, content/, appsettings), without compiling it a second time.
+publish() {
+    heading "Publish (from the $CONFIGURATION build)"
+    rm -rf artifacts/publish
+    if ! dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c "$CONFIGURATION" --no-build -o artifacts/publish; then
+        fail "dotnet publish"
+    fi
 }
 
 run_tests() {
@@ -226,7 +231,7 @@ run_tests() {
         heading "Tests: $project"
         rm -f "$RESULTS_DIR/$project.trx"
         rc=0
-        dotnet test "tests/$project" --no-build -c Debug \
+        dotnet test "tests/$project" --no-build -c "$CONFIGURATION" \
             --logger "trx;LogFileName=$project.trx" \
             --logger "console;verbosity=$verbosity" \
             --results-directory "$RESULTS_DIR" \
@@ -268,7 +273,7 @@ drop_leftover_databases() {
 run_extra_checks() {
     heading "Content"
     # The same checks the site runs at start-up, on the repository's content/ (problems print as file:line).
-    if ! dotnet src/CSELearning.Web/bin/Debug/net10.0/CSELearning.Web.dll validate-content --content content; then
+    if ! dotnet "src/CSELearning.Web/bin/$CONFIGURATION/net10.0/CSELearning.Web.dll" validate-content --content content; then
         fail "validate-content: the learning content has problems"
     fi
 
@@ -346,8 +351,8 @@ main() {
     install_packages
     check_tools
     setup_postgres
-    publish
     if build; then
+        publish
         run_tests
         drop_leftover_databases
         run_extra_checks
