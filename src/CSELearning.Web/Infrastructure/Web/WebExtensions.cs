@@ -60,18 +60,7 @@ public static class WebExtensions
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
-        // A body that says up front it is too large is turned away before anything reads it, with a page
-        // that says why (read later, the form would fail as a bad request instead).
-        app.Use((context, next) =>
-        {
-            if (context.Request.ContentLength > SiteOptions.MaxRequestBytes
-                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return Task.CompletedTask;
-            }
-            return next(context);
-        });
+        app.UseRequestSizeLimit();
 
         app.UseStaticFiles(new StaticFileOptions
         {
