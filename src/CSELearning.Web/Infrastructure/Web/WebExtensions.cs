@@ -17,6 +17,7 @@ public static class WebExtensions
             .AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new LogAntiforgeryFailures());
                 // The id in the address names the record a request acts on. MVC reads the form before the route,
                 // so a posted field called "id" would otherwise replace it: the route goes first.
                 var route = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
