@@ -38,7 +38,22 @@ TOTAL_PASSED=0
 TOTAL_FAILED=0
 SUMMARY_PRINTED=0
 
-heading() { printf '\n==== %s ====\n' "$*"; }
+# Each heading starts a step; the summary lists how long each took, to keep CI's time in view.
+STEP_NAME=
+STEP_STARTED=0
+STEP_TIMES=()
+end_step() {
+    if [[ -n $STEP_NAME ]]; then
+        STEP_TIMES+=("$(printf '%-45s %5d s' "$STEP_NAME" $((SECONDS - STEP_STARTED)))")
+    fi
+    STEP_NAME=
+}
+heading() {
+    end_step
+    STEP_NAME=$*
+    STEP_STARTED=$SECONDS
+    printf '\n==== %s ====\n' "$*"
+}
 note() { printf '%s\n' "$*"; }
 warn() { printf 'test.sh: %s\n' "$*" >&2; }
 die() { printf 'test.sh: error: %s\n' "$*" >&2; exit 1; }
@@ -298,7 +313,8 @@ trx_counter() {
 }
 
 summarise() {
-    heading "Summary"
+    end_step
+    printf '\n==== Summary ====\n'
     local project file counters passed failed errors timeouts aborted executed skipped total
     for project in "${TEST_PROJECTS[@]}"; do
         file="$RESULTS_DIR/$project.trx"
@@ -328,6 +344,9 @@ summarise() {
     done
     (( TOTAL_FAILED == 0 )) || fail "$TOTAL_FAILED test(s) failed"
     (( TOTAL_PASSED > 0 )) || fail "no test passed"
+
+    printf '\nTime by step:\n'
+    printf '  %s\n' "${STEP_TIMES[@]}"
 
     if [[ ${#FAILURES[@]} -gt 0 ]]; then
         printf '\nThe run failed:\n' >&2
