@@ -34,7 +34,8 @@ COPY src/CSELearning.Web/Frontend/package.json src/CSELearning.Web/Frontend/pack
 RUN dotnet restore src/CSELearning.Web/CSELearning.Web.csproj
 RUN cd src/CSELearning.Web/Frontend && npm ci --no-audit --no-fund --loglevel=error
 
-# The same publish command that scripts/test.sh runs (there into artifacts/publish); it copies content/ too.
+# The Release publish that scripts/test.sh also makes (there into artifacts/publish, from the Release build
+# its tests run on, with --no-build); it copies content/ too.
 COPY . .
 RUN dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c Release -o /app/publish
 

@@ -136,6 +136,21 @@ public sealed partial class Learner(Uri site, string email) : IDisposable
 
     public async Task<HttpResponseMessage> GetAsync(string url) => await _client.GetAsync(url);
 
+    /// <summary>
+    /// The Save button's post with <paramref name="text"/> in its fields, the body sent with its length or, when
+    /// <paramref name="chunked"/>, as a stream of unknown length (Transfer-Encoding: chunked, no Content-Length).
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Page)> SaveAsync(Guid id, int version, string text, bool chunked)
+    {
+        using var form = new FormUrlEncodedContent(Fields(version, text).Append(new("__RequestVerificationToken", _token)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/reflections/{id}") { Content = new StreamContent(await form.ReadAsStreamAsync()) };
+        request.Content.Headers.ContentType = form.Headers.ContentType;
+        request.Content.Headers.ContentLength = chunked ? null : form.Headers.ContentLength;
+        request.Headers.TransferEncodingChunked = chunked;
+        using var response = await _client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<string> PageAsync(string url)
     {
         using var response = await _client.GetAsync(url);

@@ -17,6 +17,12 @@ public sealed class AccountPage : AppPage
     /// <summary>The value beside <paramref name="key"/> in the summary list, such as "Email address".</summary>
     public ILocator Detail(string key) => SummaryValue(key);
 
+    public async Task<MyDataPage> DownloadYourDataAsync()
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Download everything we hold about you" }).ClickAsync();
+        return await MyDataPage.ArriveAsync(Session);
+    }
+
     public async Task<ChangePasswordPage> ChangeYourPasswordAsync()
     {
         await Page.GetByRole(AriaRole.Link, new() { Name = "Change your password" }).ClickAsync();

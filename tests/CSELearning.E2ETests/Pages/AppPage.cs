@@ -25,6 +25,13 @@ public abstract class AppPage(BrowserSession session)
     /// <summary>The green banner that confirms what just happened ("Your password has been changed").</summary>
     public ILocator SuccessBanner => Page.Locator(".govuk-notification-banner--success .govuk-notification-banner__heading");
 
+    /// <summary>Follows the Privacy link in the footer, which every page has, signed in or not.</summary>
+    public async Task<PrivacyNoticePage> OpenPrivacyNoticeFromFooterAsync()
+    {
+        await Page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Privacy", Exact = true }).ClickAsync();
+        return await PrivacyNoticePage.ArriveAsync(Session);
+    }
+
     /// <summary>The option a select list shows as chosen: its text is what the person sees.</summary>
     public static ILocator ChosenOption(ILocator select) => select.Locator("option:checked");
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CSELearning.IntegrationTests.Infrastructure;
 
@@ -26,6 +27,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     };
 
     public CapturingEmailSender Email { get; } = new();
+    public CapturingLoggerProvider Logs { get; } = new();
     public TestClock Clock { get; } = new();
 
     public abstract string Provider { get; }
@@ -49,6 +51,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         {
             services.AddSingleton<IEmailSender>(Email);
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
         });
     }
 
@@ -56,6 +59,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         _ = Server; // start the application (and so migrate) if it has not started
         Email.Clear();
+        Logs.Clear();
         Clock.Reset();
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

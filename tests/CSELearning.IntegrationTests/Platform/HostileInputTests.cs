@@ -421,6 +421,40 @@ public abstract partial class HostileInputTests(AppFactory factory) : Integratio
     }
 
     [Fact]
+    public async Task A_chunked_body_over_the_site_limit_gets_the_too_large_page_and_saves_nothing()
+    {
+        var world = await AccessWorld.CreateAsync(Factory);
+        var author = await Factory.SignedInAsync(world.Person(Principal.Author).Email!);
+        var created = await author.PostFormAsync("/reflections", "/reflections/new", []);
+        var logUrl = created.Headers.Location!.OriginalString;
+        var logId = Guid.Parse(logUrl.Split('/')[^1]);
+        var token = new KeyValuePair<string, string>("__RequestVerificationToken", Browser.FormToken(await author.GetPageAsync(logUrl), logUrl, logUrl));
+        var before = await AccessWorld.SnapshotAsync(Factory);
+
+        var response = await PostChunkedAsync(author, logUrl, [token, new("Version", "1"), new("Title", "Huge"), new("Description", new string('a', (int)SiteOptions.MaxRequestBytes))]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("That was too large to send", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await AccessWorld.SnapshotAsync(Factory));
+
+        // The same form at an ordinary size, also in chunks, is read in full and saved: only the size was refused.
+        var saved = await PostChunkedAsync(author, logUrl, [token, new("Version", "1"), new("Title", "Sent in chunks"), new("Description", "What happened")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(2, await LogVersionAsync(logId));
+    }
+
+    /// <summary>A form sent as a stream whose length is not known up front: Transfer-Encoding chunked, no Content-Length.</summary>
+    private static async Task<HttpResponseMessage> PostChunkedAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var form = new FormUrlEncodedContent(fields);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StreamContent(await form.ReadAsStreamAsync()) };
+        request.Content.Headers.ContentType = form.Headers.ContentType;
+        request.Content.Headers.ContentLength = null;
+        request.Headers.TransferEncodingChunked = true;
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_field_over_its_length_limit_is_refused_with_a_message_and_nothing_is_saved()
     {
         var world = await AccessWorld.CreateAsync(Factory);

@@ -71,8 +71,10 @@ public static class IdentityExtensions
             options.AccessDeniedPath = "/error/403";
             options.ExpireTimeSpan = security.IdleTimeout;
             options.SlidingExpiration = true;
+            // Every 403 passes here, from a policy or a handler's Forbid(): the one place to log them.
             options.Events.OnRedirectToAccessDenied = context =>
             {
+                RefusedRequestLog.AccessDenied(context.HttpContext);
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };

@@ -17,6 +17,7 @@ public static class WebExtensions
             .AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new LogAntiforgeryFailures());
                 // The id in the address names the record a request acts on. MVC reads the form before the route,
                 // so a posted field called "id" would otherwise replace it: the route goes first.
                 var route = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
@@ -60,18 +61,7 @@ public static class WebExtensions
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
-        // A body that says up front it is too large is turned away before anything reads it, with a page
-        // that says why (read later, the form would fail as a bad request instead).
-        app.Use((context, next) =>
-        {
-            if (context.Request.ContentLength > SiteOptions.MaxRequestBytes
-                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return Task.CompletedTask;
-            }
-            return next(context);
-        });
+        app.UseRequestSizeLimit();
 
         app.UseStaticFiles(new StaticFileOptions
         {
