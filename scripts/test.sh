@@ -4,8 +4,9 @@
 #   2. starts PostgreSQL and gives the tests a role with a password made for this run,
 #   3. builds the solution once, in Release, and publishes the web app from that build into artifacts/publish
 #      (dotnet publish --no-build: the same files as the Dockerfile's own publish, without compiling again),
-#   4. runs the unit, integration, browser and durability tests on that build,
-#   5. checks the content and points the wapiti and sqlmap scanners at the published site (scripts/scan.sh).
+#   4. runs the unit, integration, browser and durability tests on that build, pointing the wapiti and sqlmap
+#      scanners at the published site (scripts/scan.sh) while the durability tests run,
+#   5. checks the content.
 # The last line printed is "N passed, N failed"; the exit code is non-zero on any failure.
 #
 # Environment (all optional):
@@ -247,7 +248,10 @@ run_tests() {
     mkdir -p "$RESULTS_DIR"
     for project in "${TEST_PROJECTS[@]}"; do
         heading "Tests: $project"
-        [[ $project != CSELearning.DurabilityTests ]] || note "the load test runs for at least ${CSELEARNING_LOAD_SECONDS} s"
+        if [[ $project == CSELearning.DurabilityTests ]]; then
+            note "the load test runs for at least ${CSELEARNING_LOAD_SECONDS} s; the scanners run alongside"
+            start_scanners
+        fi
         rm -f "$RESULTS_DIR/$project.trx"
         rc=0
         dotnet test "tests/$project" --no-build -c "$CONFIGURATION" \
@@ -261,6 +265,32 @@ run_tests() {
             print_run_errors "$RESULTS_DIR/$project.trx"
         fi
     done
+    finish_scanners
+}
+
+# The scanners (wapiti, sqlmap; scripts/scan.sh) against the published site, started in the background while
+# the durability tests run: the load test's minutes are mostly waiting on its own server, and the scanned site
+# is a process of its own in a network namespace of its own (only loopback), so neither can reach the other.
+# Bounded for CI: wapiti as a learner and as an administrator (who also reaches the reports), 45 seconds each
+# and four seconds a module. See docs/security.md.
+SCAN_PID=
+start_scanners() {
+    mkdir -p "$RESULTS_DIR"
+    scripts/scan.sh --app artifacts/publish --out "$RESULTS_DIR/scan" --roles Learner,Administrator \
+        --wapiti-seconds 45 --attack-seconds 4 >"$RESULTS_DIR/scan.log" 2>&1 &
+    SCAN_PID=$!
+}
+
+finish_scanners() {
+    [[ -n $SCAN_PID ]] || return 0
+    heading "Vulnerability scanners (wapiti, sqlmap), begun alongside the durability tests"
+    local rc=0
+    wait "$SCAN_PID" || rc=$?
+    SCAN_PID=
+    cat "$RESULTS_DIR/scan.log"
+    if [[ $rc -ne 0 ]]; then
+        fail "scan.sh: a scanner found something of high severity, or could not run (reports in $RESULTS_DIR/scan)"
+    fi
 }
 
 # Errors outside any one test (a class's set-up or clean-up failing) are not counted as failed tests, so
@@ -294,15 +324,6 @@ run_extra_checks() {
     # The same checks the site runs at start-up, on the repository's content/ (problems print as file:line).
     if ! dotnet "src/CSELearning.Web/bin/$CONFIGURATION/net10.0/CSELearning.Web.dll" validate-content --content content; then
         fail "validate-content: the learning content has problems"
-    fi
-
-    heading "Vulnerability scanners (wapiti, sqlmap)"
-    # The published site on loopback, inside a network namespace of its own; see docs/security.md. Bounded
-    # for CI: wapiti as a learner and as an administrator (who also reaches the reports), 45 seconds each and
-    # four seconds a module, which pays for the minutes of the load test.
-    if ! scripts/scan.sh --app artifacts/publish --out "$RESULTS_DIR/scan" --roles Learner,Administrator \
-        --wapiti-seconds 45 --attack-seconds 4; then
-        fail "scan.sh: a scanner found something of high severity, or could not run (reports in $RESULTS_DIR/scan)"
     fi
 }
 
@@ -359,6 +380,7 @@ summarise() {
 # Always end with the count line, even when set-up stopped the run early.
 on_exit() {
     local rc=$?
+    [[ -z ${SCAN_PID:-} ]] || kill "$SCAN_PID" 2>/dev/null || true
     dotnet build-server shutdown >/dev/null 2>&1 || true
     if [[ $SUMMARY_PRINTED -eq 0 ]]; then
         printf '%d passed, %d failed\n' "$TOTAL_PASSED" "$TOTAL_FAILED"
