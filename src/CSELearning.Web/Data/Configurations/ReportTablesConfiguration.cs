@@ -17,7 +17,9 @@ public class UptakeRowConfiguration : IEntityTypeConfiguration<UptakeRow>
         builder.Property(r => r.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(r => r.JobRole).HasMaxLength(40);
         builder.Property(r => r.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
-        builder.HasIndex(r => new { r.PartnershipId, r.ModuleId, r.AgencyId, r.TeamId, r.JobRole, r.FirstStartedAt, r.CompletedAt, r.CompletedVersion, r.CompletedMinutes })
+        // In the order uptake groups by (module, agency, team, job role, version completed), so the groups come
+        // off the index one after another with nothing to sort.
+        builder.HasIndex(r => new { r.PartnershipId, r.ModuleId, r.AgencyId, r.TeamId, r.JobRole, r.CompletedVersion, r.CompletedMinutes, r.FirstStartedAt, r.CompletedAt })
             .HasDatabaseName("IX_UptakeRows_Report");
     }
 }

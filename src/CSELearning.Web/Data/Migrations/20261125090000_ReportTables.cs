@@ -35,7 +35,7 @@ public sealed class ReportTablesMigration : Migration
             },
             constraints: table => table.PrimaryKey("PK_UptakeRows", x => new { x.UserId, x.ModuleId }));
         migrationBuilder.CreateIndex(name: "IX_UptakeRows_Report", table: "UptakeRows",
-            columns: ["PartnershipId", "ModuleId", "AgencyId", "TeamId", "JobRole", "FirstStartedAt", "CompletedAt", "CompletedVersion", "CompletedMinutes"]);
+            columns: ["PartnershipId", "ModuleId", "AgencyId", "TeamId", "JobRole", "CompletedVersion", "CompletedMinutes", "FirstStartedAt", "CompletedAt"]);
 
         migrationBuilder.CreateTable(
             name: "ChoiceCounts",
