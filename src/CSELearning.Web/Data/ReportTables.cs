@@ -21,6 +21,9 @@ internal sealed class ReportTables
     private static readonly HashSet<string> ReportedUserProperties =
         [nameof(User.AgencyId), nameof(User.TeamId), nameof(User.JobRole), nameof(User.IsActive)];
 
+    /// <summary>Whether the person u holds the Learner role, whose name is parameter {0}.</summary>
+    private const string HoldsLearnerRole = """EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE ur."UserId" = u."Id" AND r."Name" = {0})""";
+
     /// <summary>Few enough parameters for any provider's limit in one statement.</summary>
     private const int Chunk = 400;
 
@@ -190,10 +193,10 @@ internal sealed class ReportTables
         var day = postgres ? """CAST(d."MadeAt" AT TIME ZONE 'UTC' AS date)""" : """substr(d."MadeAt", 1, 10)""";
         var month = postgres ? """CAST(date_trunc('month', c."CompletedAt" AT TIME ZONE 'UTC') AS date)""" : """substr(c."CompletedAt", 1, 7) || '-01'""";
         var empty = postgres ? "'00000000-0000-0000-0000-000000000000'::uuid" : "'00000000-0000-0000-0000-000000000000'";
-        const string learners = """
+        const string learners = $"""
             SELECT u."Id", a."PartnershipId", u."AgencyId", u."JobRole"
             FROM "AspNetUsers" u JOIN "Agencies" a ON a."Id" = u."AgencyId"
-            WHERE EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE ur."UserId" = u."Id" AND r."Name" = {0})
+            WHERE {HoldsLearnerRole}
             """;
         // A decision counts at its point (choice 0) when no earlier one of its progress's first time through is
         // there, and for its option when no earlier one chose that option there.
@@ -240,7 +243,7 @@ internal sealed class ReportTables
         var counted = $$"""
             JOIN "Agencies" a ON a."Id" = u."AgencyId"
             WHERE u."Id" {{people}} AND u."IsActive"
-                AND EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE ur."UserId" = u."Id" AND r."Name" = {0})
+                AND {{HoldsLearnerRole}}
             """;
         const string latest = """FROM "ModuleCompletions" c WHERE c."UserId" = m."UserId" AND c."ModuleId" = m."ModuleId" ORDER BY c."CompletedAt" DESC LIMIT 1""";
         yield return $"""

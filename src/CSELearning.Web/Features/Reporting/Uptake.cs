@@ -105,33 +105,25 @@ public static class Uptake
                 .Where(v => !ModuleVersion.TryParse(v.Version, out var parsed) || !modules.First(m => m.Id == v.ModuleId).IsSupersededByMajorChange(parsed))
                 .ToHashSet();
             bool IsCurrent(string moduleId, string? version) => version is not null && current.Contains((moduleId, version));
-            var sums = groups.Select(g => new
-            {
-                g.ModuleId, g.AgencyId, g.TeamId, g.JobRole, g.People, g.Started,
-                Completed = IsCurrent(g.ModuleId, g.CompletedVersion) ? g.CompletedInPeriod : 0,
-                RefreshDue = g.CompletedVersion is not null && !IsCurrent(g.ModuleId, g.CompletedVersion) ? g.Completed : 0,
-            }).ToList();
-            Cell CellOf(string moduleId, Guid agencyId, Guid? teamId, string jobRole, int people) =>
-                new(moduleId, agencyId, teamId, Enum.TryParse<JobRole>(jobRole, out var role) ? role : default, people);
-            var inScope = sums.Where(s => s.ModuleId == "").Select(s => CellOf("", s.AgencyId, s.TeamId, s.JobRole, s.People)).ToList();
-            var moduleSums = sums.Where(s => s.ModuleId != "").ToList();
-            var started = moduleSums.Select(s => CellOf(s.ModuleId, s.AgencyId, s.TeamId, s.JobRole, s.Started)).ToList();
-            var completed = moduleSums.Select(s => CellOf(s.ModuleId, s.AgencyId, s.TeamId, s.JobRole, s.Completed)).ToList();
-            var refreshDue = moduleSums.Select(s => CellOf(s.ModuleId, s.AgencyId, s.TeamId, s.JobRole, s.RefreshDue)).ToList();
+            // A module's empty id marks the people in scope; the others, those who started and completed it.
+            var cells = groups.Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, Enum.TryParse<JobRole>(g.JobRole, out var role) ? role : default,
+                g.People, g.Started,
+                Completed: IsCurrent(g.ModuleId, g.CompletedVersion) ? g.CompletedInPeriod : 0,
+                RefreshDue: g.CompletedVersion is not null && !IsCurrent(g.ModuleId, g.CompletedVersion) ? g.Completed : 0)).ToList();
 
-            var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(inScope.Concat(started), ct) : [];
+            var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(cells, ct) : [];
             var rows = new List<Row>();
             foreach (var module in modules)
             {
                 var moduleId = module.Id;
                 bool InAudience(JobRole role) => module.Audience.Count == 0 || module.Audience.Contains(role);
-                Dictionary<string, int> Sum(IEnumerable<Cell> cells) => cells
-                    .Where(c => (c.ModuleId == "" || c.ModuleId == moduleId) && InAudience(c.JobRole))
-                    .GroupBy(c => KeyOf(c, filter.By)).ToDictionary(g => g.Key, g => g.Sum(c => c.People));
-                var moduleInScope = Sum(inScope);
-                var moduleStarted = Sum(started);
-                var moduleCompleted = Sum(completed);
-                var moduleRefreshDue = Sum(refreshDue);
+                Dictionary<string, int> Sum(bool inScope, Func<Cell, int> count) => cells
+                    .Where(c => (inScope ? c.ModuleId == "" : c.ModuleId == moduleId) && InAudience(c.JobRole))
+                    .GroupBy(c => KeyOf(c, filter.By)).ToDictionary(g => g.Key, g => g.Sum(count));
+                var moduleInScope = Sum(inScope: true, c => c.People);
+                var moduleStarted = Sum(inScope: false, c => c.Started);
+                var moduleCompleted = Sum(inScope: false, c => c.Completed);
+                var moduleRefreshDue = Sum(inScope: false, c => c.RefreshDue);
 
                 // Median learning time from a histogram of whole minutes per group: a few hundred rows, not one per person.
                 var versions = current.Where(v => v.ModuleId == moduleId).Select(v => v.Version).ToList();
@@ -154,8 +146,11 @@ public static class Uptake
             return rows;
         }
 
-        /// <summary>People counted in one small group: a module's (none for who is in scope), an agency, a team and a job role.</summary>
-        private sealed record Cell(string ModuleId, Guid AgencyId, Guid? TeamId, JobRole JobRole, int People);
+        /// <summary>
+        /// People counted in one small group of a module (none for who is in scope), an agency, a team and a job role:
+        /// in it, started, completed in the period (a current version) and due a refresh.
+        /// </summary>
+        private sealed record Cell(string ModuleId, Guid AgencyId, Guid? TeamId, JobRole JobRole, int People, int Started, int Completed, int RefreshDue);
 
         // Ids are turned into text here, in memory, as everywhere in the reports.
         private static string KeyOf(Cell cell, Breakdown by) => by switch
