@@ -27,6 +27,15 @@ public static class Report
 
     private static string N(double value, string format = "N0") => double.IsNaN(value) ? "—" : value.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>Where a size's data came from: the cache, the cache of an older schema brought up to date, or generated.</summary>
+    private static string DataSource(JsonNode data)
+    {
+        var seconds = N(D(data["seconds"]), "N0");
+        if (!(bool)data["reused"]!) return $"generated in this run ({seconds} s)";
+        var migratedFrom = (string?)data["migratedFrom"];
+        return string.IsNullOrEmpty(migratedFrom) ? "reused from the cache" : $"reused from the cache made at migration {migratedFrom}, brought up to date by `migrate` in this run ({seconds} s)";
+    }
+
     private static double D(JsonNode? node) => node is null ? double.NaN : double.Parse(node.ToJsonString(), CultureInfo.InvariantCulture);
 
     private static string Verdict(bool? pass) => pass switch { true => "**pass**", false => "**miss**", null => "no goal" };
@@ -101,7 +110,7 @@ public static class Report
         r.AppendLine("| data (learners/events) | database | generated partnership | |");
         r.AppendLine("|---|---|---|---|");
         foreach (var data in Of(results, "data"))
-            r.AppendLine(CultureInfo.InvariantCulture, $"| {data["size"]} | {data["db"]} | {data["data"]!["agencies"]} agencies, seed {data["data"]!["seed"]} | {((bool)data["data"]!["reused"]! ? "reused from the cache" : $"generated in this run ({N(D(data["data"]!["seconds"]), "N0")} s)")} |");
+            r.AppendLine(CultureInfo.InvariantCulture, $"| {data["size"]} | {data["db"]} | {data["data"]!["agencies"]} agencies, seed {data["data"]!["seed"]} | {DataSource(data["data"]!)} |");
 
         r.AppendLine();
         r.AppendLine("## Machine and run");

@@ -33,6 +33,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Domain.Reporting.UptakeTarget> UptakeTargets => Set<Domain.Reporting.UptakeTarget>();
 
     public DbSet<Domain.Reporting.UptakeRow> UptakeRows => Set<Domain.Reporting.UptakeRow>();
+    public DbSet<Domain.Reporting.UptakeCount> UptakeCounts => Set<Domain.Reporting.UptakeCount>();
+    public DbSet<Domain.Reporting.LearningTimeCount> LearningTimeCounts => Set<Domain.Reporting.LearningTimeCount>();
     public DbSet<Domain.Reporting.ChoiceCount> ChoiceCounts => Set<Domain.Reporting.ChoiceCount>();
     public DbSet<Domain.Reporting.CompletionCount> CompletionCounts => Set<Domain.Reporting.CompletionCount>();
 

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace CSELearning.Web.Data;
 
 /// <summary>
-/// Keeps the reporting tables (<see cref="Domain.Reporting.UptakeRow"/>, <see cref="Domain.Reporting.ChoiceCount"/>,
+/// Keeps the reporting tables (<see cref="Domain.Reporting.UptakeRow"/> with its sums <see cref="Domain.Reporting.UptakeCount"/>
+/// and <see cref="Domain.Reporting.LearningTimeCount"/>, <see cref="Domain.Reporting.ChoiceCount"/>,
 /// <see cref="Domain.Reporting.CompletionCount"/>) in step with what a save changes, inside the save's own
 /// transaction, so a report never sees a completion without its count or the other way round.
 ///
@@ -158,15 +159,58 @@ internal sealed class ReportTables
         }
     }
 
-    /// <summary>Works out these people's uptake rows again from the source tables.</summary>
+    /// <summary>
+    /// Works out these people's uptake rows again from the source tables, taking their old rows out of the
+    /// uptake and learning-time counts and adding their new ones in.
+    /// </summary>
     private static async Task RebuildUptakeAsync(AppDbContext db, Guid[] people, CancellationToken ct)
     {
         static string In(int first, int count) => "IN (" + string.Join(", ", Enumerable.Range(first, count).Select(i => "{" + i + "}")) + ")";
+        var provider = db.Database.ProviderName ?? "";
         var ids = people.Cast<object>().ToArray();
-        // Only numbered placeholders go into the SQL text; the ids go as parameters.
-        var delete = """DELETE FROM "UptakeRows" WHERE "UserId" """ + In(0, ids.Length);
+        // Only numbered placeholders go into the SQL text; the ids go as parameters. On PostgreSQL two saves for the
+        // same person take turns here, so each subtracts the rows the other left rather than the rows both saw first
+        // (SQLite writes one transaction at a time already). The lock leaves other transactions free to refer to them.
+        var inIds = In(0, ids.Length);
+        var lockPeople = """SELECT "Id" FROM "AspNetUsers" WHERE "Id" """ + inIds + """ ORDER BY "Id" FOR NO KEY UPDATE""";
+        var delete = """DELETE FROM "UptakeRows" WHERE "UserId" """ + inIds;
+        if (IsPostgres(provider)) await db.Database.ExecuteSqlRawAsync(lockPeople, ids, ct);
+        foreach (var sql in CountsSql(provider, inIds, "-")) await db.Database.ExecuteSqlRawAsync(sql, ids, ct);
         await db.Database.ExecuteSqlRawAsync(delete, ids, ct);
         foreach (var sql in UptakeSql(In(1, ids.Length))) await db.Database.ExecuteSqlRawAsync(sql, [Roles.Learner, .. ids], ct);
+        foreach (var sql in CountsSql(provider, inIds, "")) await db.Database.ExecuteSqlRawAsync(sql, ids, ct);
+    }
+
+    private static bool IsPostgres(string provider) => provider.Contains("Npgsql", StringComparison.Ordinal);
+
+    private static string EmptyGuid(string provider) =>
+        IsPostgres(provider) ? "'00000000-0000-0000-0000-000000000000'::uuid" : "'00000000-0000-0000-0000-000000000000'";
+
+    /// <summary>Fills the empty uptake and learning-time counts from every uptake row.</summary>
+    internal static IEnumerable<string> FillUptakeCountsSql(string provider) => CountsSql(provider, "IS NOT NULL", "");
+
+    /// <summary>
+    /// Adds the uptake rows of the people whose id matches <paramref name="people"/> to the uptake and learning-time
+    /// counts, or takes them away when <paramref name="sign"/> is "-".
+    /// </summary>
+    private static IEnumerable<string> CountsSql(string provider, string people, string sign)
+    {
+        var key = $"""
+            "PartnershipId", "ModuleId", "AgencyId", COALESCE("TeamId", {EmptyGuid(provider)}), "JobRole", COALESCE("CompletedVersion", '')
+            """;
+        yield return $"""
+            INSERT INTO "UptakeCounts" ("PartnershipId", "ModuleId", "AgencyId", "TeamId", "JobRole", "CompletedVersion", "People")
+            SELECT {key}, {sign}COUNT(*) FROM "UptakeRows" WHERE "UserId" {people} GROUP BY {key}
+            ON CONFLICT ("PartnershipId", "ModuleId", "AgencyId", "TeamId", "JobRole", "CompletedVersion")
+            DO UPDATE SET "People" = "UptakeCounts"."People" + excluded."People"
+            """;
+        yield return $"""
+            INSERT INTO "LearningTimeCounts" ("PartnershipId", "ModuleId", "AgencyId", "TeamId", "JobRole", "CompletedVersion", "Minutes", "People")
+            SELECT {key}, COALESCE("CompletedMinutes", 0), {sign}COUNT(*) FROM "UptakeRows" WHERE "UserId" {people} AND "CompletedAt" IS NOT NULL
+            GROUP BY {key}, COALESCE("CompletedMinutes", 0)
+            ON CONFLICT ("PartnershipId", "ModuleId", "AgencyId", "TeamId", "JobRole", "CompletedVersion", "Minutes")
+            DO UPDATE SET "People" = "LearningTimeCounts"."People" + excluded."People"
+            """;
     }
 
     /// <summary>
@@ -186,13 +230,16 @@ internal sealed class ReportTables
         }, ct);
     }
 
-    /// <summary>The statements that rebuild every reporting table; {0} is the Learner role's name.</summary>
-    internal static IEnumerable<string> RebuildSql(string provider)
+    /// <summary>
+    /// The statements that rebuild every reporting table; {0} is the Learner role's name. Without
+    /// <paramref name="uptakeCounts"/>, those for the tables the first reporting migration made, which run it.
+    /// </summary>
+    internal static IEnumerable<string> RebuildSql(string provider, bool uptakeCounts = true)
     {
-        var postgres = provider.Contains("Npgsql", StringComparison.Ordinal);
+        var postgres = IsPostgres(provider);
         var day = postgres ? """CAST(d."MadeAt" AT TIME ZONE 'UTC' AS date)""" : """substr(d."MadeAt", 1, 10)""";
         var month = postgres ? """CAST(date_trunc('month', c."CompletedAt" AT TIME ZONE 'UTC') AS date)""" : """substr(c."CompletedAt", 1, 7) || '-01'""";
-        var empty = postgres ? "'00000000-0000-0000-0000-000000000000'::uuid" : "'00000000-0000-0000-0000-000000000000'";
+        var empty = EmptyGuid(provider);
         const string learners = $"""
             SELECT u."Id", a."PartnershipId", u."AgencyId", u."JobRole"
             FROM "AspNetUsers" u JOIN "Agencies" a ON a."Id" = u."AgencyId"
@@ -214,6 +261,12 @@ internal sealed class ReportTables
         const string columns = """ "PartnershipId", "ModuleId", "AgencyId", "JobRole", "ScenarioId", "NodeId", "ChoiceNumber", "ModuleVersion", "Day" """;
         yield return """DELETE FROM "UptakeRows" """;
         foreach (var sql in UptakeSql("IS NOT NULL")) yield return sql;
+        if (uptakeCounts)
+        {
+            yield return """DELETE FROM "UptakeCounts" """;
+            yield return """DELETE FROM "LearningTimeCounts" """;
+            foreach (var sql in FillUptakeCountsSql(provider)) yield return sql;
+        }
         yield return """DELETE FROM "ChoiceCounts" """;
         yield return $"""
             INSERT INTO "ChoiceCounts" ({columns}, "People")

@@ -17,10 +17,43 @@ public class UptakeRowConfiguration : IEntityTypeConfiguration<UptakeRow>
         builder.Property(r => r.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(r => r.JobRole).HasMaxLength(40);
         builder.Property(r => r.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
-        // In the order uptake groups by (module, agency, team, job role, version completed), so the groups come
-        // off the index one after another with nothing to sort.
-        builder.HasIndex(r => new { r.PartnershipId, r.ModuleId, r.AgencyId, r.TeamId, r.JobRole, r.CompletedVersion, r.CompletedMinutes, r.FirstStartedAt, r.CompletedAt })
-            .HasDatabaseName("IX_UptakeRows_Report");
+        // A view with a period reads the rows started, and the rows completed, in it.
+        builder.HasIndex(r => new { r.PartnershipId, r.FirstStartedAt, r.ModuleId, r.AgencyId, r.TeamId, r.JobRole })
+            .HasDatabaseName("IX_UptakeRows_Started");
+        builder.HasIndex(r => new { r.PartnershipId, r.CompletedAt, r.ModuleId, r.CompletedVersion, r.JobRole, r.AgencyId, r.TeamId, r.CompletedMinutes })
+            .HasDatabaseName("IX_UptakeRows_Completed");
+    }
+}
+
+public class UptakeCountConfiguration : IEntityTypeConfiguration<UptakeCount>
+{
+    public void Configure(EntityTypeBuilder<UptakeCount> builder)
+    {
+        builder.ToTable("UptakeCounts");
+        builder.HasKey(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion });
+        builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.JobRole).HasMaxLength(40);
+        builder.Property(c => c.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
+    }
+}
+
+public class LearningTimeCountConfiguration : IEntityTypeConfiguration<LearningTimeCount>
+{
+    public void Configure(EntityTypeBuilder<LearningTimeCount> builder)
+    {
+        builder.ToTable("LearningTimeCounts");
+        builder.HasKey(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion, c.Minutes });
+        builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.JobRole).HasMaxLength(40);
+        builder.Property(c => c.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
+        // One per breakdown, each in the order its histograms group by (module, version, job role for the
+        // audience, then the agency or team, then minutes), so the groups come off the index with nothing to sort.
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.CompletedVersion, c.JobRole, c.Minutes, c.People })
+            .HasDatabaseName("IX_LearningTimeCounts_Role");
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.CompletedVersion, c.JobRole, c.AgencyId, c.Minutes, c.People })
+            .HasDatabaseName("IX_LearningTimeCounts_Agency");
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.CompletedVersion, c.JobRole, c.TeamId, c.Minutes, c.People })
+            .HasDatabaseName("IX_LearningTimeCounts_Team");
     }
 }
 

@@ -75,7 +75,7 @@ public sealed class ReportTablesMigration : Migration
             columns: ["PartnershipId", "Month", "AgencyId", "JobRole", "ModuleId", "Completions"]);
 
         // The Learner role's name written in, as a migration takes no parameters.
-        foreach (var sql in ReportTables.RebuildSql(migrationBuilder.ActiveProvider ?? ""))
+        foreach (var sql in ReportTables.RebuildSql(migrationBuilder.ActiveProvider ?? "", uptakeCounts: false))
             migrationBuilder.Sql(sql.Replace("{0}", "'" + Domain.Roles.Learner + "'", StringComparison.Ordinal));
     }
 

@@ -29,6 +29,44 @@ public class UptakeRow
 }
 
 /// <summary>
+/// The uptake rows added up: how many of them there are for each module (empty for the people in scope), agency,
+/// team (<see cref="Guid.Empty"/> for none), job role and latest version completed (empty for none). A view with
+/// no period reads these few thousand counts instead of a row per person; kept by subtracting a person's rows
+/// before they are worked out again and adding them after, so a count may stand at nought until it is used again.
+/// </summary>
+public class UptakeCount
+{
+    private UptakeCount() { }
+
+    public Guid PartnershipId { get; private set; }
+    public string ModuleId { get; private set; } = "";
+    public Guid AgencyId { get; private set; }
+    public Guid TeamId { get; private set; }
+    public string JobRole { get; private set; } = "";
+    public string CompletedVersion { get; private set; } = "";
+    public int People { get; private set; }
+}
+
+/// <summary>
+/// The completed uptake rows added up by learning time as well: how many people's latest completion of a module's
+/// version took so many whole minutes, per agency, team (<see cref="Guid.Empty"/> for none) and job role. The
+/// medians of a view with no period are worked out from these histograms. Kept as <see cref="UptakeCount"/> is.
+/// </summary>
+public class LearningTimeCount
+{
+    private LearningTimeCount() { }
+
+    public Guid PartnershipId { get; private set; }
+    public string ModuleId { get; private set; } = "";
+    public Guid AgencyId { get; private set; }
+    public Guid TeamId { get; private set; }
+    public string JobRole { get; private set; } = "";
+    public string CompletedVersion { get; private set; } = "";
+    public int Minutes { get; private set; }
+    public int People { get; private set; }
+}
+
+/// <summary>
 /// How many learners first chose one option at one decision point (<see cref="ChoiceNumber"/> from 1), or
 /// first decided there at all (<see cref="ChoiceNumber"/> 0), on one day, in their first time through a
 /// scenario of one version of a module. Counted twice over: once for the whole partnership (agency

@@ -16,8 +16,9 @@ namespace CSELearning.Web.Features.Reporting;
 /// module's audience (all job roles when the module names none), as they are now. "Started" is a first start
 /// in the period, when one is given; "completed" is a latest completion in the period of the current version or
 /// of one with only wording changes since; "refresh due" counts people whose latest completion is of a version
-/// a major change has superseded. The figures are grouped queries over <see cref="Domain.Reporting.UptakeRow"/>:
-/// no person's rows are loaded.
+/// a major change has superseded. The figures are grouped queries over the reporting tables
+/// (<see cref="Domain.Reporting.UptakeCount"/> and <see cref="Domain.Reporting.LearningTimeCount"/>, or
+/// <see cref="Domain.Reporting.UptakeRow"/> for a period): no person's rows are loaded.
 /// </summary>
 public static class Uptake
 {
@@ -74,42 +75,43 @@ public static class Uptake
             RowsAsync(modules, scope, new ReportFilter { By = Breakdown.Agency }, ct);
 
         /// <summary>
-        /// Every module's rows from one grouped query over the uptake rows (one per learner, and one per learner and
-        /// module started): people are counted per agency, team and job role (a person is in exactly one of each,
-        /// so these small groups add up exactly to any breakdown), and the module's audience and the breakdown are
-        /// applied to those few thousand sums here. Only the learning-time histograms are asked for per module.
+        /// Every module's rows from a handful of grouped queries over the reporting tables: the uptake counts (a
+        /// few thousand, per module, agency, team, job role and version completed) give who is in scope, who started
+        /// and who is due a refresh; the learning-time counts give who completed and how long they took. A view with
+        /// a period reads the uptake rows started and completed in it instead. A person is in exactly one agency,
+        /// team and job role, so these small groups add up exactly to any breakdown; the module's audience and the
+        /// breakdown are applied to them here.
         /// </summary>
         private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
             if (modules.Count == 0) return [];
             var (start, end) = Period(filter);
-            var moduleIds = modules.Select(m => m.Id).ToList();
+            var byId = modules.ToDictionary(m => m.Id);
 
-            // "Started" is starting the module for the first time in the period; "completed" is a latest completion,
-            // of a version no major change has superseded, in the period; "refresh due" is a latest completion of a
-            // superseded version (people complete versions in order, so an earlier completion is never the newer).
-            // Grouped by the version completed too, so which versions are current is decided here, in memory.
-            var groups = await UptakeRows(scope, filter)
-                .Where(r => r.ModuleId == "" || moduleIds.Contains(r.ModuleId))
-                .GroupBy(r => new { r.ModuleId, r.AgencyId, r.TeamId, r.JobRole, r.CompletedVersion })
-                .Select(g => new
-                {
-                    g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, g.Key.CompletedVersion,
-                    People = g.Count(),
-                    Started = g.Sum(r => r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end) ? 1 : 0),
-                    CompletedInPeriod = g.Sum(r => r.CompletedAt != null && (start == null || r.CompletedAt >= start) && (end == null || r.CompletedAt < end) ? 1 : 0),
-                    Completed = g.Sum(r => r.CompletedAt != null ? 1 : 0),
-                })
-                .ToListAsync(ct);
-            var current = groups.Where(g => g.CompletedVersion is not null).Select(g => (g.ModuleId, Version: g.CompletedVersion!)).Distinct()
-                .Where(v => !ModuleVersion.TryParse(v.Version, out var parsed) || !modules.First(m => m.Id == v.ModuleId).IsSupersededByMajorChange(parsed))
+            // A module's empty id marks the people in scope; the others, those who started it, by their latest
+            // completion's version (empty for none). Modules no longer in the catalogue are left out here.
+            var counts = (await Counts(db.UptakeCounts.AsNoTracking(), scope, filter)
+                    .Where(c => c.People != 0)
+                    .Select(c => new { c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion, c.People })
+                    .ToListAsync(ct))
+                .Where(c => c.ModuleId == "" || byId.ContainsKey(c.ModuleId)).ToList();
+
+            // "Completed" is a latest completion of a version no major change has superseded; "refresh due", a latest
+            // completion of one it has (people complete versions in order, so an earlier completion is never the newer).
+            var current = counts.Where(c => c.CompletedVersion != "").Select(c => (c.ModuleId, Version: c.CompletedVersion)).Distinct()
+                .Where(v => !ModuleVersion.TryParse(v.Version, out var parsed) || !byId[v.ModuleId].IsSupersededByMajorChange(parsed))
                 .ToHashSet();
-            bool IsCurrent(string moduleId, string? version) => version is not null && current.Contains((moduleId, version));
-            // A module's empty id marks the people in scope; the others, those who started and completed it.
-            var cells = groups.Select(g => new Cell(g.ModuleId, g.AgencyId, g.TeamId, Enum.TryParse<JobRole>(g.JobRole, out var role) ? role : default,
-                g.People, g.Started,
-                Completed: IsCurrent(g.ModuleId, g.CompletedVersion) ? g.CompletedInPeriod : 0,
-                RefreshDue: g.CompletedVersion is not null && !IsCurrent(g.ModuleId, g.CompletedVersion) ? g.Completed : 0)).ToList();
+            var cells = counts.Select(c => new Cell(c.ModuleId, c.AgencyId, c.TeamId, Enum.TryParse<JobRole>(c.JobRole, out var role) ? role : default,
+                    c.People,
+                    Started: c.ModuleId == "" || start is not null ? 0 : c.People,
+                    RefreshDue: c.CompletedVersion != "" && !current.Contains((c.ModuleId, c.CompletedVersion)) ? c.People : 0))
+                .ToList();
+            // "Started" in a period is starting the module for the first time in it.
+            if (start is not null || end is not null) cells.AddRange(await StartedAsync(scope, filter, start, end, byId, ct));
+
+            // Who completed, and in how many minutes, per module, job role (for the audience) and breakdown.
+            var completions = (await CompletionsAsync(scope, filter, start, end, ct))
+                .Where(c => current.Contains((c.ModuleId, c.Version))).ToList();
 
             var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(cells, ct) : [];
             var rows = new List<Row>();
@@ -122,24 +124,22 @@ public static class Uptake
                     .GroupBy(c => KeyOf(c, filter.By)).ToDictionary(g => g.Key, g => g.Sum(count));
                 var moduleInScope = Sum(inScope: true, c => c.People);
                 var moduleStarted = Sum(inScope: false, c => c.Started);
-                var moduleCompleted = Sum(inScope: false, c => c.Completed);
                 var moduleRefreshDue = Sum(inScope: false, c => c.RefreshDue);
-
                 // Median learning time from a histogram of whole minutes per group: a few hundred rows, not one per person.
-                var versions = current.Where(v => v.ModuleId == moduleId).Select(v => v.Version).ToList();
-                var minutes = await HistogramAsync(OfAudience(UptakeRows(scope, filter), module)
-                    .Where(r => r.ModuleId == moduleId && r.CompletedAt != null && versions.Contains(r.CompletedVersion!)
-                        && (start == null || r.CompletedAt >= start) && (end == null || r.CompletedAt < end)), filter.By, ct);
+                var minutes = completions.Where(c => c.ModuleId == moduleId && InAudience(c.JobRole))
+                    .GroupBy(c => c.Key)
+                    .ToDictionary(g => g.Key, g => g.GroupBy(c => c.Minutes).ToDictionary(m => m.Key, m => m.Sum(c => c.People)));
 
                 var keys = moduleInScope.Keys.Concat(moduleStarted.Keys).Distinct().ToList();
                 rows.AddRange(Labels(filter.By, keys, scope, teams).Select(label =>
                 {
                     int Of(Dictionary<string, int> counts) => counts.GetValueOrDefault(label.Key);
                     var histogram = minutes.GetValueOrDefault(label.Key) ?? [];
-                    return new Row(module.Id, module.Title, label.Key, filter.By == Breakdown.Module ? null : label.Text, (Of(moduleInScope), Of(moduleCompleted)),
-                        Figure.Count(Of(moduleInScope)), Figure.Count(Of(moduleStarted)), Figure.Count(Of(moduleCompleted)),
-                        Figure.Rate(Of(moduleCompleted), Of(moduleInScope)),
-                        Figure.Median(histogram.Values.Sum(), Median(histogram), "minutes"),
+                    var completed = histogram.Values.Sum();
+                    return new Row(module.Id, module.Title, label.Key, filter.By == Breakdown.Module ? null : label.Text, (Of(moduleInScope), completed),
+                        Figure.Count(Of(moduleInScope)), Figure.Count(Of(moduleStarted)), Figure.Count(completed),
+                        Figure.Rate(completed, Of(moduleInScope)),
+                        Figure.Median(completed, Median(histogram), "minutes"),
                         Figure.Count(Of(moduleRefreshDue)));
                 }));
             }
@@ -147,64 +147,102 @@ public static class Uptake
         }
 
         /// <summary>
-        /// People counted in one small group of a module (none for who is in scope), an agency, a team and a job role:
-        /// in it, started, completed in the period (a current version) and due a refresh.
+        /// People counted in one small group of a module (none for who is in scope), an agency, a team
+        /// (<see cref="Guid.Empty"/> for none) and a job role: in it, started, and due a refresh.
         /// </summary>
-        private sealed record Cell(string ModuleId, Guid AgencyId, Guid? TeamId, JobRole JobRole, int People, int Started, int Completed, int RefreshDue);
+        private sealed record Cell(string ModuleId, Guid AgencyId, Guid TeamId, JobRole JobRole, int People, int Started, int RefreshDue);
+
+        /// <summary>People whose latest completion of a module's version, in a group of the breakdown, took so many minutes.</summary>
+        private sealed record Completion(string ModuleId, string Version, JobRole JobRole, string Key, int Minutes, int People);
 
         // Ids are turned into text here, in memory, as everywhere in the reports.
         private static string KeyOf(Cell cell, Breakdown by) => by switch
         {
             Breakdown.Agency => cell.AgencyId.ToString(),
-            Breakdown.Team => cell.TeamId?.ToString() ?? "",
+            Breakdown.Team => cell.TeamId == Guid.Empty ? "" : cell.TeamId.ToString(),
             Breakdown.Role => cell.JobRole.ToString(),
             _ => "",
         };
 
-        /// <summary>The uptake rows of the partnership's learners (active, with the Learner role), narrowed by the agency and job role filters.</summary>
-        private IQueryable<Domain.Reporting.UptakeRow> UptakeRows(ReportScope scope, ReportFilter filter)
+        /// <summary>The first starts in the period, as cells of who started.</summary>
+        private async Task<List<Cell>> StartedAsync(ReportScope scope, ReportFilter filter, DateTime? start, DateTime? end,
+            Dictionary<string, ContentModule> modules, CancellationToken ct)
+        {
+            var started = await Counts(db.UptakeRows.AsNoTracking(), scope, filter)
+                .Where(r => r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end))
+                .GroupBy(r => new { r.ModuleId, r.AgencyId, r.TeamId, r.JobRole })
+                .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Count() })
+                .ToListAsync(ct);
+            return started.Where(s => modules.ContainsKey(s.ModuleId))
+                .Select(s => new Cell(s.ModuleId, s.AgencyId, s.TeamId ?? Guid.Empty, Enum.TryParse<JobRole>(s.JobRole, out var role) ? role : default,
+                    People: 0, Started: s.People, RefreshDue: 0))
+                .ToList();
+        }
+
+        /// <summary>
+        /// Latest completions (in the period, when one is given) by module, version, job role, the breakdown's group
+        /// and whole minutes: from the learning-time counts, or from the uptake rows completed in the period.
+        /// </summary>
+        private async Task<List<Completion>> CompletionsAsync(ReportScope scope, ReportFilter filter, DateTime? start, DateTime? end, CancellationToken ct)
+        {
+            List<(string ModuleId, string Version, string JobRole, string Key, int Minutes, int People)> found;
+            if (start is null && end is null)
+            {
+                var counts = Counts(db.LearningTimeCounts.AsNoTracking(), scope, filter).Where(c => c.People != 0);
+                found = filter.By switch
+                {
+                    Breakdown.Agency => (await counts.GroupBy(c => new { c.ModuleId, c.CompletedVersion, c.JobRole, c.AgencyId, c.Minutes })
+                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.AgencyId, g.Key.Minutes, People = g.Sum(c => c.People) }).ToListAsync(ct))
+                        .Select(c => (c.ModuleId, c.CompletedVersion, c.JobRole, c.AgencyId.ToString(), c.Minutes, c.People)).ToList(),
+                    Breakdown.Team => (await counts.GroupBy(c => new { c.ModuleId, c.CompletedVersion, c.JobRole, c.TeamId, c.Minutes })
+                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.TeamId, g.Key.Minutes, People = g.Sum(c => c.People) }).ToListAsync(ct))
+                        .Select(c => (c.ModuleId, c.CompletedVersion, c.JobRole, c.TeamId == Guid.Empty ? "" : c.TeamId.ToString(), c.Minutes, c.People)).ToList(),
+                    _ => (await counts.GroupBy(c => new { c.ModuleId, c.CompletedVersion, c.JobRole, c.Minutes })
+                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.Minutes, People = g.Sum(c => c.People) }).ToListAsync(ct))
+                        .Select(c => (c.ModuleId, c.CompletedVersion, c.JobRole, filter.By == Breakdown.Role ? c.JobRole : "", c.Minutes, c.People)).ToList(),
+                };
+            }
+            else
+            {
+                var rows = Counts(db.UptakeRows.AsNoTracking(), scope, filter)
+                    .Where(r => r.CompletedAt != null && (start == null || r.CompletedAt >= start) && (end == null || r.CompletedAt < end));
+                found = filter.By switch
+                {
+                    Breakdown.Agency => (await rows.GroupBy(r => new { r.ModuleId, r.CompletedVersion, r.JobRole, r.AgencyId, r.CompletedMinutes })
+                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.AgencyId, g.Key.CompletedMinutes, People = g.Count() }).ToListAsync(ct))
+                        .Select(c => (c.ModuleId, c.CompletedVersion ?? "", c.JobRole, c.AgencyId.ToString(), c.CompletedMinutes ?? 0, c.People)).ToList(),
+                    Breakdown.Team => (await rows.GroupBy(r => new { r.ModuleId, r.CompletedVersion, r.JobRole, r.TeamId, r.CompletedMinutes })
+                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.TeamId, g.Key.CompletedMinutes, People = g.Count() }).ToListAsync(ct))
+                        .Select(c => (c.ModuleId, c.CompletedVersion ?? "", c.JobRole, c.TeamId?.ToString() ?? "", c.CompletedMinutes ?? 0, c.People)).ToList(),
+                    _ => (await rows.GroupBy(r => new { r.ModuleId, r.CompletedVersion, r.JobRole, r.CompletedMinutes })
+                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.CompletedMinutes, People = g.Count() }).ToListAsync(ct))
+                        .Select(c => (c.ModuleId, c.CompletedVersion ?? "", c.JobRole, filter.By == Breakdown.Role ? c.JobRole : "", c.CompletedMinutes ?? 0, c.People)).ToList(),
+                };
+            }
+            return found.Select(c => new Completion(c.ModuleId, c.Version, Enum.TryParse<JobRole>(c.JobRole, out var role) ? role : default, c.Key, c.Minutes, c.People)).ToList();
+        }
+
+        /// <summary>
+        /// One of the reporting tables' rows of the partnership's learners, narrowed by the module, agency and job
+        /// role filters (equalities only, so a table's rows still come off its index in order).
+        /// </summary>
+        private static IQueryable<T> Counts<T>(IQueryable<T> rows, ReportScope scope, ReportFilter filter) where T : class
         {
             var partnershipId = scope.PartnershipId;
-            var rows = db.UptakeRows.AsNoTracking().Where(r => r.PartnershipId == partnershipId);
-            if (filter.Agency is { } agency) rows = rows.Where(r => r.AgencyId == agency);
+            rows = rows.Where(r => EF.Property<Guid>(r, "PartnershipId") == partnershipId);
+            if (filter.Module is { Length: > 0 } module) rows = rows.Where(r => EF.Property<string>(r, "ModuleId") == module || EF.Property<string>(r, "ModuleId") == "");
+            if (filter.Agency is { } agency) rows = rows.Where(r => EF.Property<Guid>(r, "AgencyId") == agency);
             if (filter.Role is { } role)
             {
                 var name = role.ToString();
-                rows = rows.Where(r => r.JobRole == name);
+                rows = rows.Where(r => EF.Property<string>(r, "JobRole") == name);
             }
             return rows;
-        }
-
-        private static IQueryable<Domain.Reporting.UptakeRow> OfAudience(IQueryable<Domain.Reporting.UptakeRow> rows, ContentModule module)
-        {
-            if (module.Audience.Count == 0) return rows;
-            var audience = module.Audience.Select(r => r.ToString()).ToList();
-            return rows.Where(r => audience.Contains(r.JobRole));
         }
 
         private static (DateTime? Start, DateTime? End) Period(ReportFilter filter) => (
             filter.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             filter.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-
-        private static async Task<Dictionary<string, Dictionary<int, int>>> HistogramAsync(IQueryable<Domain.Reporting.UptakeRow> completions, Breakdown by, CancellationToken ct)
-        {
-            var rows = by switch
-            {
-                Breakdown.Role => (await completions.GroupBy(r => new { r.JobRole, r.CompletedMinutes })
-                    .Select(g => new { g.Key.JobRole, g.Key.CompletedMinutes, Count = g.Count() }).ToListAsync(ct))
-                    .Select(r => (Key: r.JobRole, Minutes: r.CompletedMinutes ?? 0, r.Count)),
-                Breakdown.Agency => (await completions.GroupBy(r => new { r.AgencyId, r.CompletedMinutes })
-                    .Select(g => new { g.Key.AgencyId, g.Key.CompletedMinutes, Count = g.Count() }).ToListAsync(ct))
-                    .Select(r => (Key: r.AgencyId.ToString(), Minutes: r.CompletedMinutes ?? 0, r.Count)),
-                Breakdown.Team => (await completions.GroupBy(r => new { r.TeamId, r.CompletedMinutes })
-                    .Select(g => new { g.Key.TeamId, g.Key.CompletedMinutes, Count = g.Count() }).ToListAsync(ct))
-                    .Select(r => (Key: r.TeamId?.ToString() ?? "", Minutes: r.CompletedMinutes ?? 0, r.Count)),
-                _ => (await completions.GroupBy(r => r.CompletedMinutes)
-                    .Select(g => new { Minutes = g.Key, Count = g.Count() }).ToListAsync(ct))
-                    .Select(r => (Key: "", Minutes: r.Minutes ?? 0, r.Count)),
-            };
-            return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.GroupBy(r => r.Minutes).ToDictionary(m => m.Key, m => m.Sum(r => r.Count)));
-        }
 
         /// <summary>The median of values given as value → how many times it occurs.</summary>
         internal static double? Median(IReadOnlyDictionary<int, int> histogram)
@@ -228,7 +266,7 @@ public static class Uptake
         /// <summary>The names of the teams the cells name, in one query for every module.</summary>
         private async Task<Dictionary<string, string>> TeamNamesAsync(IEnumerable<Cell> cells, CancellationToken ct)
         {
-            var ids = cells.Where(c => c.TeamId is not null).Select(c => c.TeamId!.Value).Distinct().ToList();
+            var ids = cells.Where(c => c.TeamId != Guid.Empty).Select(c => c.TeamId).Distinct().ToList();
             return (await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
                 .ToDictionary(t => t.Id.ToString(), t => t.Name);
         }

@@ -68,6 +68,29 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal([Header, $"{Title},North,10,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5"], june);
     }
 
+    [Theory]
+    [InlineData("Module")]
+    [InlineData("Agency")]
+    [InlineData("Team")]
+    [InlineData("Role")]
+    public async Task A_period_covering_everything_gives_the_figures_of_no_period(string by)
+    {
+        // A view with no period reads the uptake counts; one with a period, the uptake rows in it: the two must agree.
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var always = await CsvAsync(client, $"/reports/uptake.csv?by={by}");
+        var everything = await CsvAsync(client, $"/reports/uptake.csv?by={by}&from=2000-01-01&to=2099-12-31");
+        var north = await CsvAsync(client, $"/reports/uptake.csv?by={by}&agency={cast.North}&role=SocialWorker&module={ModuleId}");
+        var northEverything = await CsvAsync(client, $"/reports/uptake.csv?by={by}&agency={cast.North}&role=SocialWorker&module={ModuleId}&from=2000-01-01");
+
+        Assert.Equal(always, everything);
+        Assert.Equal(north, northEverything);
+        Assert.Contains(always, line => line.StartsWith(Title, StringComparison.Ordinal) && line.Contains(" minutes", StringComparison.Ordinal));
+        // North's social workers, whichever way they are broken down, are the hand-built figures.
+        Assert.Contains(north, line => line.EndsWith(",10,9,6,60%,35 minutes,fewer than 5", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Figures_break_down_by_module_and_job_role_and_filter_by_role()
     {
@@ -311,6 +334,11 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal(kept.Uptake, rebuilt.Uptake);
         Assert.Equal(kept.Choices, rebuilt.Choices);
         Assert.Equal(kept.Completions, rebuilt.Completions);
+        Assert.Equal(kept.UptakeCounts, rebuilt.UptakeCounts);
+        Assert.Equal(kept.LearningTimes, rebuilt.LearningTimes);
+        // N10's row moved from social workers to managers; N2's and N7's were taken out.
+        Assert.Contains(kept.UptakeCounts, c => c.Contains("|Manager|", StringComparison.Ordinal));
+        Assert.NotEmpty(kept.LearningTimes);
     }
 
     [Fact]
@@ -339,13 +367,18 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal(6, await northInMarch());
     }
 
-    private async Task<(List<string> Uptake, List<string> Choices, List<string> Completions)> ReportTablesAsync() => await Factory.WithDbAsync(async db => (
+    /// <summary>Every reporting table's rows as text, sorted; counts that have fallen to nought are left out, as a rebuild makes none.</summary>
+    private async Task<(List<string> Uptake, List<string> Choices, List<string> Completions, List<string> UptakeCounts, List<string> LearningTimes)> ReportTablesAsync() => await Factory.WithDbAsync(async db => (
         (await db.UptakeRows.AsNoTracking().ToListAsync())
             .Select(r => string.Join('|', r.UserId, r.ModuleId, r.PartnershipId, r.AgencyId, r.TeamId, r.JobRole, r.FirstStartedAt?.ToString("O"), r.CompletedAt?.ToString("O"), r.CompletedVersion, r.CompletedMinutes)).Order(StringComparer.Ordinal).ToList(),
         (await db.ChoiceCounts.AsNoTracking().ToListAsync())
             .Select(c => string.Join('|', c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.ScenarioId, c.NodeId, c.ChoiceNumber, c.ModuleVersion, c.Day, c.People)).Order(StringComparer.Ordinal).ToList(),
         (await db.CompletionCounts.AsNoTracking().ToListAsync())
-            .Select(c => string.Join('|', c.PartnershipId, c.AgencyId, c.JobRole, c.ModuleId, c.Month, c.Completions)).Order(StringComparer.Ordinal).ToList()));
+            .Select(c => string.Join('|', c.PartnershipId, c.AgencyId, c.JobRole, c.ModuleId, c.Month, c.Completions)).Order(StringComparer.Ordinal).ToList(),
+        (await db.UptakeCounts.AsNoTracking().Where(c => c.People != 0).ToListAsync())
+            .Select(c => string.Join('|', c.PartnershipId, c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion, c.People)).Order(StringComparer.Ordinal).ToList(),
+        (await db.LearningTimeCounts.AsNoTracking().Where(c => c.People != 0).ToListAsync())
+            .Select(c => string.Join('|', c.PartnershipId, c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion, c.Minutes, c.People)).Order(StringComparer.Ordinal).ToList()));
 
     [Fact]
     public async Task Every_report_keeps_a_commissioner_to_their_own_partnership()
