@@ -20,7 +20,7 @@ public class UptakeRowConfiguration : IEntityTypeConfiguration<UptakeRow>
         // A view with a period reads the rows started, and the rows completed, in it.
         builder.HasIndex(r => new { r.PartnershipId, r.FirstStartedAt, r.ModuleId, r.AgencyId, r.TeamId, r.JobRole })
             .HasDatabaseName("IX_UptakeRows_Started");
-        builder.HasIndex(r => new { r.PartnershipId, r.CompletedAt, r.ModuleId, r.CompletedVersion, r.JobRole, r.AgencyId, r.TeamId, r.CompletedMinutes })
+        builder.HasIndex(r => new { r.PartnershipId, r.ModuleId, r.CompletedAt, r.CompletedVersion, r.JobRole, r.AgencyId, r.TeamId, r.CompletedMinutes })
             .HasDatabaseName("IX_UptakeRows_Completed");
     }
 }
@@ -34,6 +34,14 @@ public class UptakeCountConfiguration : IEntityTypeConfiguration<UptakeCount>
         builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(c => c.JobRole).HasMaxLength(40);
         builder.Property(c => c.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
+        // One per breakdown, each in the order its counts group by (module, then the agency or team, job role and
+        // version), so the groups come off the index with nothing to sort.
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.JobRole, c.CompletedVersion, c.People })
+            .HasDatabaseName("IX_UptakeCounts_Role");
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.CompletedVersion, c.People })
+            .HasDatabaseName("IX_UptakeCounts_Agency");
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.TeamId, c.JobRole, c.CompletedVersion, c.People })
+            .HasDatabaseName("IX_UptakeCounts_Team");
     }
 }
 
@@ -46,13 +54,13 @@ public class LearningTimeCountConfiguration : IEntityTypeConfiguration<LearningT
         builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(c => c.JobRole).HasMaxLength(40);
         builder.Property(c => c.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
-        // One per breakdown, each in the order its histograms group by (module, version, job role for the
-        // audience, then the agency or team, then minutes), so the groups come off the index with nothing to sort.
-        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.CompletedVersion, c.JobRole, c.Minutes, c.People })
+        // One per breakdown, each in the order a module's histograms group by (the job role, agency or team, then
+        // minutes), so the groups come off the index with nothing to sort; version and job role are then filtered.
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.JobRole, c.Minutes, c.CompletedVersion, c.People })
             .HasDatabaseName("IX_LearningTimeCounts_Role");
-        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.CompletedVersion, c.JobRole, c.AgencyId, c.Minutes, c.People })
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.Minutes, c.JobRole, c.CompletedVersion, c.People })
             .HasDatabaseName("IX_LearningTimeCounts_Agency");
-        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.CompletedVersion, c.JobRole, c.TeamId, c.Minutes, c.People })
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.TeamId, c.Minutes, c.JobRole, c.CompletedVersion, c.People })
             .HasDatabaseName("IX_LearningTimeCounts_Team");
     }
 }

@@ -18,7 +18,7 @@ public sealed class UptakeCountsMigration : Migration
         migrationBuilder.CreateIndex(name: "IX_UptakeRows_Started", table: "UptakeRows",
             columns: ["PartnershipId", "FirstStartedAt", "ModuleId", "AgencyId", "TeamId", "JobRole"]);
         migrationBuilder.CreateIndex(name: "IX_UptakeRows_Completed", table: "UptakeRows",
-            columns: ["PartnershipId", "CompletedAt", "ModuleId", "CompletedVersion", "JobRole", "AgencyId", "TeamId", "CompletedMinutes"]);
+            columns: ["PartnershipId", "ModuleId", "CompletedAt", "CompletedVersion", "JobRole", "AgencyId", "TeamId", "CompletedMinutes"]);
 
         migrationBuilder.CreateTable(
             name: "UptakeCounts",
@@ -34,6 +34,12 @@ public sealed class UptakeCountsMigration : Migration
             },
             constraints: table => table.PrimaryKey("PK_UptakeCounts",
                 x => new { x.PartnershipId, x.ModuleId, x.AgencyId, x.TeamId, x.JobRole, x.CompletedVersion }));
+        migrationBuilder.CreateIndex(name: "IX_UptakeCounts_Role", table: "UptakeCounts",
+            columns: ["PartnershipId", "ModuleId", "JobRole", "CompletedVersion", "People"]);
+        migrationBuilder.CreateIndex(name: "IX_UptakeCounts_Agency", table: "UptakeCounts",
+            columns: ["PartnershipId", "ModuleId", "AgencyId", "JobRole", "CompletedVersion", "People"]);
+        migrationBuilder.CreateIndex(name: "IX_UptakeCounts_Team", table: "UptakeCounts",
+            columns: ["PartnershipId", "ModuleId", "TeamId", "JobRole", "CompletedVersion", "People"]);
 
         migrationBuilder.CreateTable(
             name: "LearningTimeCounts",
@@ -51,11 +57,11 @@ public sealed class UptakeCountsMigration : Migration
             constraints: table => table.PrimaryKey("PK_LearningTimeCounts",
                 x => new { x.PartnershipId, x.ModuleId, x.AgencyId, x.TeamId, x.JobRole, x.CompletedVersion, x.Minutes }));
         migrationBuilder.CreateIndex(name: "IX_LearningTimeCounts_Role", table: "LearningTimeCounts",
-            columns: ["PartnershipId", "ModuleId", "CompletedVersion", "JobRole", "Minutes", "People"]);
+            columns: ["PartnershipId", "ModuleId", "JobRole", "Minutes", "CompletedVersion", "People"]);
         migrationBuilder.CreateIndex(name: "IX_LearningTimeCounts_Agency", table: "LearningTimeCounts",
-            columns: ["PartnershipId", "ModuleId", "CompletedVersion", "JobRole", "AgencyId", "Minutes", "People"]);
+            columns: ["PartnershipId", "ModuleId", "AgencyId", "Minutes", "JobRole", "CompletedVersion", "People"]);
         migrationBuilder.CreateIndex(name: "IX_LearningTimeCounts_Team", table: "LearningTimeCounts",
-            columns: ["PartnershipId", "ModuleId", "CompletedVersion", "JobRole", "TeamId", "Minutes", "People"]);
+            columns: ["PartnershipId", "ModuleId", "TeamId", "Minutes", "JobRole", "CompletedVersion", "People"]);
 
         foreach (var sql in ReportTables.FillUptakeCountsSql(migrationBuilder.ActiveProvider ?? "")) migrationBuilder.Sql(sql);
     }

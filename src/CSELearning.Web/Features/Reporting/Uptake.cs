@@ -75,60 +75,60 @@ public static class Uptake
             RowsAsync(modules, scope, new ReportFilter { By = Breakdown.Agency }, ct);
 
         /// <summary>
-        /// Every module's rows from a handful of grouped queries over the reporting tables: the uptake counts (a
-        /// few thousand, per module, agency, team, job role and version completed) give who is in scope, who started
-        /// and who is due a refresh; the learning-time counts give who completed and how long they took. A view with
-        /// a period reads the uptake rows started and completed in it instead. A person is in exactly one agency,
-        /// team and job role, so these small groups add up exactly to any breakdown; the module's audience and the
-        /// breakdown are applied to them here.
+        /// Every module's rows from a handful of grouped queries over the reporting tables, each already summed to
+        /// the breakdown's groups and job role (for the module's audience): the uptake counts give who is in scope,
+        /// who started and who is due a refresh; the learning-time counts, one query per module, who completed and
+        /// how long they took. A view with a period reads the uptake rows started and completed in it instead.
         /// </summary>
         private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
             if (modules.Count == 0) return [];
             var (start, end) = Period(filter);
             var byId = modules.ToDictionary(m => m.Id);
+            var period = start is not null || end is not null;
 
             // A module's empty id marks the people in scope; the others, those who started it, by their latest
             // completion's version (empty for none). Modules no longer in the catalogue are left out here.
-            var counts = (await Counts(db.UptakeCounts.AsNoTracking(), scope, filter)
-                    .Where(c => c.People != 0)
-                    .Select(c => new { c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion, c.People })
-                    .ToListAsync(ct))
+            var counts = (await GroupAsync(Counts(db.UptakeCounts.AsNoTracking(), scope, filter).Where(c => c.People != 0)
+                    .Select(c => new Group { ModuleId = c.ModuleId, AgencyId = c.AgencyId, TeamId = c.TeamId, JobRole = c.JobRole, Version = c.CompletedVersion, People = c.People }),
+                    filter.By, ct))
                 .Where(c => c.ModuleId == "" || byId.ContainsKey(c.ModuleId)).ToList();
 
             // "Completed" is a latest completion of a version no major change has superseded; "refresh due", a latest
             // completion of one it has (people complete versions in order, so an earlier completion is never the newer).
-            var current = counts.Where(c => c.CompletedVersion != "").Select(c => (c.ModuleId, Version: c.CompletedVersion)).Distinct()
+            var current = counts.Where(c => c.Version != "").Select(c => (c.ModuleId, c.Version)).Distinct()
                 .Where(v => !ModuleVersion.TryParse(v.Version, out var parsed) || !byId[v.ModuleId].IsSupersededByMajorChange(parsed))
                 .ToHashSet();
-            var cells = counts.Select(c => new Cell(c.ModuleId, c.AgencyId, c.TeamId, Enum.TryParse<JobRole>(c.JobRole, out var role) ? role : default,
-                    c.People,
-                    Started: c.ModuleId == "" || start is not null ? 0 : c.People,
-                    RefreshDue: c.CompletedVersion != "" && !current.Contains((c.ModuleId, c.CompletedVersion)) ? c.People : 0))
+            var cells = counts.Select(c => new Cell(c.ModuleId, c.Key, c.JobRole, c.People,
+                    Started: c.ModuleId == "" || period ? 0 : c.People,
+                    RefreshDue: c.Version != "" && !current.Contains((c.ModuleId, c.Version)) ? c.People : 0))
                 .ToList();
             // "Started" in a period is starting the module for the first time in it.
-            if (start is not null || end is not null) cells.AddRange(await StartedAsync(scope, filter, start, end, byId, ct));
+            if (period)
+            {
+                var started = await GroupAsync(Counts(db.UptakeRows.AsNoTracking(), scope, filter)
+                    .Where(r => r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end))
+                    .Select(r => new Group { ModuleId = r.ModuleId, AgencyId = r.AgencyId, TeamId = r.TeamId ?? Guid.Empty, JobRole = r.JobRole, Version = "", People = 1 }),
+                    filter.By, ct);
+                cells.AddRange(started.Where(s => byId.ContainsKey(s.ModuleId)).Select(s => new Cell(s.ModuleId, s.Key, s.JobRole, People: 0, Started: s.People, RefreshDue: 0)));
+            }
 
-            // Who completed, and in how many minutes, per module, job role (for the audience) and breakdown.
-            var completions = (await CompletionsAsync(scope, filter, start, end, ct))
-                .Where(c => current.Contains((c.ModuleId, c.Version))).ToList();
-
-            var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(cells, ct) : [];
+            var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(cells.Select(c => c.Key), ct) : [];
+            var cellsOf = cells.ToLookup(c => c.ModuleId);
             var rows = new List<Row>();
             foreach (var module in modules)
             {
                 var moduleId = module.Id;
                 bool InAudience(JobRole role) => module.Audience.Count == 0 || module.Audience.Contains(role);
-                Dictionary<string, int> Sum(bool inScope, Func<Cell, int> count) => cells
-                    .Where(c => (inScope ? c.ModuleId == "" : c.ModuleId == moduleId) && InAudience(c.JobRole))
-                    .GroupBy(c => KeyOf(c, filter.By)).ToDictionary(g => g.Key, g => g.Sum(count));
+                Dictionary<string, int> Sum(bool inScope, Func<Cell, int> count) => cellsOf[inScope ? "" : moduleId]
+                    .Where(c => InAudience(c.JobRole))
+                    .GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(count));
                 var moduleInScope = Sum(inScope: true, c => c.People);
                 var moduleStarted = Sum(inScope: false, c => c.Started);
                 var moduleRefreshDue = Sum(inScope: false, c => c.RefreshDue);
-                // Median learning time from a histogram of whole minutes per group: a few hundred rows, not one per person.
-                var minutes = completions.Where(c => c.ModuleId == moduleId && InAudience(c.JobRole))
-                    .GroupBy(c => c.Key)
-                    .ToDictionary(g => g.Key, g => g.GroupBy(c => c.Minutes).ToDictionary(m => m.Key, m => m.Sum(c => c.People)));
+                // Who completed a current version, and the median learning time, from a histogram of whole minutes per group.
+                var versions = current.Where(v => v.ModuleId == moduleId).Select(v => v.Version).ToList();
+                var minutes = versions.Count == 0 ? [] : await LearningTimesAsync(module, versions, scope, filter, start, end, ct);
 
                 var keys = moduleInScope.Keys.Concat(moduleStarted.Keys).Distinct().ToList();
                 rows.AddRange(Labels(filter.By, keys, scope, teams).Select(label =>
@@ -147,79 +147,88 @@ public static class Uptake
         }
 
         /// <summary>
-        /// People counted in one small group of a module (none for who is in scope), an agency, a team
-        /// (<see cref="Guid.Empty"/> for none) and a job role: in it, started, and due a refresh.
+        /// People counted in one group of the breakdown (<see cref="KeyOf"/>), one job role and a module (none for who
+        /// is in scope): in it, started, and due a refresh.
         /// </summary>
-        private sealed record Cell(string ModuleId, Guid AgencyId, Guid TeamId, JobRole JobRole, int People, int Started, int RefreshDue);
+        private sealed record Cell(string ModuleId, string Key, JobRole JobRole, int People, int Started, int RefreshDue);
 
-        /// <summary>People whose latest completion of a module's version, in a group of the breakdown, took so many minutes.</summary>
-        private sealed record Completion(string ModuleId, string Version, JobRole JobRole, string Key, int Minutes, int People);
+        /// <summary>A reporting table's rows as the grouped queries read them: one group of people, or one person (1).</summary>
+        private sealed class Group
+        {
+            public string ModuleId { get; init; } = "";
+            public Guid AgencyId { get; init; }
+            public Guid TeamId { get; init; }
+            public string JobRole { get; init; } = "";
+            public string Version { get; init; } = "";
+            public int Minutes { get; init; }
+            public int People { get; init; }
+        }
 
         // Ids are turned into text here, in memory, as everywhere in the reports.
-        private static string KeyOf(Cell cell, Breakdown by) => by switch
+        private static string KeyOf(Breakdown by, Guid agencyId, Guid teamId, string jobRole) => by switch
         {
-            Breakdown.Agency => cell.AgencyId.ToString(),
-            Breakdown.Team => cell.TeamId == Guid.Empty ? "" : cell.TeamId.ToString(),
-            Breakdown.Role => cell.JobRole.ToString(),
+            Breakdown.Agency => agencyId.ToString(),
+            Breakdown.Team => teamId == Guid.Empty ? "" : teamId.ToString(),
+            Breakdown.Role => jobRole,
             _ => "",
         };
 
-        /// <summary>The first starts in the period, as cells of who started.</summary>
-        private async Task<List<Cell>> StartedAsync(ReportScope scope, ReportFilter filter, DateTime? start, DateTime? end,
-            Dictionary<string, ContentModule> modules, CancellationToken ct)
+        private static JobRole RoleOf(string name) => Enum.TryParse<JobRole>(name, out var role) ? role : default;
+
+        /// <summary>The people of the groups summed per module, the breakdown's group, job role and version.</summary>
+        private static async Task<List<(string ModuleId, string Key, JobRole JobRole, string Version, int People)>> GroupAsync(IQueryable<Group> groups, Breakdown by, CancellationToken ct)
         {
-            var started = await Counts(db.UptakeRows.AsNoTracking(), scope, filter)
-                .Where(r => r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end))
-                .GroupBy(r => new { r.ModuleId, r.AgencyId, r.TeamId, r.JobRole })
-                .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.TeamId, g.Key.JobRole, People = g.Count() })
-                .ToListAsync(ct);
-            return started.Where(s => modules.ContainsKey(s.ModuleId))
-                .Select(s => new Cell(s.ModuleId, s.AgencyId, s.TeamId ?? Guid.Empty, Enum.TryParse<JobRole>(s.JobRole, out var role) ? role : default,
-                    People: 0, Started: s.People, RefreshDue: 0))
-                .ToList();
+            var found = by switch
+            {
+                Breakdown.Agency => (await groups.GroupBy(g => new { g.ModuleId, g.AgencyId, g.JobRole, g.Version })
+                    .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.JobRole, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
+                    .Select(g => (g.ModuleId, KeyOf(by, g.AgencyId, default, g.JobRole), g.JobRole, g.Version, g.People)),
+                Breakdown.Team => (await groups.GroupBy(g => new { g.ModuleId, g.TeamId, g.JobRole, g.Version })
+                    .Select(g => new { g.Key.ModuleId, g.Key.TeamId, g.Key.JobRole, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
+                    .Select(g => (g.ModuleId, KeyOf(by, default, g.TeamId, g.JobRole), g.JobRole, g.Version, g.People)),
+                _ => (await groups.GroupBy(g => new { g.ModuleId, g.JobRole, g.Version })
+                    .Select(g => new { g.Key.ModuleId, g.Key.JobRole, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
+                    .Select(g => (g.ModuleId, KeyOf(by, default, default, g.JobRole), g.JobRole, g.Version, g.People)),
+            };
+            return found.Select(g => (g.ModuleId, g.Item2, RoleOf(g.JobRole), g.Version, g.People)).ToList();
         }
 
         /// <summary>
-        /// Latest completions (in the period, when one is given) by module, version, job role, the breakdown's group
-        /// and whole minutes: from the learning-time counts, or from the uptake rows completed in the period.
+        /// Histograms of whole minutes per group of the breakdown for the module's latest completions of these
+        /// versions by its audience (in the period, when one is given): from the learning-time counts, or from the
+        /// uptake rows completed in the period.
         /// </summary>
-        private async Task<List<Completion>> CompletionsAsync(ReportScope scope, ReportFilter filter, DateTime? start, DateTime? end, CancellationToken ct)
+        private async Task<Dictionary<string, Dictionary<int, int>>> LearningTimesAsync(ContentModule module, List<string> versions,
+            ReportScope scope, ReportFilter filter, DateTime? start, DateTime? end, CancellationToken ct)
         {
-            List<(string ModuleId, string Version, string JobRole, string Key, int Minutes, int People)> found;
-            if (start is null && end is null)
+            var moduleId = module.Id;
+            var times = start is null && end is null
+                ? Counts(db.LearningTimeCounts.AsNoTracking(), scope, filter)
+                    .Where(c => c.ModuleId == moduleId && c.People != 0 && versions.Contains(c.CompletedVersion))
+                    .Select(c => new Group { AgencyId = c.AgencyId, TeamId = c.TeamId, JobRole = c.JobRole, Minutes = c.Minutes, People = c.People })
+                : Counts(db.UptakeRows.AsNoTracking(), scope, filter)
+                    .Where(r => r.ModuleId == moduleId && r.CompletedAt != null && (start == null || r.CompletedAt >= start) && (end == null || r.CompletedAt < end)
+                        && versions.Contains(r.CompletedVersion!))
+                    .Select(r => new Group { AgencyId = r.AgencyId, TeamId = r.TeamId ?? Guid.Empty, JobRole = r.JobRole, Minutes = r.CompletedMinutes ?? 0, People = 1 });
+            if (module.Audience.Count > 0)
             {
-                var counts = Counts(db.LearningTimeCounts.AsNoTracking(), scope, filter).Where(c => c.People != 0);
-                found = filter.By switch
-                {
-                    Breakdown.Agency => (await counts.GroupBy(c => new { c.ModuleId, c.CompletedVersion, c.JobRole, c.AgencyId, c.Minutes })
-                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.AgencyId, g.Key.Minutes, People = g.Sum(c => c.People) }).ToListAsync(ct))
-                        .Select(c => (c.ModuleId, c.CompletedVersion, c.JobRole, c.AgencyId.ToString(), c.Minutes, c.People)).ToList(),
-                    Breakdown.Team => (await counts.GroupBy(c => new { c.ModuleId, c.CompletedVersion, c.JobRole, c.TeamId, c.Minutes })
-                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.TeamId, g.Key.Minutes, People = g.Sum(c => c.People) }).ToListAsync(ct))
-                        .Select(c => (c.ModuleId, c.CompletedVersion, c.JobRole, c.TeamId == Guid.Empty ? "" : c.TeamId.ToString(), c.Minutes, c.People)).ToList(),
-                    _ => (await counts.GroupBy(c => new { c.ModuleId, c.CompletedVersion, c.JobRole, c.Minutes })
-                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.Minutes, People = g.Sum(c => c.People) }).ToListAsync(ct))
-                        .Select(c => (c.ModuleId, c.CompletedVersion, c.JobRole, filter.By == Breakdown.Role ? c.JobRole : "", c.Minutes, c.People)).ToList(),
-                };
+                var audience = module.Audience.Select(r => r.ToString()).ToList();
+                times = times.Where(t => audience.Contains(t.JobRole));
             }
-            else
+            var by = filter.By;
+            var found = by switch
             {
-                var rows = Counts(db.UptakeRows.AsNoTracking(), scope, filter)
-                    .Where(r => r.CompletedAt != null && (start == null || r.CompletedAt >= start) && (end == null || r.CompletedAt < end));
-                found = filter.By switch
-                {
-                    Breakdown.Agency => (await rows.GroupBy(r => new { r.ModuleId, r.CompletedVersion, r.JobRole, r.AgencyId, r.CompletedMinutes })
-                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.AgencyId, g.Key.CompletedMinutes, People = g.Count() }).ToListAsync(ct))
-                        .Select(c => (c.ModuleId, c.CompletedVersion ?? "", c.JobRole, c.AgencyId.ToString(), c.CompletedMinutes ?? 0, c.People)).ToList(),
-                    Breakdown.Team => (await rows.GroupBy(r => new { r.ModuleId, r.CompletedVersion, r.JobRole, r.TeamId, r.CompletedMinutes })
-                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.TeamId, g.Key.CompletedMinutes, People = g.Count() }).ToListAsync(ct))
-                        .Select(c => (c.ModuleId, c.CompletedVersion ?? "", c.JobRole, c.TeamId?.ToString() ?? "", c.CompletedMinutes ?? 0, c.People)).ToList(),
-                    _ => (await rows.GroupBy(r => new { r.ModuleId, r.CompletedVersion, r.JobRole, r.CompletedMinutes })
-                        .Select(g => new { g.Key.ModuleId, g.Key.CompletedVersion, g.Key.JobRole, g.Key.CompletedMinutes, People = g.Count() }).ToListAsync(ct))
-                        .Select(c => (c.ModuleId, c.CompletedVersion ?? "", c.JobRole, filter.By == Breakdown.Role ? c.JobRole : "", c.CompletedMinutes ?? 0, c.People)).ToList(),
-                };
-            }
-            return found.Select(c => new Completion(c.ModuleId, c.Version, Enum.TryParse<JobRole>(c.JobRole, out var role) ? role : default, c.Key, c.Minutes, c.People)).ToList();
+                Breakdown.Agency => (await times.GroupBy(t => new { t.AgencyId, t.Minutes })
+                    .Select(g => new { g.Key.AgencyId, g.Key.Minutes, People = g.Sum(t => t.People) }).ToListAsync(ct))
+                    .Select(t => (Key: KeyOf(by, t.AgencyId, default, ""), t.Minutes, t.People)),
+                Breakdown.Team => (await times.GroupBy(t => new { t.TeamId, t.Minutes })
+                    .Select(g => new { g.Key.TeamId, g.Key.Minutes, People = g.Sum(t => t.People) }).ToListAsync(ct))
+                    .Select(t => (Key: KeyOf(by, default, t.TeamId, ""), t.Minutes, t.People)),
+                _ => (await times.GroupBy(t => new { t.JobRole, t.Minutes })
+                    .Select(g => new { g.Key.JobRole, g.Key.Minutes, People = g.Sum(t => t.People) }).ToListAsync(ct))
+                    .Select(t => (Key: KeyOf(by, default, default, t.JobRole), t.Minutes, t.People)),
+            };
+            return found.GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.GroupBy(t => t.Minutes).ToDictionary(m => m.Key, m => m.Sum(t => t.People)));
         }
 
         /// <summary>
@@ -263,10 +272,10 @@ public static class Uptake
             return total % 2 == 1 ? ValueAt(total / 2) : (ValueAt(total / 2 - 1) + ValueAt(total / 2)) / 2;
         }
 
-        /// <summary>The names of the teams the cells name, in one query for every module.</summary>
-        private async Task<Dictionary<string, string>> TeamNamesAsync(IEnumerable<Cell> cells, CancellationToken ct)
+        /// <summary>The names of the teams the keys name, in one query for every module.</summary>
+        private async Task<Dictionary<string, string>> TeamNamesAsync(IEnumerable<string> keys, CancellationToken ct)
         {
-            var ids = cells.Where(c => c.TeamId != Guid.Empty).Select(c => c.TeamId).Distinct().ToList();
+            var ids = keys.Where(k => k != "").Distinct().Select(Guid.Parse).ToList();
             return (await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
                 .ToDictionary(t => t.Id.ToString(), t => t.Name);
         }
