@@ -34,13 +34,13 @@ public class UptakeCountConfiguration : IEntityTypeConfiguration<UptakeCount>
         builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(c => c.JobRole).HasMaxLength(40);
         builder.Property(c => c.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
-        // One per breakdown, each in the order its counts group by (module, then the agency or team, job role and
-        // version), so the groups come off the index with nothing to sort.
+        // One per breakdown, each in the order a module's counts group by (the job role, agency or team, then the
+        // version), so the groups come off the index with nothing to sort; the job role is then filtered.
         builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.JobRole, c.CompletedVersion, c.People })
             .HasDatabaseName("IX_UptakeCounts_Role");
-        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.CompletedVersion, c.People })
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.CompletedVersion, c.JobRole, c.People })
             .HasDatabaseName("IX_UptakeCounts_Agency");
-        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.TeamId, c.JobRole, c.CompletedVersion, c.People })
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.TeamId, c.CompletedVersion, c.JobRole, c.People })
             .HasDatabaseName("IX_UptakeCounts_Team");
     }
 }

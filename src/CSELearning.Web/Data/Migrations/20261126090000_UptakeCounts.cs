@@ -37,9 +37,9 @@ public sealed class UptakeCountsMigration : Migration
         migrationBuilder.CreateIndex(name: "IX_UptakeCounts_Role", table: "UptakeCounts",
             columns: ["PartnershipId", "ModuleId", "JobRole", "CompletedVersion", "People"]);
         migrationBuilder.CreateIndex(name: "IX_UptakeCounts_Agency", table: "UptakeCounts",
-            columns: ["PartnershipId", "ModuleId", "AgencyId", "JobRole", "CompletedVersion", "People"]);
+            columns: ["PartnershipId", "ModuleId", "AgencyId", "CompletedVersion", "JobRole", "People"]);
         migrationBuilder.CreateIndex(name: "IX_UptakeCounts_Team", table: "UptakeCounts",
-            columns: ["PartnershipId", "ModuleId", "TeamId", "JobRole", "CompletedVersion", "People"]);
+            columns: ["PartnershipId", "ModuleId", "TeamId", "CompletedVersion", "JobRole", "People"]);
 
         migrationBuilder.CreateTable(
             name: "LearningTimeCounts",

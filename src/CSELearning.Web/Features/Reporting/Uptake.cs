@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
@@ -75,82 +76,66 @@ public static class Uptake
             RowsAsync(modules, scope, new ReportFilter { By = Breakdown.Agency }, ct);
 
         /// <summary>
-        /// Every module's rows from a handful of grouped queries over the reporting tables, each already summed to
-        /// the breakdown's groups and job role (for the module's audience): the uptake counts give who is in scope,
-        /// who started and who is due a refresh; the learning-time counts, one query per module, who completed and
-        /// how long they took. A view with a period reads the uptake rows started and completed in it instead.
+        /// Every module's rows from a few grouped queries per module over the reporting tables, each summed in the
+        /// database to the breakdown's groups for the module's audience: the uptake counts give who is in scope, who
+        /// started and who is due a refresh; the learning-time counts, who completed and how long they took. A view
+        /// with a period reads the uptake rows started and completed in it instead.
         /// </summary>
         private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
-            if (modules.Count == 0) return [];
             var (start, end) = Period(filter);
-            var byId = modules.ToDictionary(m => m.Id);
             var period = start is not null || end is not null;
-
-            // A module's empty id marks the people in scope; the others, those who started it, by their latest
-            // completion's version (empty for none). Modules no longer in the catalogue are left out here.
-            var counts = (await GroupAsync(Counts(db.UptakeCounts.AsNoTracking(), scope, filter).Where(c => c.People != 0)
-                    .Select(c => new Group { ModuleId = c.ModuleId, AgencyId = c.AgencyId, TeamId = c.TeamId, JobRole = c.JobRole, Version = c.CompletedVersion, People = c.People }),
-                    filter.By, ct))
-                .Where(c => c.ModuleId == "" || byId.ContainsKey(c.ModuleId)).ToList();
-
-            // "Completed" is a latest completion of a version no major change has superseded; "refresh due", a latest
-            // completion of one it has (people complete versions in order, so an earlier completion is never the newer).
-            var current = counts.Where(c => c.Version != "").Select(c => (c.ModuleId, c.Version)).Distinct()
-                .Where(v => !ModuleVersion.TryParse(v.Version, out var parsed) || !byId[v.ModuleId].IsSupersededByMajorChange(parsed))
-                .ToHashSet();
-            var cells = counts.Select(c => new Cell(c.ModuleId, c.Key, c.JobRole, c.People,
-                    Started: c.ModuleId == "" || period ? 0 : c.People,
-                    RefreshDue: c.Version != "" && !current.Contains((c.ModuleId, c.Version)) ? c.People : 0))
-                .ToList();
-            // "Started" in a period is starting the module for the first time in it.
-            if (period)
-            {
-                var started = await GroupAsync(Counts(db.UptakeRows.AsNoTracking(), scope, filter)
-                    .Where(r => r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end))
-                    .Select(r => new Group { ModuleId = r.ModuleId, AgencyId = r.AgencyId, TeamId = r.TeamId ?? Guid.Empty, JobRole = r.JobRole, Version = "", People = 1 }),
-                    filter.By, ct);
-                cells.AddRange(started.Where(s => byId.ContainsKey(s.ModuleId)).Select(s => new Cell(s.ModuleId, s.Key, s.JobRole, People: 0, Started: s.People, RefreshDue: 0)));
-            }
-
-            var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(cells.Select(c => c.Key), ct) : [];
-            var cellsOf = cells.ToLookup(c => c.ModuleId);
-            var rows = new List<Row>();
+            var figures = new List<(ContentModule Module, Dictionary<string, int> InScope, Dictionary<string, int> Started, Dictionary<string, int> RefreshDue,
+                Dictionary<string, Dictionary<int, int>> Minutes)>();
             foreach (var module in modules)
             {
                 var moduleId = module.Id;
-                bool InAudience(JobRole role) => module.Audience.Count == 0 || module.Audience.Contains(role);
-                Dictionary<string, int> Sum(bool inScope, Func<Cell, int> count) => cellsOf[inScope ? "" : moduleId]
-                    .Where(c => InAudience(c.JobRole))
-                    .GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(count));
-                var moduleInScope = Sum(inScope: true, c => c.People);
-                var moduleStarted = Sum(inScope: false, c => c.Started);
-                var moduleRefreshDue = Sum(inScope: false, c => c.RefreshDue);
-                // Who completed a current version, and the median learning time, from a histogram of whole minutes per group.
-                var versions = current.Where(v => v.ModuleId == moduleId).Select(v => v.Version).ToList();
-                var minutes = versions.Count == 0 ? [] : await LearningTimesAsync(module, versions, scope, filter, start, end, ct);
+                // The module's empty id marks the people in scope; the module's own, those who started it, by their
+                // latest completion's version (empty for none).
+                var counts = await SumAsync(OfAudience(Counts(db.UptakeCounts.AsNoTracking(), scope, filter), module)
+                    .Where(c => (c.ModuleId == moduleId || c.ModuleId == "") && c.People != 0)
+                    .Select(c => new Group { ModuleId = c.ModuleId, AgencyId = c.AgencyId, TeamId = c.TeamId, JobRole = c.JobRole, Version = c.CompletedVersion, People = c.People }),
+                    filter.By, ct);
+                var started = counts.Where(c => c.ModuleId != "").ToList();
+                // "Completed" is a latest completion of a version no major change has superseded; "refresh due", a latest
+                // completion of one it has (people complete versions in order, so an earlier completion is never the newer).
+                var current = started.Where(c => c.Version != "").Select(c => c.Version).Distinct()
+                    .Where(v => !ModuleVersion.TryParse(v, out var parsed) || !module.IsSupersededByMajorChange(parsed))
+                    .ToList();
+                var refreshDue = started.Where(c => c.Version != "" && !current.Contains(c.Version));
+                // "Started" in a period is starting the module for the first time in it.
+                if (period)
+                {
+                    started = await SumAsync(OfAudience(Counts(db.UptakeRows.AsNoTracking(), scope, filter), module)
+                        .Where(r => r.ModuleId == moduleId && r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end))
+                        .Select(r => new Group { ModuleId = r.ModuleId, AgencyId = r.AgencyId, TeamId = r.TeamId ?? Guid.Empty, JobRole = r.JobRole, Version = "", People = 1 }),
+                        filter.By, ct);
+                }
+                static Dictionary<string, int> ByKey(IEnumerable<(string ModuleId, string Key, string Version, int People)> sums) =>
+                    sums.GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.People));
+                figures.Add((module, ByKey(counts.Where(c => c.ModuleId == "")), ByKey(started), ByKey(refreshDue),
+                    current.Count == 0 ? [] : await LearningTimesAsync(module, current, scope, filter, start, end, ct)));
+            }
 
-                var keys = moduleInScope.Keys.Concat(moduleStarted.Keys).Distinct().ToList();
+            var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(figures.SelectMany(f => f.InScope.Keys.Concat(f.Started.Keys)), ct) : [];
+            var rows = new List<Row>();
+            foreach (var (module, inScope, started, refreshDue, minutes) in figures)
+            {
+                var keys = inScope.Keys.Concat(started.Keys).Distinct().ToList();
                 rows.AddRange(Labels(filter.By, keys, scope, teams).Select(label =>
                 {
-                    int Of(Dictionary<string, int> counts) => counts.GetValueOrDefault(label.Key);
+                    var people = inScope.GetValueOrDefault(label.Key);
                     var histogram = minutes.GetValueOrDefault(label.Key) ?? [];
                     var completed = histogram.Values.Sum();
-                    return new Row(module.Id, module.Title, label.Key, filter.By == Breakdown.Module ? null : label.Text, (Of(moduleInScope), completed),
-                        Figure.Count(Of(moduleInScope)), Figure.Count(Of(moduleStarted)), Figure.Count(completed),
-                        Figure.Rate(completed, Of(moduleInScope)),
+                    return new Row(module.Id, module.Title, label.Key, filter.By == Breakdown.Module ? null : label.Text, (people, completed),
+                        Figure.Count(people), Figure.Count(started.GetValueOrDefault(label.Key)), Figure.Count(completed),
+                        Figure.Rate(completed, people),
                         Figure.Median(completed, Median(histogram), "minutes"),
-                        Figure.Count(Of(moduleRefreshDue)));
+                        Figure.Count(refreshDue.GetValueOrDefault(label.Key)));
                 }));
             }
             return rows;
         }
-
-        /// <summary>
-        /// People counted in one group of the breakdown (<see cref="KeyOf"/>), one job role and a module (none for who
-        /// is in scope): in it, started, and due a refresh.
-        /// </summary>
-        private sealed record Cell(string ModuleId, string Key, JobRole JobRole, int People, int Started, int RefreshDue);
 
         /// <summary>A reporting table's rows as the grouped queries read them: one group of people, or one person (1).</summary>
         private sealed class Group
@@ -173,25 +158,30 @@ public static class Uptake
             _ => "",
         };
 
-        private static JobRole RoleOf(string name) => Enum.TryParse<JobRole>(name, out var role) ? role : default;
-
-        /// <summary>The people of the groups summed per module, the breakdown's group, job role and version.</summary>
-        private static async Task<List<(string ModuleId, string Key, JobRole JobRole, string Version, int People)>> GroupAsync(IQueryable<Group> groups, Breakdown by, CancellationToken ct)
+        /// <summary>The rows of people in the module's audience (every job role when it names none).</summary>
+        private static IQueryable<T> OfAudience<T>(IQueryable<T> rows, ContentModule module) where T : class
         {
-            var found = by switch
-            {
-                Breakdown.Agency => (await groups.GroupBy(g => new { g.ModuleId, g.AgencyId, g.JobRole, g.Version })
-                    .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.JobRole, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
-                    .Select(g => (g.ModuleId, KeyOf(by, g.AgencyId, default, g.JobRole), g.JobRole, g.Version, g.People)),
-                Breakdown.Team => (await groups.GroupBy(g => new { g.ModuleId, g.TeamId, g.JobRole, g.Version })
-                    .Select(g => new { g.Key.ModuleId, g.Key.TeamId, g.Key.JobRole, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
-                    .Select(g => (g.ModuleId, KeyOf(by, default, g.TeamId, g.JobRole), g.JobRole, g.Version, g.People)),
-                _ => (await groups.GroupBy(g => new { g.ModuleId, g.JobRole, g.Version })
-                    .Select(g => new { g.Key.ModuleId, g.Key.JobRole, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
-                    .Select(g => (g.ModuleId, KeyOf(by, default, default, g.JobRole), g.JobRole, g.Version, g.People)),
-            };
-            return found.Select(g => (g.ModuleId, g.Item2, RoleOf(g.JobRole), g.Version, g.People)).ToList();
+            if (module.Audience.Count == 0) return rows;
+            var audience = module.Audience.Select(r => r.ToString()).ToList();
+            return rows.Where(r => audience.Contains(EF.Property<string>(r, "JobRole")));
         }
+
+        /// <summary>The people of the groups summed per module, group of the breakdown and version.</summary>
+        private static async Task<List<(string ModuleId, string Key, string Version, int People)>> SumAsync(IQueryable<Group> groups, Breakdown by, CancellationToken ct) => by switch
+        {
+            Breakdown.Agency => (await groups.GroupBy(g => new { g.ModuleId, g.AgencyId, g.Version })
+                .Select(g => new { g.Key.ModuleId, g.Key.AgencyId, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
+                .Select(g => (g.ModuleId, KeyOf(by, g.AgencyId, default, ""), g.Version, g.People)).ToList(),
+            Breakdown.Team => (await groups.GroupBy(g => new { g.ModuleId, g.TeamId, g.Version })
+                .Select(g => new { g.Key.ModuleId, g.Key.TeamId, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
+                .Select(g => (g.ModuleId, KeyOf(by, default, g.TeamId, ""), g.Version, g.People)).ToList(),
+            Breakdown.Role => (await groups.GroupBy(g => new { g.ModuleId, g.JobRole, g.Version })
+                .Select(g => new { g.Key.ModuleId, g.Key.JobRole, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
+                .Select(g => (g.ModuleId, KeyOf(by, default, default, g.JobRole), g.Version, g.People)).ToList(),
+            _ => (await groups.GroupBy(g => new { g.ModuleId, g.Version })
+                .Select(g => new { g.Key.ModuleId, g.Key.Version, People = g.Sum(x => x.People) }).ToListAsync(ct))
+                .Select(g => (g.ModuleId, "", g.Version, g.People)).ToList(),
+        };
 
         /// <summary>
         /// Histograms of whole minutes per group of the breakdown for the module's latest completions of these
@@ -203,32 +193,48 @@ public static class Uptake
         {
             var moduleId = module.Id;
             var times = start is null && end is null
-                ? Counts(db.LearningTimeCounts.AsNoTracking(), scope, filter)
+                ? OfAudience(Counts(db.LearningTimeCounts.AsNoTracking(), scope, filter), module)
                     .Where(c => c.ModuleId == moduleId && c.People != 0 && versions.Contains(c.CompletedVersion))
                     .Select(c => new Group { AgencyId = c.AgencyId, TeamId = c.TeamId, JobRole = c.JobRole, Minutes = c.Minutes, People = c.People })
-                : Counts(db.UptakeRows.AsNoTracking(), scope, filter)
+                : OfAudience(Counts(db.UptakeRows.AsNoTracking(), scope, filter), module)
                     .Where(r => r.ModuleId == moduleId && r.CompletedAt != null && (start == null || r.CompletedAt >= start) && (end == null || r.CompletedAt < end)
                         && versions.Contains(r.CompletedVersion!))
                     .Select(r => new Group { AgencyId = r.AgencyId, TeamId = r.TeamId ?? Guid.Empty, JobRole = r.JobRole, Minutes = r.CompletedMinutes ?? 0, People = 1 });
-            if (module.Audience.Count > 0)
-            {
-                var audience = module.Audience.Select(r => r.ToString()).ToList();
-                times = times.Where(t => audience.Contains(t.JobRole));
-            }
+            // Each group's histogram comes back as one row of "minutes:people" pairs, added up in the database: a few
+            // hundred rows for a view of every team, where a row per group and minute would be thousands.
             var by = filter.By;
+#pragma warning disable CA1305 // ToString here is translated to SQL's cast of a whole number to text, where no locale applies.
             var found = by switch
             {
                 Breakdown.Agency => (await times.GroupBy(t => new { t.AgencyId, t.Minutes })
-                    .Select(g => new { g.Key.AgencyId, g.Key.Minutes, People = g.Sum(t => t.People) }).ToListAsync(ct))
-                    .Select(t => (Key: KeyOf(by, t.AgencyId, default, ""), t.Minutes, t.People)),
+                    .Select(g => new { g.Key.AgencyId, g.Key.Minutes, People = g.Sum(t => t.People) })
+                    .GroupBy(t => t.AgencyId)
+                    .Select(g => new { g.Key, Histogram = string.Join(",", g.Select(t => t.Minutes.ToString() + ":" + t.People.ToString())) }).ToListAsync(ct))
+                    .Select(t => (Key: KeyOf(by, t.Key, default, ""), t.Histogram)),
                 Breakdown.Team => (await times.GroupBy(t => new { t.TeamId, t.Minutes })
-                    .Select(g => new { g.Key.TeamId, g.Key.Minutes, People = g.Sum(t => t.People) }).ToListAsync(ct))
-                    .Select(t => (Key: KeyOf(by, default, t.TeamId, ""), t.Minutes, t.People)),
+                    .Select(g => new { g.Key.TeamId, g.Key.Minutes, People = g.Sum(t => t.People) })
+                    .GroupBy(t => t.TeamId)
+                    .Select(g => new { g.Key, Histogram = string.Join(",", g.Select(t => t.Minutes.ToString() + ":" + t.People.ToString())) }).ToListAsync(ct))
+                    .Select(t => (Key: KeyOf(by, default, t.Key, ""), t.Histogram)),
                 _ => (await times.GroupBy(t => new { t.JobRole, t.Minutes })
-                    .Select(g => new { g.Key.JobRole, g.Key.Minutes, People = g.Sum(t => t.People) }).ToListAsync(ct))
-                    .Select(t => (Key: KeyOf(by, default, default, t.JobRole), t.Minutes, t.People)),
+                    .Select(g => new { g.Key.JobRole, g.Key.Minutes, People = g.Sum(t => t.People) })
+                    .GroupBy(t => t.JobRole)
+                    .Select(g => new { g.Key, Histogram = string.Join(",", g.Select(t => t.Minutes.ToString() + ":" + t.People.ToString())) }).ToListAsync(ct))
+                    .Select(t => (Key: KeyOf(by, default, default, t.Key), t.Histogram)),
             };
-            return found.GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.GroupBy(t => t.Minutes).ToDictionary(m => m.Key, m => m.Sum(t => t.People)));
+#pragma warning restore CA1305
+            var histograms = new Dictionary<string, Dictionary<int, int>>();
+            foreach (var (key, histogram) in found)
+            {
+                var minutes = histograms.TryGetValue(key, out var existing) ? existing : histograms[key] = [];
+                foreach (var pair in histogram.Split(','))
+                {
+                    var (value, people) = (pair[..pair.IndexOf(':')], pair[(pair.IndexOf(':') + 1)..]);
+                    var at = int.Parse(value, CultureInfo.InvariantCulture);
+                    minutes[at] = minutes.GetValueOrDefault(at) + int.Parse(people, CultureInfo.InvariantCulture);
+                }
+            }
+            return histograms;
         }
 
         /// <summary>
