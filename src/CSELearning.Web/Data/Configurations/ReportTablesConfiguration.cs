@@ -17,8 +17,8 @@ public class UptakeRowConfiguration : IEntityTypeConfiguration<UptakeRow>
         builder.Property(r => r.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(r => r.JobRole).HasMaxLength(40);
         builder.Property(r => r.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
-        // A view with a period reads the rows started, and the rows completed, in it.
-        builder.HasIndex(r => new { r.PartnershipId, r.FirstStartedAt, r.ModuleId, r.AgencyId, r.TeamId, r.JobRole })
+        // A view with a period reads each module's rows started, and completed, in it.
+        builder.HasIndex(r => new { r.PartnershipId, r.ModuleId, r.FirstStartedAt, r.AgencyId, r.TeamId, r.JobRole })
             .HasDatabaseName("IX_UptakeRows_Started");
         builder.HasIndex(r => new { r.PartnershipId, r.ModuleId, r.CompletedAt, r.CompletedVersion, r.JobRole, r.AgencyId, r.TeamId, r.CompletedMinutes })
             .HasDatabaseName("IX_UptakeRows_Completed");

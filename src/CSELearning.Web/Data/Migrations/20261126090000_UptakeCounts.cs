@@ -16,7 +16,7 @@ public sealed class UptakeCountsMigration : Migration
     {
         migrationBuilder.DropIndex(name: "IX_UptakeRows_Report", table: "UptakeRows");
         migrationBuilder.CreateIndex(name: "IX_UptakeRows_Started", table: "UptakeRows",
-            columns: ["PartnershipId", "FirstStartedAt", "ModuleId", "AgencyId", "TeamId", "JobRole"]);
+            columns: ["PartnershipId", "ModuleId", "FirstStartedAt", "AgencyId", "TeamId", "JobRole"]);
         migrationBuilder.CreateIndex(name: "IX_UptakeRows_Completed", table: "UptakeRows",
             columns: ["PartnershipId", "ModuleId", "CompletedAt", "CompletedVersion", "JobRole", "AgencyId", "TeamId", "CompletedMinutes"]);
 

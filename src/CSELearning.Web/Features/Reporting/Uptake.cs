@@ -83,6 +83,21 @@ public static class Uptake
         /// </summary>
         private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
+            // The queries, several per module, share one connection rather than each taking one from the pool and
+            // resetting it on return.
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                return await RowsOnOpenConnectionAsync(modules, scope, filter, ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<List<Row>> RowsOnOpenConnectionAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
+        {
             var (start, end) = Period(filter);
             var period = start is not null || end is not null;
             var figures = new List<(ContentModule Module, Dictionary<string, int> InScope, Dictionary<string, int> Started, Dictionary<string, int> RefreshDue,
