@@ -341,6 +341,49 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.NotEmpty(kept.LearningTimes);
     }
 
+    /// <summary>
+    /// N10 has started nothing. One save starts the sample module and holds its transaction open; a second, at the
+    /// same moment, starts the police module. Each works N10's uptake rows out again: the second must wait for the
+    /// first and then take away what the first left, not what both saw before, or it collides with the first's rows
+    /// or counts N10 twice. On PostgreSQL that takes a lock on the person (SQLite writes one transaction at a time).
+    /// </summary>
+    protected async Task Two_saves_for_the_same_learner_at_once_both_land_and_leave_the_reporting_tables_right_core()
+    {
+        await CastAsync();
+        var learner = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "north.10@riverside.example").Select(u => u.Id).SingleAsync());
+        var catalog = Factory.Services.GetRequiredService<ContentCatalog>();
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.ModuleProgress.Add(new ModuleProgress(learner, catalog.Find(ModuleId)!, 1, now));
+                await db.SaveChangesAsync();
+
+                var second = Factory.WithDbAsync(async other =>
+                {
+                    other.ModuleProgress.Add(new ModuleProgress(learner, catalog.Find(Modules.ModuleContent.PoliceId)!, 1, now));
+                    await other.SaveChangesAsync();
+                });
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+                Assert.False(second.IsCompleted, second.Exception?.ToString() ?? "the second save should be waiting for the first");
+                await transaction.CommitAsync();
+                await second;
+            });
+        }
+
+        var kept = await ReportTablesAsync();
+        Assert.Equal(3, kept.Uptake.Count(r => r.StartsWith(learner.ToString(), StringComparison.Ordinal)));
+        await Factory.WithDbAsync(db => ReportTables.RebuildAllAsync(db));
+        var rebuilt = await ReportTablesAsync();
+        Assert.Equal(rebuilt.Uptake, kept.Uptake);
+        Assert.Equal(rebuilt.UptakeCounts, kept.UptakeCounts);
+        Assert.Equal(rebuilt.LearningTimes, kept.LearningTimes);
+    }
+
     [Fact]
     public async Task A_learner_who_moves_agency_takes_their_uptake_with_them_but_not_the_choices_and_completions_made_before()
     {
@@ -723,4 +766,9 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
 }
 
 public sealed class ReportTestsOnSqlite(Features.Modules.ModuleSqliteAppFactory factory) : ReportTests(factory), IClassFixture<Features.Modules.ModuleSqliteAppFactory>;
-public sealed class ReportTestsOnPostgres(Features.Modules.ModulePostgresAppFactory factory) : ReportTests(factory), IClassFixture<Features.Modules.ModulePostgresAppFactory>;
+public sealed class ReportTestsOnPostgres(Features.Modules.ModulePostgresAppFactory factory) : ReportTests(factory), IClassFixture<Features.Modules.ModulePostgresAppFactory>
+{
+    [Fact]
+    public Task Two_saves_for_the_same_learner_at_once_both_land_and_leave_the_reporting_tables_right() =>
+        Two_saves_for_the_same_learner_at_once_both_land_and_leave_the_reporting_tables_right_core();
+}
