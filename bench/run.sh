@@ -222,7 +222,7 @@ ensure_data() {
         [[ $REGENERATE -eq 1 ]] && pg_sql "DROP DATABASE IF EXISTS $target" >&2
         if [[ -z $(pg_sql "SELECT 1 FROM pg_database WHERE datname = '$target'") ]]; then
             pg_sql "DROP DATABASE IF EXISTS partial_$target" >&2
-            older=$(pg_sql "SELECT datname FROM pg_database WHERE datname LIKE 'bench\_${partnership//-/\_}\_m%' AND datname <> '$target' ORDER BY datname DESC LIMIT 1")
+            older=$(pg_sql "SELECT datname FROM pg_database WHERE datname LIKE 'bench\_${partnership//-/\\_}\_m%' AND datname <> '$target' ORDER BY datname DESC LIMIT 1")
             if [[ $REGENERATE -eq 0 && -n $older ]]; then
                 migrated=${older##*_m}
                 pg_sql "CREATE DATABASE partial_$target TEMPLATE $older" >&2
