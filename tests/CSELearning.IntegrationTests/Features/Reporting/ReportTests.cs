@@ -209,8 +209,10 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         var now = Factory.Clock.GetUtcNow().UtcDateTime;
         var thisMonth = new DateTime(now.Year, now.Month, 1, 9, 0, 0, DateTimeKind.Utc);
         // North: five this month, six two months ago; South: one this month; another five a year ago, outside the window.
-        var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive).Select(u => u.Id).ToListAsync());
-        var south = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.South).Select(u => u.Id).ToListAsync());
+        // North's learners in a fixed order: the agency also holds a commissioner, whose completions no report counts.
+        var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive && u.JobRole == JobRole.SocialWorker)
+            .OrderBy(u => u.Email).Select(u => u.Id).ToListAsync());
+        var south = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.South).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync());
         await Factory.WithDbAsync(async db =>
         {
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ModuleCompletions\"");
