@@ -11,7 +11,9 @@ public static class DataExtensions
         builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
 
-        builder.Services.AddDbContext<AppDbContext>((services, options) =>
+        // The factory also registers the context for each request; it is there for the few reports that read
+        // several independent sets of figures at once, each on a context and connection of its own.
+        builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             if (database.IsSqlite)

@@ -1,8 +1,10 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
@@ -53,7 +55,7 @@ public static class Uptake
         }
     }
 
-    public sealed class Handler(AppDbContext db, ContentCatalog catalog)
+    public sealed class Handler(AppDbContext db, IDbContextFactory<AppDbContext> contexts, ContentCatalog catalog)
     {
         /// <summary>The report, or null when the filters name something outside what this person may see.</summary>
         public async Task<Model?> HandleAsync(ClaimsPrincipal principal, ReportFilter filter, IReadOnlyList<string> bindingErrors, CancellationToken ct)
@@ -83,54 +85,12 @@ public static class Uptake
         /// </summary>
         private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
-            // The queries, several per module, share one connection rather than each taking one from the pool and
-            // resetting it on return.
-            await db.Database.OpenConnectionAsync(ct);
-            try
-            {
-                return await RowsOnOpenConnectionAsync(modules, scope, filter, ct);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-
-        private async Task<List<Row>> RowsOnOpenConnectionAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
-        {
-            var (start, end) = Period(filter);
-            var period = start is not null || end is not null;
-            var figures = new List<(ContentModule Module, Dictionary<string, int> InScope, Dictionary<string, int> Started, Dictionary<string, int> RefreshDue,
-                Dictionary<string, Dictionary<int, int>> Minutes)>();
-            foreach (var module in modules)
-            {
-                var moduleId = module.Id;
-                // The module's empty id marks the people in scope; the module's own, those who started it, by their
-                // latest completion's version (empty for none).
-                var counts = await SumAsync(OfAudience(Counts(db.UptakeCounts.AsNoTracking(), scope, filter), module)
-                    .Where(c => (c.ModuleId == moduleId || c.ModuleId == "") && c.People != 0)
-                    .Select(c => new Group { ModuleId = c.ModuleId, AgencyId = c.AgencyId, TeamId = c.TeamId, JobRole = c.JobRole, Version = c.CompletedVersion, People = c.People }),
-                    filter.By, ct);
-                var started = counts.Where(c => c.ModuleId != "").ToList();
-                // "Completed" is a latest completion of a version no major change has superseded; "refresh due", a latest
-                // completion of one it has (people complete versions in order, so an earlier completion is never the newer).
-                var current = started.Where(c => c.Version != "").Select(c => c.Version).Distinct()
-                    .Where(v => !ModuleVersion.TryParse(v, out var parsed) || !module.IsSupersededByMajorChange(parsed))
-                    .ToList();
-                var refreshDue = started.Where(c => c.Version != "" && !current.Contains(c.Version));
-                // "Started" in a period is starting the module for the first time in it.
-                if (period)
-                {
-                    started = await SumAsync(OfAudience(Counts(db.UptakeRows.AsNoTracking(), scope, filter), module)
-                        .Where(r => r.ModuleId == moduleId && r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end))
-                        .Select(r => new Group { ModuleId = r.ModuleId, AgencyId = r.AgencyId, TeamId = r.TeamId ?? Guid.Empty, JobRole = r.JobRole, Version = "", People = 1 }),
-                        filter.By, ct);
-                }
-                static Dictionary<string, int> ByKey(IEnumerable<(string ModuleId, string Key, string Version, int People)> sums) =>
-                    sums.GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.People));
-                figures.Add((module, ByKey(counts.Where(c => c.ModuleId == "")), ByKey(started), ByKey(refreshDue),
-                    current.Count == 0 ? [] : await LearningTimesAsync(module, current, scope, filter, start, end, ct)));
-            }
+            // One module's figures never depend on another's, so the modules are read at the same time, each on a
+            // context and connection of its own: the page waits for its slowest module rather than for every module
+            // in turn. A few at once at most, so that one page does not take a large share of the connection pool.
+            var figures = new ModuleFigures[modules.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, modules.Count), new ParallelOptions { MaxDegreeOfParallelism = ModulesAtOnce, CancellationToken = ct },
+                async (i, token) => figures[i] = await ModuleFiguresAsync(modules[i], scope, filter, token));
 
             var teams = filter.By == Breakdown.Team ? await TeamNamesAsync(figures.SelectMany(f => f.InScope.Keys.Concat(f.Started.Keys)), ct) : [];
             var rows = new List<Row>();
@@ -151,6 +111,63 @@ public static class Uptake
             }
             return rows;
         }
+
+        /// <summary>How many modules one page reads at the same time.</summary>
+        private const int ModulesAtOnce = 3;
+
+        /// <summary>One module's figures per group of the breakdown (by its key), and each group's minutes histogram.</summary>
+        private sealed record ModuleFigures(ContentModule Module, Dictionary<string, int> InScope, Dictionary<string, int> Started,
+            Dictionary<string, int> RefreshDue, Dictionary<string, Dictionary<int, int>> Minutes);
+
+        private async Task<ModuleFigures> ModuleFiguresAsync(ContentModule module, ReportScope scope, ReportFilter filter, CancellationToken ct)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            // The module's queries share one connection rather than each taking one from the pool and resetting it on return.
+            await db.Database.OpenConnectionAsync(ct);
+            var (start, end) = Period(filter);
+            var moduleId = module.Id;
+            // The module's empty id marks the people in scope; the module's own, those who started it, by their
+            // latest completion's version (empty for none).
+            var counts = await SumAsync(OfAudience(Counts(db.UptakeCounts.AsNoTracking(), scope, filter), module)
+                .Where(c => (c.ModuleId == moduleId || c.ModuleId == "") && c.People != 0)
+                .Select(c => new Group { ModuleId = c.ModuleId, AgencyId = c.AgencyId, TeamId = c.TeamId, JobRole = c.JobRole, Version = c.CompletedVersion, People = c.People }),
+                filter.By, ct);
+            var started = counts.Where(c => c.ModuleId != "").ToList();
+            // "Completed" is a latest completion of a version no major change has superseded; "refresh due", a latest
+            // completion of one it has (people complete versions in order, so an earlier completion is never the newer).
+            var current = started.Where(c => c.Version != "").Select(c => c.Version).Distinct()
+                .Where(v => !ModuleVersion.TryParse(v, out var parsed) || !module.IsSupersededByMajorChange(parsed))
+                .ToList();
+            var refreshDue = started.Where(c => c.Version != "" && !current.Contains(c.Version));
+            static Dictionary<string, int> ByKey(IEnumerable<(string ModuleId, string Key, string Version, int People)> sums) =>
+                sums.GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.People));
+            // "Started" in a period is starting the module for the first time in it.
+            var startedByKey = start is null && end is null
+                ? ByKey(started)
+                : await CountAsync(OfAudience(Counts(db.UptakeRows.AsNoTracking(), scope, filter), module)
+                    .Where(r => r.ModuleId == moduleId && r.FirstStartedAt != null && (start == null || r.FirstStartedAt >= start) && (end == null || r.FirstStartedAt < end)),
+                    filter.By, ct);
+            return new ModuleFigures(module, ByKey(counts.Where(c => c.ModuleId == "")), startedByKey, ByKey(refreshDue),
+                current.Count == 0 ? [] : await LearningTimesAsync(db, module, current, scope, filter, start, end, ct));
+        }
+
+        /// <summary>
+        /// How many of the uptake rows there are in each group of the breakdown, grouped by the key's column alone:
+        /// the rows are one module's, so a period's figures need not be grouped by module and version as well, which
+        /// would have the database sort and hash text it never needs.
+        /// </summary>
+        private static async Task<Dictionary<string, int>> CountAsync(IQueryable<UptakeRow> rows, Breakdown by, CancellationToken ct) => by switch
+        {
+            Breakdown.Agency => await CountByAsync(rows, r => r.AgencyId, agency => KeyOf(by, agency, default, ""), ct),
+            Breakdown.Team => await CountByAsync(rows, r => r.TeamId, team => KeyOf(by, default, team ?? Guid.Empty, ""), ct),
+            Breakdown.Role => await CountByAsync(rows, r => r.JobRole, role => KeyOf(by, default, default, role), ct),
+            _ => new Dictionary<string, int> { [""] = await rows.CountAsync(ct) },
+        };
+
+        private static async Task<Dictionary<string, int>> CountByAsync<TKey>(IQueryable<UptakeRow> rows, Expression<Func<UptakeRow, TKey>> key,
+            Func<TKey, string> keyOf, CancellationToken ct) =>
+            (await rows.GroupBy(key).Select(g => new { g.Key, People = g.Count() }).ToListAsync(ct))
+                .ToDictionary(g => keyOf(g.Key), g => g.People);
 
         /// <summary>A reporting table's rows as the grouped queries read them: one group of people, or one person (1).</summary>
         private sealed class Group
@@ -203,7 +220,7 @@ public static class Uptake
         /// versions by its audience (in the period, when one is given): from the learning-time counts, or from the
         /// uptake rows completed in the period.
         /// </summary>
-        private async Task<Dictionary<string, Dictionary<int, int>>> LearningTimesAsync(ContentModule module, List<string> versions,
+        private static async Task<Dictionary<string, Dictionary<int, int>>> LearningTimesAsync(AppDbContext db, ContentModule module, List<string> versions,
             ReportScope scope, ReportFilter filter, DateTime? start, DateTime? end, CancellationToken ct)
         {
             var moduleId = module.Id;
@@ -244,23 +261,23 @@ public static class Uptake
                 var minutes = histograms.TryGetValue(key, out var existing) ? existing : histograms[key] = [];
                 foreach (var pair in histogram.Split(','))
                 {
-                    var (value, people) = (pair[..pair.IndexOf(':')], pair[(pair.IndexOf(':') + 1)..]);
-                    var at = int.Parse(value, CultureInfo.InvariantCulture);
-                    minutes[at] = minutes.GetValueOrDefault(at) + int.Parse(people, CultureInfo.InvariantCulture);
+                    var parts = pair.Split(':');
+                    var at = int.Parse(parts[0], CultureInfo.InvariantCulture);
+                    minutes[at] = minutes.GetValueOrDefault(at) + int.Parse(parts[1], CultureInfo.InvariantCulture);
                 }
             }
             return histograms;
         }
 
         /// <summary>
-        /// One of the reporting tables' rows of the partnership's learners, narrowed by the module, agency and job
-        /// role filters (equalities only, so a table's rows still come off its index in order).
+        /// One of the reporting tables' rows of the partnership's learners, narrowed by the agency and job role filters
+        /// (equalities only, so a table's rows still come off its index in order). The module filter has already chosen
+        /// which modules are read, and each query names its own.
         /// </summary>
         private static IQueryable<T> Counts<T>(IQueryable<T> rows, ReportScope scope, ReportFilter filter) where T : class
         {
             var partnershipId = scope.PartnershipId;
             rows = rows.Where(r => EF.Property<Guid>(r, "PartnershipId") == partnershipId);
-            if (filter.Module is { Length: > 0 } module) rows = rows.Where(r => EF.Property<string>(r, "ModuleId") == module || EF.Property<string>(r, "ModuleId") == "");
             if (filter.Agency is { } agency) rows = rows.Where(r => EF.Property<Guid>(r, "AgencyId") == agency);
             if (filter.Role is { } role)
             {
