@@ -161,13 +161,14 @@ public static class Uptake
             Breakdown.Agency => await CountByAsync(rows, r => r.AgencyId, agency => KeyOf(by, agency, default, ""), ct),
             Breakdown.Team => await CountByAsync(rows, r => r.TeamId, team => KeyOf(by, default, team ?? Guid.Empty, ""), ct),
             Breakdown.Role => await CountByAsync(rows, r => r.JobRole, role => KeyOf(by, default, default, role), ct),
-            _ => new Dictionary<string, int> { [""] = await rows.CountAsync(ct) },
+            // Like the groups, no one at all gives no figure rather than a nought.
+            _ => await rows.CountAsync(ct) is var people and > 0 ? new Dictionary<string, int> { [""] = people } : [],
         };
 
         private static async Task<Dictionary<string, int>> CountByAsync<TKey>(IQueryable<UptakeRow> rows, Expression<Func<UptakeRow, TKey>> key,
             Func<TKey, string> keyOf, CancellationToken ct) =>
             (await rows.GroupBy(key).Select(g => new { g.Key, People = g.Count() }).ToListAsync(ct))
-                .ToDictionary(g => keyOf(g.Key), g => g.People);
+                .GroupBy(g => keyOf(g.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.People));
 
         /// <summary>A reporting table's rows as the grouped queries read them: one group of people, or one person (1).</summary>
         private sealed class Group

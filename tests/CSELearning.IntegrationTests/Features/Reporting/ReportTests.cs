@@ -91,6 +91,38 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Contains(north, line => line.EndsWith(",10,9,6,60%,35 minutes,fewer than 5", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Agency", "")]
+    [InlineData("Agency", "&from=2000-01-01")]
+    [InlineData("Team", "&from=2000-01-01")]
+    [InlineData("Role", "&from=2000-01-01")]
+    public async Task No_one_in_scope_gives_no_rows_with_or_without_a_period(string by, string period)
+    {
+        // Riverside has no youth workers: no one is in scope of any module and no one started one.
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, $"/reports/uptake.csv?by={by}&role=YouthWorker{period}");
+
+        Assert.Single(csv);
+        Assert.StartsWith("Module,", csv[0], StringComparison.Ordinal);
+        Assert.Contains("No one is in scope for these filters.", await client.GetPageAsync($"/reports/uptake?by={by}&role=YouthWorker{period}"));
+    }
+
+    [Fact]
+    public async Task By_module_every_module_has_its_row_even_with_no_one_in_scope_with_or_without_a_period()
+    {
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var always = await CsvAsync(client, "/reports/uptake.csv?by=Module&role=YouthWorker");
+        var inPeriod = await CsvAsync(client, "/reports/uptake.csv?by=Module&role=YouthWorker&from=2000-01-01");
+
+        Assert.Equal(3, always.Length);
+        Assert.All(always.Skip(1), line => Assert.EndsWith(string.Concat(Enumerable.Repeat(",fewer than 5", 6)), line, StringComparison.Ordinal));
+        Assert.Equal(always, inPeriod);
+    }
+
     [Fact]
     public async Task Figures_break_down_by_module_and_job_role_and_filter_by_role()
     {
