@@ -8,10 +8,28 @@ namespace CSELearning.Web.Infrastructure.Web;
 /// Before the server accepts requests: migrate the database and, in Development on an empty database,
 /// create the demo partnership and accounts.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, IOptions<SiteOptions> site) : IHostedService
+public sealed class StartupTasks(IServiceProvider services, IHostEnvironment environment, IOptions<SiteOptions> site) : IHostedLifecycleService
 {
+    private Task _model = Task.CompletedTask;
+
+    /// <summary>
+    /// Builds the database model on a thread of its own while the content is loaded and checked, the two
+    /// being most of start-up's work: building it reads the entity classes only, never the database, so
+    /// content with problems still stops start-up before anything touches the database.
+    /// </summary>
+    public Task StartingAsync(CancellationToken cancellationToken)
+    {
+        _model = Task.Run(() =>
+        {
+            using var scope = services.CreateScope();
+            _ = scope.ServiceProvider.GetRequiredService<AppDbContext>().Model;
+        }, cancellationToken);
+        return Task.CompletedTask;
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await _model;
         await DatabaseMigrator.MigrateAsync(services, cancellationToken);
         if (environment.IsDevelopment() && site.Value.SeedDemoData)
         {
@@ -22,7 +40,13 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
         }
     }
 
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 public static class StartupTaskExtensions
