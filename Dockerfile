@@ -35,9 +35,10 @@ RUN dotnet restore src/CSELearning.Web/CSELearning.Web.csproj
 RUN cd src/CSELearning.Web/Frontend && npm ci --no-audit --no-fund --loglevel=error
 
 # The Release publish that scripts/test.sh also makes (there into artifacts/publish, from the Release build
-# its tests run on, with --no-build); it copies content/ too.
+# its tests run on, with --no-build); it copies content/ too. Here it is also precompiled (ReadyToRun) for
+# the platform the image is built for, which takes about a third off start-up; bench/run.sh publishes the same way.
 COPY . .
-RUN dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c Release -o /app/publish
+RUN dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c Release -p:PublishReadyToRun=true -o /app/publish
 
 # ---- runtime ----
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

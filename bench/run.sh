@@ -126,7 +126,8 @@ publish() {
         return
     fi
     rm -rf "$PUBLISH" "$TOOL"
-    dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c Release -o "$PUBLISH" -v quiet -nologo
+    # As the Dockerfile publishes it: precompiled (ReadyToRun) for this platform.
+    dotnet publish src/CSELearning.Web/CSELearning.Web.csproj -c Release -p:PublishReadyToRun=true -o "$PUBLISH" -v quiet -nologo
     dotnet publish bench/CSELearning.Bench/CSELearning.Bench.csproj -c Release -o "$TOOL" -v quiet -nologo
 }
 
