@@ -27,11 +27,12 @@ RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm && n
 
 WORKDIR /src
 
-# Restore NuGet and npm packages first, so a source change reuses these layers.
+# Restore NuGet and npm packages first, so a source change reuses these layers (with the property the
+# publish below sets, so that the restore includes the packages for precompiling to this platform).
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/CSELearning.Web/CSELearning.Web.csproj src/CSELearning.Web/
 COPY src/CSELearning.Web/Frontend/package.json src/CSELearning.Web/Frontend/package-lock.json src/CSELearning.Web/Frontend/
-RUN dotnet restore src/CSELearning.Web/CSELearning.Web.csproj
+RUN dotnet restore src/CSELearning.Web/CSELearning.Web.csproj -p:PublishReadyToRun=true
 RUN cd src/CSELearning.Web/Frontend && npm ci --no-audit --no-fund --loglevel=error
 
 # The Release publish that scripts/test.sh also makes (there into artifacts/publish, from the Release build
