@@ -3,7 +3,8 @@
 #   1. installs what the tests need (Chromium, PostgreSQL, fonts, Poppler to read PDFs back) when missing,
 #   2. starts PostgreSQL and gives the tests a role with a password made for this run,
 #   3. builds the solution once, in Release, and publishes the web app from that build into artifacts/publish
-#      (dotnet publish --no-build: the same files as the Dockerfile's own publish, without compiling again),
+#      (dotnet publish --no-build: the Dockerfile's publish without compiling again, and without the
+#      ReadyToRun precompiling the Dockerfile adds for faster start-up),
 #   4. runs the unit, integration, browser and durability tests on that build, pointing the wapiti and sqlmap
 #      scanners at the published site (scripts/scan.sh) while the durability tests run,
 #   5. checks the content.
@@ -234,7 +235,8 @@ build() {
 }
 
 # The site the scanners attack: the build above laid out as the Dockerfile's `dotnet publish` lays it out
-# (wwwroot with the front end's output, content/, appsettings), without compiling it a second time.
+# (wwwroot with the front end's output, content/, appsettings), without compiling it a second time (and so
+# without the Dockerfile's ReadyToRun precompiling, which changes how fast it starts, not what it does).
 publish() {
     heading "Publish (from the $CONFIGURATION build)"
     rm -rf artifacts/publish
