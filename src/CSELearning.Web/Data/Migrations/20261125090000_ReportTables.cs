@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CSELearning.Web.Data.Migrations;
 
 /// <summary>
-/// The reporting tables the commissioners' dashboards read (see <see cref="ReportTables"/>), filled from the
+/// The reporting tables the commissioners' dashboards read (see the reporting tables), filled from the
 /// learning records already held; the covering indexes the dashboards read before go, as nothing reads them now
 /// and every scenario choice, start and completion paid to keep them.
 /// </summary>
@@ -75,7 +75,7 @@ public sealed class ReportTablesMigration : Migration
             columns: ["PartnershipId", "Month", "AgencyId", "JobRole", "ModuleId", "Completions"]);
 
         // The Learner role's name written in, as a migration takes no parameters.
-        foreach (var sql in ReportTables.RebuildSql(migrationBuilder.ActiveProvider ?? "", uptakeCounts: false))
+        foreach (var sql in Features.Reporting.Tables.ReportTablesSql.RebuildAll(migrationBuilder.ActiveProvider ?? "", uptakeCounts: false))
             migrationBuilder.Sql(sql.Replace("{0}", "'" + Domain.Roles.Learner + "'", StringComparison.Ordinal));
     }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CSELearning.Web.Data.Migrations;
 
 /// <summary>
-/// The uptake rows added up (see <see cref="Domain.Reporting.UptakeCount"/> and <see cref="Domain.Reporting.LearningTimeCount"/>),
+/// The uptake rows added up (see UptakeCounts and LearningTimeCounts),
 /// filled from the rows already held, so a view with no period reads a few thousand counts; the uptake rows' own
 /// index becomes two, one for the rows started in a period and one for those completed in it.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class UptakeCountsMigration : Migration
         migrationBuilder.CreateIndex(name: "IX_LearningTimeCounts_Team", table: "LearningTimeCounts",
             columns: ["PartnershipId", "ModuleId", "TeamId", "Minutes", "JobRole", "CompletedVersion", "People"]);
 
-        foreach (var sql in ReportTables.FillUptakeCountsSql(migrationBuilder.ActiveProvider ?? "")) migrationBuilder.Sql(sql);
+        foreach (var sql in Features.Reporting.Tables.ReportTablesSql.FillUptakeCounts(migrationBuilder.ActiveProvider ?? "")) migrationBuilder.Sql(sql);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
