@@ -4,7 +4,6 @@ using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Infrastructure.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
@@ -62,14 +61,4 @@ public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
             .Distinct()
             .ToListAsync(cancellationToken);
     }
-}
-
-/// <summary>Reflective text encrypted with ASP.NET Core Data Protection, under a purpose of its own.</summary>
-public sealed class DataProtectionTextProtector(IDataProtectionProvider provider) : ITextProtector
-{
-    private readonly IDataProtector _protector = provider.CreateProtector("CSELearning.ReflectiveText.v1");
-
-    public string Protect(string plaintext) => _protector.Protect(plaintext);
-
-    public string Unprotect(string protectedText) => _protector.Unprotect(protectedText);
 }

@@ -18,7 +18,6 @@ public static class FeatureHandlers
         builder.Services.AddScoped<Features.Reflections.ReflectionAccess>();
         builder.Services.AddScoped<Features.Supervision.RecordAccess>();
         builder.Services.AddScoped<Features.Supervision.RecordEditor>();
-        builder.Services.AddSingleton<Domain.Reflections.ITextProtector, Features.Reflections.DataProtectionTextProtector>();
         return builder;
     }
 }
