@@ -43,22 +43,10 @@ public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
         return (log, Reader.Supervisor);
     }
 
-    public Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken)
-    {
-        var today = Today;
-        return db.SupervisionRelationships.Where(SupervisionRelationship.CurrentOn(today))
-            .AnyAsync(s => s.SupervisorId == supervisorId && s.SuperviseeId == superviseeId, cancellationToken);
-    }
+    private Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken) =>
+        SupervisionRelationship.CurrentSupervisorsOf(db.SupervisionRelationships, superviseeId, Today).AnyAsync(id => id == supervisorId, cancellationToken);
 
     /// <summary>The author's supervisors today.</summary>
-    public Task<List<Guid>> SupervisorsOfAsync(Guid superviseeId, CancellationToken cancellationToken)
-    {
-        var today = Today;
-        return db.SupervisionRelationships
-            .Where(SupervisionRelationship.CurrentOn(today))
-            .Where(s => s.SuperviseeId == superviseeId)
-            .Select(s => s.SupervisorId)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-    }
+    public Task<List<Guid>> SupervisorsOfAsync(Guid superviseeId, CancellationToken cancellationToken) =>
+        SupervisionRelationship.CurrentSupervisorsOf(db.SupervisionRelationships, superviseeId, Today).Distinct().ToListAsync(cancellationToken);
 }
