@@ -42,7 +42,7 @@ try
     builder.AddIdentityAndPolicies();
     builder.AddEmail();
     builder.AddWebUi();
-    builder.AddFeatureHandlers();
+    builder.AddFeatures();
     builder.AddRetention();
 
     var app = builder.Build();

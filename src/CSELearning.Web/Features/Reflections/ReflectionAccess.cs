@@ -4,6 +4,7 @@ using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
@@ -21,6 +22,7 @@ public enum Reader
 /// commissioners see counts and statuses elsewhere, never text. Every read by a supervisor is audited.
 /// Anyone else is told the log does not exist, so ids reveal nothing.
 /// </summary>
+[FeatureService]
 public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -3,6 +3,7 @@ using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Supervision;
 using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
@@ -20,6 +21,7 @@ public enum Party
 /// supervisor, another learner, a commissioner or an administrator is told the record does not exist, so
 /// ids reveal nothing. The supervisor wrote the record, so the supervisee's reads of it are audited (Open).
 /// </summary>
+[FeatureService]
 public sealed class RecordAccess(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
