@@ -1,4 +1,3 @@
-using CSELearning.Web.Features.Administration;
 using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using CSELearning.Web.Infrastructure.Web;
