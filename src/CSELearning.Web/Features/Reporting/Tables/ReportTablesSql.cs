@@ -42,14 +42,13 @@ internal static class ReportTablesSql
         foreach (var sql in Counts(provider, inIds, "")) yield return (sql, false);
     }
 
-    /// <summary>Fills the empty uptake and learning-time counts from every uptake row.</summary>
-    public static IEnumerable<string> FillUptakeCounts(string provider) => Counts(provider, "IS NOT NULL", "");
+    private static IEnumerable<string> FillUptakeCounts(string provider) => Counts(provider, "IS NOT NULL", "");
 
     /// <summary>
     /// The statements that rebuild every reporting table; {0} is the Learner role's name. Counts choices and
     /// completions under each person's agency and job role as they are now.
     /// </summary>
-    public static IEnumerable<string> RebuildAll(string provider, bool uptakeCounts = true)
+    public static IEnumerable<string> RebuildAll(string provider)
     {
         var postgres = IsPostgres(provider);
         var day = postgres ? """CAST(d."MadeAt" AT TIME ZONE 'UTC' AS date)""" : """substr(d."MadeAt", 1, 10)""";
@@ -76,12 +75,9 @@ internal static class ReportTablesSql
         const string columns = """ "PartnershipId", "ModuleId", "AgencyId", "JobRole", "ScenarioId", "NodeId", "ChoiceNumber", "ModuleVersion", "Day" """;
         yield return """DELETE FROM "UptakeRows" """;
         foreach (var sql in Uptake("IS NOT NULL")) yield return sql;
-        if (uptakeCounts)
-        {
-            yield return """DELETE FROM "UptakeCounts" """;
-            yield return """DELETE FROM "LearningTimeCounts" """;
-            foreach (var sql in FillUptakeCounts(provider)) yield return sql;
-        }
+        yield return """DELETE FROM "UptakeCounts" """;
+        yield return """DELETE FROM "LearningTimeCounts" """;
+        foreach (var sql in FillUptakeCounts(provider)) yield return sql;
         yield return """DELETE FROM "ChoiceCounts" """;
         yield return $"""
             INSERT INTO "ChoiceCounts" ({columns}, "People")
