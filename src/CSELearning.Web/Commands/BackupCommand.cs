@@ -4,14 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Commands;
 
-/// <summary>
-/// <c>backup --to &lt;file&gt;</c>: a consistent copy of the SQLite database, taken while the site serves. SQLite's
-/// online backup API copies every page inside one read transaction, so the copy is the database as it stood at
-/// one moment (every commit before it, none after) and writers are not held up in WAL mode.
-/// </summary>
+// backup --to <file>: a consistent copy of the SQLite database, taken while the site serves. SQLite's
+// online backup API copies every page inside one read transaction, so the copy is the database as it stood at
+// one moment (every commit before it, none after) and writers are not held up in WAL mode.
 public static class BackupCommand
 {
-    /// <summary>Reads the database settings alone: the copy needs no content or key ring.</summary>
+    // Reads the database settings alone: the copy needs no content or key ring.
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var database = WebApplication.CreateBuilder(args).Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();

@@ -2,25 +2,22 @@ using CSELearning.Web.Data;
 
 namespace CSELearning.Web.Commands;
 
-/// <summary>
-/// What the program does instead of serving, named by its first argument (<c>dotnet CSELearning.Web.dll migrate</c>);
-/// the arguments after it are the command's own and the host's settings. Each command exits when it is done.
-/// </summary>
+// What the program does instead of serving, named by its first argument (dotnet CSELearning.Web.dll migrate);
+// the arguments after it are the command's own and the host's settings. Each command exits when it is done.
 public sealed class CommandRunner
 {
-    /// <summary>Brings the database schema up to date.</summary>
     public const string Migrate = "migrate";
 
-    /// <summary>Checks the learning content, needing no database: <c>validate-content [--content &lt;dir&gt;]</c>.</summary>
+    // Checks the learning content, needing no database: validate-content [--content <dir>].
     public const string ValidateContent = "validate-content";
 
-    /// <summary>Generates a partnership of learners and two years of learning, for demonstrations and benchmarks.</summary>
+    // Generates a partnership of learners and two years of learning, for demonstrations and benchmarks.
     public const string GenerateData = "generate-data";
 
-    /// <summary>Lets some of a generated partnership's learners, and a commissioner of it, sign in with a password taken from the environment.</summary>
+    // Lets some of a generated partnership's learners, and a commissioner of it, sign in with a password taken from the environment.
     public const string EnableSignIn = "enable-sign-in";
 
-    /// <summary>Copies the SQLite database to a new file while the site serves: <c>backup --to &lt;file&gt;</c>.</summary>
+    // Copies the SQLite database to a new file while the site serves: backup --to <file>.
     public const string Backup = "backup";
 
     public static IReadOnlyList<string> All { get; } = [Migrate, ValidateContent, GenerateData, EnableSignIn, Backup];
@@ -33,23 +30,19 @@ public sealed class CommandRunner
         HostArgs = hostArgs;
     }
 
-    /// <summary>The command the arguments name, if any: a first argument that is not a setting (-x, --x, Key=value).</summary>
+    // The command the arguments name, if any: a first argument that is not a setting (-x, --x, Key=value).
     public static CommandRunner From(string[] args)
     {
         var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
         return new(command, command is null ? args : args[1..]);
     }
 
-    /// <summary>The arguments without the command's name.</summary>
     public string[] HostArgs { get; }
 
-    /// <summary>No command is named: the site serves.</summary>
     public bool ServesSite => _command is null;
 
-    /// <summary>
-    /// Runs a command that needs no site built (the content check, the backup), and refuses an unknown one with exit
-    /// code 2: the exit code, or null when the site is to be built.
-    /// </summary>
+    // Runs a command that needs no site built (the content check, the backup), and refuses an unknown one with exit
+    // code 2: the exit code, or null when the site is to be built.
     public async Task<int?> RunWithoutSiteAsync()
     {
         if (_command is null) return null;
@@ -63,7 +56,7 @@ public sealed class CommandRunner
         return null;
     }
 
-    /// <summary>Runs a command that works on the site's database, once it is migrated, through the built site's services.</summary>
+    // Runs a command that works on the site's database, once it is migrated, through the built site's services.
     public async Task<int> RunAsync(IServiceProvider services)
     {
         await DatabaseMigrator.MigrateAsync(services);

@@ -3,11 +3,9 @@ using System.Globalization;
 
 namespace CSELearning.Web.Commands;
 
-/// <summary>
-/// <c>generate-data [--learners N] [--agencies N] [--events N] [--seed N]</c>: adds a generated partnership to
-/// the configured database (defaults: 50,000 learners in 40 agencies with 1,000,000 scenario choices and
-/// check attempts, seed 1) and prints what it made.
-/// </summary>
+// generate-data [--learners N] [--agencies N] [--events N] [--seed N]: adds a generated partnership to
+// the configured database (defaults: 50,000 learners in 40 agencies with 1,000,000 scenario choices and
+// check attempts, seed 1) and prints what it made.
 public static class GenerateDataCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)

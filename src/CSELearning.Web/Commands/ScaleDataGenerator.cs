@@ -8,15 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Commands;
 
-/// <summary>
-/// Generates a realistic partnership for demonstrations and benchmarks: agencies of every sector with teams,
-/// learners of every job role, and two years of learning (modules started, scenario choices, knowledge-check
-/// attempts, completions) made through the same domain methods the site uses, so every record is one the site
-/// could have made. Everything that varies (names, roles, dates, choices, scores, who completes) comes from one
-/// seeded random source: the same seed and sizes give the same partnership (record ids aside, which are new
-/// version 7 GUIDs). Generated people have no password and cannot sign in. Nothing is generated outside the
-/// one new partnership, and an existing partnership of the same name is refused.
-/// </summary>
+// Generates a realistic partnership for demonstrations and benchmarks: agencies of every sector with teams,
+// learners of every job role, and two years of learning (modules started, scenario choices, knowledge-check
+// attempts, completions) made through the same domain methods the site uses, so every record is one the site
+// could have made. Everything that varies (names, roles, dates, choices, scores, who completes) comes from one
+// seeded random source: the same seed and sizes give the same partnership (record ids aside, which are new
+// version 7 GUIDs). Generated people have no password and cannot sign in. Nothing is generated outside the
+// one new partnership, and an existing partnership of the same name is refused.
 public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
 {
     public sealed record Options(int Learners, int Agencies, int Events, int Seed, DateTime Now)
@@ -164,7 +162,7 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
         return new Summary(partnership.Name, options.Agencies, teams.Count, people.Count, progressCount, decisions, attempts, completions);
     }
 
-    /// <summary>The options chosen for a question: the right ones with the given likelihood, otherwise a wrong one.</summary>
+    // The options chosen for a question: the right ones with the given likelihood, otherwise a wrong one.
     private static List<int> Answer(Question question, Random random, double rightness)
     {
         var correct = question.Options.Select((o, i) => (o, i)).Where(x => x.o.IsCorrect).Select(x => x.i + 1).ToList();

@@ -3,11 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Commands;
 
-/// <summary>
-/// <c>dotnet CSELearning.Web.dll validate-content [--content &lt;dir&gt;]</c>: the start-up checks, without a
-/// database or a web server. Prints each problem as <c>path:line: message</c> and a summary; exit code 0 when
-/// the content is clean, 1 when it is not.
-/// </summary>
+// dotnet CSELearning.Web.dll validate-content [--content <dir>]: the start-up checks, without a
+// database or a web server. Prints each problem as path:line: message and a summary; exit code 0 when
+// the content is clean, 1 when it is not.
 public static class ValidateContentCommand
 {
     public static int Run(string[] args, TextWriter output)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CSELearning.Web.Data;
 
-/// <summary>The audit trail only grows: no save may change or remove an entry.</summary>
+// The audit trail only grows: no save may change or remove an entry.
 public sealed class AuditTrailInterceptor : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -48,7 +48,7 @@ public static class HealthTags
     public const string Ready = "ready";
 }
 
-/// <summary>Runs the WAL checkpointer only when the site is on SQLite.</summary>
+// Runs the WAL checkpointer only when the site is on SQLite.
 internal sealed class SqliteWalCheckpointerHost(IServiceProvider services, IOptions<DatabaseOptions> options) : IHostedService
 {
     private SqliteWalCheckpointer? _checkpointer;
@@ -64,7 +64,7 @@ internal sealed class SqliteWalCheckpointerHost(IServiceProvider services, IOpti
         _checkpointer?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 }
 
-/// <summary>Reports the size of SQLite's write-ahead log, and degrades when it is far larger than it should be.</summary>
+// Reports the size of SQLite's write-ahead log, and degrades when it is far larger than it should be.
 internal sealed class SqliteWalHealthCheck(IOptions<DatabaseOptions> options) : IHealthCheck
 {
     public const long DegradedAboveBytes = 64L * 1024 * 1024;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Data;
 
-/// <summary>A Data Protection key ring entry, kept in the database so that every web server shares the keys.</summary>
+// A Data Protection key ring entry, kept in the database so that every web server shares the keys.
 public class DataProtectionKey
 {
     private DataProtectionKey() { Xml = ""; }
@@ -39,7 +39,7 @@ public class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProte
     }
 }
 
-/// <summary>Stores the key ring in the application database.</summary>
+// Stores the key ring in the application database.
 public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
@@ -58,16 +58,14 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRep
     }
 }
 
-/// <summary>
-/// The certificate that protects the Data Protection key ring at rest. The keys encrypt reflective text,
-/// supervisor comments and supervision notes, and they sit in the same database as that text: without a
-/// certificate kept outside the database, a copy of the database would carry its own keys.
-/// </summary>
+// The certificate that protects the Data Protection key ring at rest. The keys encrypt reflective text,
+// supervisor comments and supervision notes, and they sit in the same database as that text: without a
+// certificate kept outside the database, a copy of the database would carry its own keys.
 public sealed class KeyProtectionOptions
 {
     public const string Section = "DataProtection";
 
-    /// <summary>A PKCS #12 (.pfx) file with the certificate and its private key. Required outside Development.</summary>
+    // A PKCS #12 (.pfx) file with the certificate and its private key. Required outside Development.
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }

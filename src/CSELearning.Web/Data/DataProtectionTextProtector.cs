@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 
 namespace CSELearning.Web.Data;
 
-/// <summary>Reflective text encrypted with ASP.NET Core Data Protection, under a purpose of its own.</summary>
+// Reflective text encrypted with ASP.NET Core Data Protection, under a purpose of its own.
 public sealed class DataProtectionTextProtector(IDataProtectionProvider provider) : ITextProtector
 {
     private readonly IDataProtector _protector = provider.CreateProtector("CSELearning.ReflectiveText.v1");

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Data;
 
-/// <summary>Brings the database to the newest schema; run at start-up and by the <c>migrate</c> command.</summary>
+// Brings the database to the newest schema; run at start-up and by the migrate command.
 public static class DatabaseMigrator
 {
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)

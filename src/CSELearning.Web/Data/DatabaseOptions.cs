@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Data;
 
-/// <summary>Which database the site uses and where: bound from the "Database" section.</summary>
+// Which database the site uses and where: bound from the "Database" section.
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
@@ -10,19 +10,19 @@ public sealed class DatabaseOptions
     public const string PostgreSql = "PostgreSql";
     public const string SqliteFileName = "cselearning.db";
 
-    /// <summary>Sqlite (the embedded default) or PostgreSql.</summary>
+    // Sqlite (the embedded default) or PostgreSql.
     public string? Provider { get; set; }
 
-    /// <summary>For Sqlite: the folder that holds the database file.</summary>
+    // For Sqlite: the folder that holds the database file.
     public string? DataDirectory { get; set; }
 
-    /// <summary>For PostgreSql: an Npgsql connection string.</summary>
+    // For PostgreSql: an Npgsql connection string.
     public string? ConnectionString { get; set; }
 
-    /// <summary>For Sqlite: how long a writer waits for a lock before giving up.</summary>
+    // For Sqlite: how long a writer waits for a lock before giving up.
     public int BusyTimeoutMilliseconds { get; set; } = 5000;
 
-    /// <summary>For Sqlite: how often the write-ahead log is checkpointed and truncated.</summary>
+    // For Sqlite: how often the write-ahead log is checkpointed and truncated.
     public int CheckpointIntervalSeconds { get; set; } = 30;
 
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);

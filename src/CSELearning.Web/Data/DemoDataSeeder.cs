@@ -5,10 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Data;
 
-/// <summary>
-/// Creates a small, realistic partnership with one account for each role, for trying the site in
-/// Development. Runs only on a database with no accounts; passwords are random and shown once.
-/// </summary>
+// Creates a small, realistic partnership with one account for each role, for trying the site in
+// Development. Runs only on a database with no accounts; passwords are random and shown once.
 public sealed class DemoDataSeeder(AppDbContext db, UserManager<User> users, TimeProvider time)
 {
     public const string EmailDomain = "northbridge-partnership.example";
@@ -70,7 +68,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<User> users, Tim
         console.WriteLine();
     }
 
-    /// <summary>Four groups of random letters and digits: 23 characters, about 100 bits.</summary>
+    // Four groups of random letters and digits: 23 characters, about 100 bits.
     private static string NewPassword()
     {
         const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Data;
 
-/// <summary>Rows every installation needs, created after each migration when missing.</summary>
+// Rows every installation needs, created after each migration when missing.
 public static class ReferenceData
 {
     public static async Task EnsureAsync(AppDbContext db, CancellationToken cancellationToken)

@@ -3,11 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Data;
 
-/// <summary>
-/// Truncates SQLite's write-ahead log on a timer. SQLite's own automatic checkpoints are passive: while
-/// readers keep the log busy they never reset it, and under steady inserts it has been seen to grow to
-/// hundreds of megabytes beside a database of a few kilobytes.
-/// </summary>
+// Truncates SQLite's write-ahead log on a timer. SQLite's own automatic checkpoints are passive: while
+// readers keep the log busy they never reset it, and under steady inserts it has been seen to grow to
+// hundreds of megabytes beside a database of a few kilobytes.
 public sealed class SqliteWalCheckpointer(IOptions<DatabaseOptions> options, ILogger<SqliteWalCheckpointer> logger, TimeProvider time)
     : BackgroundService
 {
@@ -27,7 +25,7 @@ public sealed class SqliteWalCheckpointer(IOptions<DatabaseOptions> options, ILo
         }
     }
 
-    /// <summary>Runs a TRUNCATE checkpoint; returns SQLite's (busy, log pages, checkpointed pages).</summary>
+    // Runs a TRUNCATE checkpoint; returns SQLite's (busy, log pages, checkpointed pages).
     public static async Task<(long Busy, long LogPages, long Checkpointed)> CheckpointAsync(DatabaseOptions options, CancellationToken cancellationToken)
     {
         if (!File.Exists(options.SqliteDatabasePath)) return (0, 0, 0);

@@ -7,13 +7,11 @@ using QRCoder;
 
 namespace CSELearning.Web.Documents;
 
-/// <summary>
-/// A certificate of completion: one landscape A4 page with the learner's name, the module's title and version,
-/// the completion date, score, CPD hours, the issuing partnership, the date it is valid until (when it expires), the certificate number, and the
-/// verification address with a QR code for it. Everything printed comes from the certificate's own fields,
-/// fixed when it was issued. Long names and titles are set smaller and wrapped (<see cref="Layout"/>) so
-/// nothing runs off the page or over anything else.
-/// </summary>
+// A certificate of completion: one landscape A4 page with the learner's name, the module's title and version,
+// the completion date, score, CPD hours, the issuing partnership, the date it is valid until (when it expires), the certificate number, and the
+// verification address with a QR code for it. Everything printed comes from the certificate's own fields,
+// fixed when it was issued. Long names and titles are set smaller and wrapped (Layout) so
+// nothing runs off the page or over anything else.
 internal static class CertificateDocument
 {
     public static readonly XSize PageSize = new(842, 595); // A4 landscape, in points
@@ -28,7 +26,7 @@ internal static class CertificateDocument
 
     public enum Part { Issuer, Heading, Certifies, Name, Completed, Title, Version, Detail, Verify, QrCode, ValidUntil }
 
-    /// <summary>One placed piece of the certificate: what it is, where it goes, and its lines in its font.</summary>
+    // One placed piece of the certificate: what it is, where it goes, and its lines in its font.
     public sealed record Block(Part Part, XRect Box, XFont Font, IReadOnlyList<string> Lines, bool Centred, XColor Colour);
 
     public static byte[] Render(Certificate certificate, string verificationUrl)
@@ -56,12 +54,10 @@ internal static class CertificateDocument
         return stream.ToArray();
     }
 
-    /// <summary>
-    /// Where every piece goes, worked out top to bottom with the room each actually needs. The name is set at
-    /// up to 34 pt on at most two lines, smaller (down to 14 pt) when it is long; the title likewise from 22 pt
-    /// down to 11 pt; at the smallest size each may take four lines (a 200-character name, the longest an account
-    /// may have, needs three), and anything beyond is cut with an ellipsis rather than pushed off the page. Public so tests can check that nothing leaves the frame or overlaps.
-    /// </summary>
+    // Where every piece goes, worked out top to bottom with the room each actually needs. The name is set at
+    // up to 34 pt on at most two lines, smaller (down to 14 pt) when it is long; the title likewise from 22 pt
+    // down to 11 pt; at the smallest size each may take four lines (a 200-character name, the longest an account
+    // may have, needs three), and anything beyond is cut with an ellipsis rather than pushed off the page. Public so tests can check that nothing leaves the frame or overlaps.
     public static IReadOnlyList<Block> Layout(XGraphics gfx, Certificate certificate, string verificationUrl)
     {
         var blocks = new List<Block>();
@@ -155,7 +151,7 @@ internal static class CertificateDocument
         }
     }
 
-    /// <summary>The QR code drawn as vector squares (crisp at any zoom, and quicker than an embedded image).</summary>
+    // The QR code drawn as vector squares (crisp at any zoom, and quicker than an embedded image).
     private static void DrawQrCode(XGraphics gfx, string text, XRect box)
     {
         using var generator = new QRCodeGenerator();

@@ -4,13 +4,11 @@ using PdfSharp.Pdf;
 
 namespace CSELearning.Web.Documents;
 
-/// <summary>
-/// A portrait A4 document whose content flows down the page and on to new pages: headings, wrapped
-/// paragraphs, label-and-value fields and tables whose header row repeats on every page a table reaches.
-/// Every page carries the document's marking at the top (for example "Confidential: may be disclosable"),
-/// and, once the content is finished, a footer line and "Page N of M". The documents (supervision records,
-/// learning records, reflective-log exports) each build their content on one of these.
-/// </summary>
+// A portrait A4 document whose content flows down the page and on to new pages: headings, wrapped
+// paragraphs, label-and-value fields and tables whose header row repeats on every page a table reaches.
+// Every page carries the document's marking at the top (for example "Confidential: may be disclosable"),
+// and, once the content is finished, a footer line and "Page N of M". The documents (supervision records,
+// learning records, reflective-log exports) each build their content on one of these.
 internal sealed class FlowDocument : IDisposable
 {
     public const double Margin = 50;
@@ -69,7 +67,7 @@ internal sealed class FlowDocument : IDisposable
         _y += 6;
     }
 
-    /// <summary>A section heading, kept with at least the first few lines of what follows it.</summary>
+    // A section heading, kept with at least the first few lines of what follows it.
     public void Heading(string text)
     {
         var lines = TextLines.Wrap(Gfx, text, HeadingFont, Width);
@@ -87,7 +85,7 @@ internal sealed class FlowDocument : IDisposable
         _y += 4;
     }
 
-    /// <summary>A label in bold with its value below it, the value wrapped and free to continue on the next page.</summary>
+    // A label in bold with its value below it, the value wrapped and free to continue on the next page.
     public void Field(string label, string? value)
     {
         var labelLines = TextLines.Wrap(Gfx, label, BodyBold, Width);
@@ -100,11 +98,9 @@ internal sealed class FlowDocument : IDisposable
 
     public sealed record Column(string Header, double Share);
 
-    /// <summary>
-    /// A table across the page. Cells wrap within their column; a row that does not fit on the rest of a page
-    /// continues on the next (a row taller than a page is split between pages), and the header row is drawn
-    /// again at the top of every page the table reaches.
-    /// </summary>
+    // A table across the page. Cells wrap within their column; a row that does not fit on the rest of a page
+    // continues on the next (a row taller than a page is split between pages), and the header row is drawn
+    // again at the top of every page the table reaches.
     public void Table(IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<string?>> rows, string emptyText)
     {
         var total = columns.Sum(c => c.Share);
@@ -198,7 +194,7 @@ internal sealed class FlowDocument : IDisposable
         }
     }
 
-    /// <summary>Draws each page's footer (<paramref name="footer"/> and "Page N of M") and returns the PDF's bytes.</summary>
+    // Draws each page's footer (footer and "Page N of M") and returns the PDF's bytes.
     public byte[] Finish(string footer)
     {
         _gfx?.Dispose();

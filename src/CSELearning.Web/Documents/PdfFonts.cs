@@ -3,12 +3,10 @@ using PdfSharp.Fonts;
 
 namespace CSELearning.Web.Documents;
 
-/// <summary>
-/// The one typeface every document uses: DejaVu Sans (regular and bold), shipped inside the application so a
-/// document prints the same on every machine. It covers Latin Extended (Irish, Welsh, Polish, Vietnamese,
-/// Turkish names: ë, á, ŵ, Ł, ó, ễ, ç, ğ), and PDFsharp embeds the glyphs a document uses.
-/// Italic is drawn from the regular face (PDFsharp simulates the slant).
-/// </summary>
+// The one typeface every document uses: DejaVu Sans (regular and bold), shipped inside the application so a
+// document prints the same on every machine. It covers Latin Extended (Irish, Welsh, Polish, Vietnamese,
+// Turkish names: ë, á, ŵ, Ł, ó, ễ, ç, ğ), and PDFsharp embeds the glyphs a document uses.
+// Italic is drawn from the regular face (PDFsharp simulates the slant).
 internal sealed class PdfFonts : IFontResolver
 {
     public const string Family = "DejaVu Sans";
@@ -39,7 +37,7 @@ internal sealed class PdfFonts : IFontResolver
     }
 }
 
-/// <summary>PDFsharp's process-wide set-up: its AGPL licence (the project's own licence) and the font resolver.</summary>
+// PDFsharp's process-wide set-up: its AGPL licence (the project's own licence) and the font resolver.
 internal static class Pdf
 {
     private static readonly Lazy<bool> Setup = new(() =>
@@ -49,6 +47,6 @@ internal static class Pdf
         return true;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Call before any PDFsharp drawing; cheap after the first call.</summary>
+    // Call before any PDFsharp drawing; cheap after the first call.
     public static void EnsureReady() => _ = Setup.Value;
 }

@@ -3,17 +3,15 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Documents;
 
-/// <summary>
-/// A practitioner's own reflective logs as a PDF: for each, its title, linked module and version, status and
-/// dates, every Gibbs stage as written, the supervisor's comments and the sign-off, revision and reopening
-/// notes. Marked "Confidential" on every page: a reflection may describe children and families. Text is
-/// printed as typed (plain text, not rendered markdown).
-/// </summary>
+// A practitioner's own reflective logs as a PDF: for each, its title, linked module and version, status and
+// dates, every Gibbs stage as written, the supervisor's comments and the sign-off, revision and reopening
+// notes. Marked "Confidential" on every page: a reflection may describe children and families. Text is
+// printed as typed (plain text, not rendered markdown).
 internal sealed class ReflectiveLogsDocument(string authorName, IReadOnlyList<ReflectiveLogsDocument.Log> logs, DateTime generatedAt)
 {
     public const string Marking = "Confidential: reflective logs";
 
-    /// <param name="Module">The module's title and version, for a log started from a module's prompt.</param>
+    // Module: The module's title and version, for a log started from a module's prompt.
     public sealed record Log(string Title, string? ModuleId, string? ModuleVersion, string? Module, LogStatus Status,
         DateTime CreatedAt, DateTime UpdatedAt, DateTime? SharedAt, ReflectionText Text, IReadOnlyList<Comment> Comments,
         Review? SignedOff, Review? RevisionRequested, Review? Reopened)
@@ -23,7 +21,7 @@ internal sealed class ReflectiveLogsDocument(string authorName, IReadOnlyList<Re
 
     public sealed record Comment(GibbsStage Stage, string SupervisorName, DateTime At, string Text);
 
-    /// <summary>A supervisor's review step: who, when, and the note or reason they gave (none for a sign-off).</summary>
+    // A supervisor's review step: who, when, and the note or reason they gave (none for a sign-off).
     public sealed record Review(string ByName, DateTime At, string? Note);
 
     public byte[] Render()
@@ -51,7 +49,7 @@ internal sealed class ReflectiveLogsDocument(string authorName, IReadOnlyList<Re
         document.Space(8);
     }
 
-    /// <summary>The status as the log pages name it.</summary>
+    // The status as the log pages name it.
     internal static string StatusText(LogStatus status) => status switch
     {
         LogStatus.Draft => "Draft",

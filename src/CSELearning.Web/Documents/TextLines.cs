@@ -2,11 +2,9 @@ using PdfSharp.Drawing;
 
 namespace CSELearning.Web.Documents;
 
-/// <summary>
-/// Breaks text into lines that fit a width, measured in the font that will draw them. Lines break at spaces;
-/// a word wider than the whole width (a long email address, a name without spaces) is broken between
-/// characters rather than allowed to run off the page. Line breaks in the text are kept.
-/// </summary>
+// Breaks text into lines that fit a width, measured in the font that will draw them. Lines break at spaces;
+// a word wider than the whole width (a long email address, a name without spaces) is broken between
+// characters rather than allowed to run off the page. Line breaks in the text are kept.
 internal static class TextLines
 {
     public static List<string> Wrap(XGraphics gfx, string? text, XFont font, double width)
@@ -37,11 +35,9 @@ internal static class TextLines
         return lines;
     }
 
-    /// <summary>
-    /// The largest font size, from <paramref name="largest"/> down to <paramref name="smallest"/> in half
-    /// points, at which the text fits in at most <paramref name="maxLines"/> lines of the width; at the smallest
-    /// size the text is wrapped into as many lines as it needs, and the caller decides what room to give it.
-    /// </summary>
+    // The largest font size, from largest down to smallest in half
+    // points, at which the text fits in at most maxLines lines of the width; at the smallest
+    // size the text is wrapped into as many lines as it needs, and the caller decides what room to give it.
     public static (XFont Font, List<string> Lines) Fit(XGraphics gfx, string text, XFontStyleEx style, double largest, double smallest, double width, int maxLines)
     {
         for (var size = largest; size > smallest; size -= 0.5)
@@ -54,10 +50,8 @@ internal static class TextLines
         return (small, Wrap(gfx, text, small, width));
     }
 
-    /// <summary>
-    /// At most <paramref name="maxLines"/> lines; when text is cut, the last line kept ends with an ellipsis
-    /// (shortened until it fits), so a reader can see that it was cut.
-    /// </summary>
+    // At most maxLines lines; when text is cut, the last line kept ends with an ellipsis
+    // (shortened until it fits), so a reader can see that it was cut.
     public static List<string> Clamp(XGraphics gfx, List<string> lines, XFont font, double width, int maxLines)
     {
         if (lines.Count <= maxLines) return lines;
@@ -68,10 +62,8 @@ internal static class TextLines
         return kept;
     }
 
-    /// <summary>
-    /// Text as typed, made drawable: every kind of line break becomes '\n' and any other control character
-    /// (a tab pasted from a document, a stray bell) a space, since the font has no glyph for them.
-    /// </summary>
+    // Text as typed, made drawable: every kind of line break becomes '\n' and any other control character
+    // (a tab pasted from a document, a stray bell) a space, since the font has no glyph for them.
     public static string Plain(string? text)
     {
         var unified = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');

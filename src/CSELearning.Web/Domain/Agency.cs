@@ -1,6 +1,6 @@
 namespace CSELearning.Web.Domain;
 
-/// <summary>An organisation within a partnership: a police force, an NHS trust, a council's children's services.</summary>
+// An organisation within a partnership: a police force, an NHS trust, a council's children's services.
 public class Agency
 {
     private readonly List<Team> _teams = [];

@@ -1,4 +1,4 @@
 namespace CSELearning.Web.Domain;
 
-/// <summary>An operation the domain refuses; its message is written for the person who asked for it.</summary>
+// An operation the domain refuses; its message is written for the person who asked for it.
 public class DomainException(string message) : Exception(message);

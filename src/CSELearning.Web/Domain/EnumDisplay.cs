@@ -5,11 +5,11 @@ namespace CSELearning.Web.Domain;
 
 public static class EnumDisplay
 {
-    /// <summary>The human name an enum value declares with [Display], or its identifier.</summary>
+    // The human name an enum value declares with [Display], or its identifier.
     public static string DisplayName<T>(this T value) where T : struct, Enum =>
         typeof(T).GetField(value.ToString())?.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? value.ToString();
 
-    /// <summary>Parses an enum value from its identifier or its display name, ignoring case and spacing.</summary>
+    // Parses an enum value from its identifier or its display name, ignoring case and spacing.
     public static bool TryParseDisplay<T>(string? text, out T value) where T : struct, Enum
     {
         var wanted = Normalise(text);

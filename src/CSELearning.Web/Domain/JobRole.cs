@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CSELearning.Web.Domain;
 
-/// <summary>What a person does for a living; modules are aimed at job roles.</summary>
+// What a person does for a living; modules are aimed at job roles.
 public enum JobRole
 {
     [Display(Name = "Social worker")] SocialWorker = 1,

@@ -1,6 +1,6 @@
 namespace CSELearning.Web.Domain;
 
-/// <summary>A local safeguarding partnership: the body that commissions training for its agencies.</summary>
+// A local safeguarding partnership: the body that commissions training for its agencies.
 public class Partnership
 {
     public const int NameMaxLength = 200;

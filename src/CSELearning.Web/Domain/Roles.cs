@@ -1,6 +1,6 @@
 namespace CSELearning.Web.Domain;
 
-/// <summary>The four roles a person may hold; one person may hold several.</summary>
+// The four roles a person may hold; one person may hold several.
 public static class Roles
 {
     public const string Learner = "Learner";
@@ -10,7 +10,7 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Learner, Supervisor, Commissioner, Administrator];
 
-    /// <summary>Finds the canonical spelling of a role name, ignoring case; null when it is no role.</summary>
+    // Finds the canonical spelling of a role name, ignoring case; null when it is no role.
     public static string? Canonical(string? name) =>
         All.FirstOrDefault(r => string.Equals(r, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -2,10 +2,8 @@ using System.Linq.Expressions;
 
 namespace CSELearning.Web.Domain;
 
-/// <summary>
-/// A supervisor's responsibility for a supervisee over a period. A relationship that has ended is kept:
-/// later records (reflective logs, supervision notes) are judged against the dates it was current.
-/// </summary>
+// A supervisor's responsibility for a supervisee over a period. A relationship that has ended is kept:
+// later records (reflective logs, supervision notes) are judged against the dates it was current.
 public class SupervisionRelationship
 {
     private SupervisionRelationship() { }
@@ -27,19 +25,17 @@ public class SupervisionRelationship
     public Guid SuperviseeId { get; private set; }
     public User? Supervisee { get; private set; }
     public DateOnly StartsOn { get; private set; }
-    /// <summary>The last day of supervision, inclusive; null while it goes on.</summary>
+    // The last day of supervision, inclusive; null while it goes on.
     public DateOnly? EndsOn { get; private set; }
 
     public bool IsCurrentOn(DateOnly day) => StartsOn <= day && (EndsOn is null || day <= EndsOn);
 
-    /// <summary><see cref="IsCurrentOn"/> as a query the database runs: the relationships current on <paramref name="day"/>.</summary>
+    // IsCurrentOn as a query the database runs: the relationships current on day.
     public static Expression<Func<SupervisionRelationship, bool>> CurrentOn(DateOnly day) =>
         s => s.StartsOn <= day && (s.EndsOn == null || s.EndsOn >= day);
 
-    /// <summary>
-    /// Who supervises <paramref name="superviseeId"/> on <paramref name="day"/>, as a query the database runs: the
-    /// people who may read the logs the supervisee shares and keep records of their supervision.
-    /// </summary>
+    // Who supervises superviseeId on day, as a query the database runs: the
+    // people who may read the logs the supervisee shares and keep records of their supervision.
     public static IQueryable<Guid> CurrentSupervisorsOf(IQueryable<SupervisionRelationship> relationships, Guid superviseeId, DateOnly day) =>
         relationships.Where(CurrentOn(day)).Where(s => s.SuperviseeId == superviseeId).Select(s => s.SupervisorId);
 

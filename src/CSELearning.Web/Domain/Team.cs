@@ -1,6 +1,6 @@
 namespace CSELearning.Web.Domain;
 
-/// <summary>A team within an agency, such as a child exploitation hub or a school's pastoral team.</summary>
+// A team within an agency, such as a child exploitation hub or a school's pastoral team.
 public class Team
 {
     private Team() { Name = ""; }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CSELearning.Web.Domain;
 
-/// <summary>A person who signs in: a practitioner, supervisor, commissioner or administrator.</summary>
+// A person who signs in: a practitioner, supervisor, commissioner or administrator.
 public class User : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 200;
@@ -30,12 +30,12 @@ public class User : IdentityUser<Guid>
     public bool IsActive { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? DeactivatedAt { get; private set; }
-    /// <summary>When an administrator erased the person's personal data; an erased account stays closed for good.</summary>
+    // When an administrator erased the person's personal data; an erased account stays closed for good.
     public DateTime? ErasedAt { get; private set; }
 
     public bool IsErased => ErasedAt is not null;
 
-    /// <summary>The name an erased account shows wherever a name is printed.</summary>
+    // The name an erased account shows wherever a name is printed.
     public const string ErasedName = "Erased account";
 
     public void UpdateProfile(string email, string displayName, JobRole jobRole)
@@ -46,7 +46,7 @@ public class User : IdentityUser<Guid>
         JobRole = jobRole;
     }
 
-    /// <summary>Places the person in an agency and, optionally, one of its teams.</summary>
+    // Places the person in an agency and, optionally, one of its teams.
     public void PlaceIn(Agency? agency, Team? team)
     {
         if (team is not null && (agency is null || team.AgencyId != agency.Id))
@@ -55,7 +55,7 @@ public class User : IdentityUser<Guid>
         TeamId = team?.Id;
     }
 
-    /// <summary>Stops the person signing in; their records stay, as other records point to them.</summary>
+    // Stops the person signing in; their records stay, as other records point to them.
     public void Deactivate(DateTime at)
     {
         if (!IsActive) return;
@@ -70,12 +70,10 @@ public class User : IdentityUser<Guid>
         DeactivatedAt = null;
     }
 
-    /// <summary>
-    /// Removes what identifies the person (UK GDPR right to erasure) and closes the account for good. The row
-    /// stays, with its agency, team and job role, so completions and progress still count in reports; its name
-    /// and email become placeholders that identify no one, and it can no longer sign in (no password, inactive).
-    /// The caller rotates the security stamp, which ends any session.
-    /// </summary>
+    // Removes what identifies the person (UK GDPR right to erasure) and closes the account for good. The row
+    // stays, with its agency, team and job role, so completions and progress still count in reports; its name
+    // and email become placeholders that identify no one, and it can no longer sign in (no password, inactive).
+    // The caller rotates the security stamp, which ends any session.
     public void Erase(DateTime at)
     {
         RefuseIfErased();

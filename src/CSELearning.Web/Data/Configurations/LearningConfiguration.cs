@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CSELearning.Web.Data.Configurations;
 
-/// <summary>Lengths of the ids that content gives modules, sections, nodes and questions (the validator holds authors to them).</summary>
+// Lengths of the ids that content gives modules, sections, nodes and questions (the validator holds authors to them).
 internal static class ContentIds
 {
     public const int Length = Content.ModuleSection.MaxIdLength;

@@ -4,10 +4,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>
-/// Organisations, people, roles and supervision. Columns are declared by CLR type, so each provider picks
-/// its own store type and the one migration serves SQLite and PostgreSQL alike.
-/// </summary>
+// Organisations, people, roles and supervision. Columns are declared by CLR type, so each provider picks
+// its own store type and the one migration serves SQLite and PostgreSQL alike.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121120000_Foundation")]
 public sealed class Foundation : Migration

@@ -3,10 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>
-/// A learner's progress through modules: where they are in each scenario, every choice they made, every
-/// knowledge-check attempt and answer, and completions.
-/// </summary>
+// A learner's progress through modules: where they are in each scenario, every choice they made, every
+// knowledge-check attempt and answer, and completions.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121150000_LearnerProgress")]
 public sealed class LearnerProgress : Migration

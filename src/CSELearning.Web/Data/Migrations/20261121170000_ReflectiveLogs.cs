@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>Reflective logs (text encrypted), supervisors' comments, shares, and the append-only audit trail.</summary>
+// Reflective logs (text encrypted), supervisors' comments, shares, and the append-only audit trail.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121170000_ReflectiveLogs")]
 public sealed class ReflectiveLogs : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>Supervision records (notes encrypted), their actions, the logs they discussed, and supervisees' comments.</summary>
+// Supervision records (notes encrypted), their actions, the logs they discussed, and supervisees' comments.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122090000_SupervisionRecords")]
 public sealed class SupervisionRecords : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>Certificates of completion: one per completion, with the random code its verification link carries.</summary>
+// Certificates of completion: one per completion, with the random code its verification link carries.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122100000_Certificates")]
 public sealed class Certificates : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>The date a certificate stops being valid, copied from the module's refresh period when it is issued.</summary>
+// The date a certificate stops being valid, copied from the module's refresh period when it is issued.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261123090000_CertificateExpiry")]
 public sealed class CertificateExpiry : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>Commissioners' uptake targets: a percentage of an agency's staff in scope to complete a module by a date.</summary>
+// Commissioners' uptake targets: a percentage of an agency's staff in scope to complete a module by a date.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261123100000_UptakeTargets")]
 public sealed class UptakeTargets : Migration

@@ -3,11 +3,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>
-/// Covering indexes for the commissioners' reports, so each grouped query reads an index rather than the rows:
-/// module starts and completions by module and date, completions by date, and scenario choices by decision
-/// point. The completions and choices indexes replace the narrower ones they extend.
-/// </summary>
+// Covering indexes for the commissioners' reports, so each grouped query reads an index rather than the rows:
+// module starts and completions by module and date, completions by date, and scenario choices by decision
+// point. The completions and choices indexes replace the narrower ones they extend.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261124090000_ReportIndexes")]
 public sealed class ReportIndexes : Migration

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>When an administrator erased a person's personal data: an erased account stays closed for good.</summary>
+// When an administrator erased a person's personal data: an erased account stays closed for good.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261124100000_Privacy")]
 public sealed class Privacy : Migration

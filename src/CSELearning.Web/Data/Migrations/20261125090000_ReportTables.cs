@@ -3,10 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-/// <summary>
-/// The reporting tables the commissioners' dashboards read, filled from the learning records already held; the covering indexes the dashboards read before go, as nothing reads them now
-/// and every scenario choice, start and completion paid to keep them.
-/// </summary>
+// The reporting tables the commissioners' dashboards read, filled from the learning records already held; the covering indexes the dashboards read before go, as nothing reads them now
+// and every scenario choice, start and completion paid to keep them.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261125090000_ReportTables")]
 public sealed class ReportTablesMigration : Migration

@@ -1,42 +1,36 @@
 namespace CSELearning.Web.Domain.Audit;
 
-/// <summary>
-/// What an audit entry records: reads of someone else's log, every step of a log's review, and every
-/// signature and supervisee comment on a supervision record.
-/// </summary>
+// What an audit entry records: reads of someone else's log, every step of a log's review, and every
+// signature and supervisee comment on a supervision record.
 public enum AuditAction
 {
-    /// <summary>Someone other than the author opened a log.</summary>
+    // Someone other than the author opened a log.
     LogRead,
     LogShared,
     RevisionRequested,
     LogSignedOff,
     LogReopened,
     CommentAdded,
-    /// <summary>Someone other than its author (the supervisor who wrote it) opened a supervision record.</summary>
+    // Someone other than its author (the supervisor who wrote it) opened a supervision record.
     SupervisionRecordRead,
-    /// <summary>The supervisor signed a supervision record.</summary>
     SupervisionRecordSigned,
-    /// <summary>The supervisee acknowledged (signed) a supervision record, which locks it.</summary>
+    // The supervisee acknowledged (signed) a supervision record, which locks it.
     SupervisionRecordAcknowledged,
-    /// <summary>The supervisee commented on a supervision record.</summary>
     SupervisionCommentAdded,
-    /// <summary>One of the two parties generated a PDF of a supervision record.</summary>
+    // One of the two parties generated a PDF of a supervision record.
     SupervisionRecordExported,
-    /// <summary>An administrator revoked a certificate (the subject; the owner is its learner).</summary>
+    // An administrator revoked a certificate (the subject; the owner is its learner).
     CertificateRevoked,
-    /// <summary>Someone downloaded a ZIP of an agency's certificates (the subject and owner are the agency).</summary>
+    // Someone downloaded a ZIP of an agency's certificates (the subject and owner are the agency).
     CertificatesDownloaded,
-    /// <summary>An administrator erased a person's personal data (the subject and owner are the account, by id only).</summary>
+    // An administrator erased a person's personal data (the subject and owner are the account, by id only).
     AccountErased,
-    /// <summary>The retention job deleted closed accounts' logs and supervision records (the detail gives counts only).</summary>
+    // The retention job deleted closed accounts' logs and supervision records (the detail gives counts only).
     RetentionApplied,
 }
 
-/// <summary>
-/// One line of the append-only audit trail. It names who did what to whose record and when, never the
-/// record's text. The application adds entries and never changes or deletes them (AppDbContext refuses).
-/// </summary>
+// One line of the append-only audit trail. It names who did what to whose record and when, never the
+// record's text. The application adds entries and never changes or deletes them (AuditTrailInterceptor refuses).
 public class AuditEntry
 {
     private AuditEntry() { }
@@ -56,14 +50,13 @@ public class AuditEntry
     public Guid Id { get; private set; }
     public DateTime At { get; private set; }
     public AuditAction Action { get; private set; }
-    /// <summary>Who did it.</summary>
     public Guid ActorId { get; private set; }
-    /// <summary>The record it was done to (a reflective log or a supervision record).</summary>
+    // The record it was done to (a reflective log or a supervision record).
     public Guid SubjectId { get; private set; }
-    /// <summary>Whose record it is: the log's author, or the supervisee a supervision record is about.</summary>
+    // Whose record it is: the log's author, or the supervisee a supervision record is about.
     public Guid OwnerId { get; private set; }
     public string? Detail { get; private set; }
 }
 
-/// <summary>Raised when anything tries to change or remove an audit entry.</summary>
+// Raised when anything tries to change or remove an audit entry.
 public sealed class AuditTrailIsAppendOnlyException() : InvalidOperationException("The audit trail is append-only: entries cannot be changed or deleted.");

@@ -4,18 +4,16 @@ using CSELearning.Web.Domain.Learning;
 
 namespace CSELearning.Web.Domain.Certificates;
 
-/// <summary>
-/// A certificate of completion: issued with the completion it records, and an immutable record from then
-/// on. What it says (learner, module, version, date, score, CPD hours, partnership) is copied in when it is
-/// issued, so later changes to a name, a module's title or a partnership never alter a certificate already
-/// issued. Only its revocation can be added, with a reason.
-/// </summary>
+// A certificate of completion: issued with the completion it records, and an immutable record from then
+// on. What it says (learner, module, version, date, score, CPD hours, partnership) is copied in when it is
+// issued, so later changes to a name, a module's title or a partnership never alter a certificate already
+// issued. Only its revocation can be added, with a reason.
 public class Certificate
 {
-    /// <summary>Letters and digits that cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I/L).</summary>
+    // Letters and digits that cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I/L).
     private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-    /// <summary>20 characters of a 31-letter alphabet: about 99 bits, so codes cannot be guessed or enumerated.</summary>
+    // 20 characters of a 31-letter alphabet: about 99 bits, so codes cannot be guessed or enumerated.
     public const int CodeLength = 20;
 
     private Certificate() { }
@@ -43,9 +41,9 @@ public class Certificate
     public Guid Id { get; private set; }
     public Guid CompletionId { get; private set; }
     public Guid UserId { get; private set; }
-    /// <summary>The certificate number people quote: the year and the first part of the code.</summary>
+    // The certificate number people quote: the year and the first part of the code.
     public string Number { get; private set; } = "";
-    /// <summary>The random code in the verification link: the only way to look a certificate up without signing in.</summary>
+    // The random code in the verification link: the only way to look a certificate up without signing in.
     public string VerificationCode { get; private set; } = "";
     public string LearnerName { get; private set; } = "";
     public string ModuleId { get; private set; } = "";
@@ -56,7 +54,7 @@ public class Certificate
     public decimal CpdHours { get; private set; }
     public string? PartnershipName { get; private set; }
     public DateTime IssuedAt { get; private set; }
-    /// <summary>The last day the certificate is valid: the completion date plus the module's refresh period when it was issued; none when it does not expire.</summary>
+    // The last day the certificate is valid: the completion date plus the module's refresh period when it was issued; none when it does not expire.
     public DateOnly? ValidUntil { get; private set; }
     public DateTime? RevokedAt { get; private set; }
     public Guid? RevokedById { get; private set; }
@@ -64,10 +62,10 @@ public class Certificate
 
     public bool IsRevoked => RevokedAt is not null;
 
-    /// <summary>Revoked whatever the date; otherwise expired from the day after <see cref="ValidUntil"/>.</summary>
+    // Revoked whatever the date; otherwise expired from the day after ValidUntil.
     public CertificateStatus StatusOn(DateOnly today) => StatusOf(RevokedAt, ValidUntil, today);
 
-    /// <summary>The same rule for a projection that has only the two fields it needs.</summary>
+    // The same rule for a projection that has only the two fields it needs.
     public static CertificateStatus StatusOf(DateTime? revokedAt, DateOnly? validUntil, DateOnly today) =>
         revokedAt is not null ? CertificateStatus.Revoked
         : validUntil is { } last && today > last ? CertificateStatus.Expired
@@ -83,16 +81,14 @@ public class Certificate
         RevocationReason = reason.Trim();
     }
 
-    /// <summary>The reason shown for a certificate whose learner's record was erased.</summary>
+    // The reason shown for a certificate whose learner's record was erased.
     public const string ErasedReason = "Record erased";
 
-    /// <summary>Whether the learner's record was erased: the certificate then names no one.</summary>
+    // Whether the learner's record was erased: the certificate then names no one.
     public bool IsErased => RevocationReason == ErasedReason && LearnerName.Length == 0;
 
-    /// <summary>
-    /// The learner's record was erased: the certificate no longer names them and is revoked for that reason
-    /// (an earlier revocation keeps its date, but its reason, which may name them, goes too).
-    /// </summary>
+    // The learner's record was erased: the certificate no longer names them and is revoked for that reason
+    // (an earlier revocation keeps its date, but its reason, which may name them, goes too).
     public void EraseLearner(Guid by, DateTime now)
     {
         LearnerName = "";
@@ -101,7 +97,7 @@ public class Certificate
         RevocationReason = ErasedReason;
     }
 
-    /// <summary>Whether <paramref name="code"/> could be a verification code at all: anything else is not looked up.</summary>
+    // Whether code could be a verification code at all: anything else is not looked up.
     public static bool IsWellFormed(string? code) =>
         code is { Length: CodeLength } && code.All(c => CodeAlphabet.Contains(c, StringComparison.Ordinal));
 

@@ -2,10 +2,8 @@ using CSELearning.Web.Content;
 
 namespace CSELearning.Web.Domain.Learning;
 
-/// <summary>
-/// One submitted attempt at a knowledge check, with every answer given. All attempts are kept; a learner
-/// who does not reach the pass mark tries again as a new attempt.
-/// </summary>
+// One submitted attempt at a knowledge check, with every answer given. All attempts are kept; a learner
+// who does not reach the pass mark tries again as a new attempt.
 public class CheckAttempt
 {
     private readonly List<CheckAnswer> _answers = [];
@@ -36,7 +34,7 @@ public class CheckAttempt
     public string ModuleId { get; private set; } = "";
     public string ModuleVersion { get; private set; } = "";
     public string CheckId { get; private set; } = "";
-    /// <summary>1 for the first attempt at this check in this progress, 2 for the next.</summary>
+    // 1 for the first attempt at this check in this progress, 2 for the next.
     public int Number { get; private set; }
     public int CorrectCount { get; private set; }
     public int QuestionCount { get; private set; }
@@ -45,7 +43,7 @@ public class CheckAttempt
     public DateTime SubmittedAt { get; private set; }
     public IReadOnlyList<CheckAnswer> Answers => _answers;
 
-    /// <summary>Marks complete, valid answers and records them as attempt <paramref name="number"/>.</summary>
+    // Marks complete, valid answers and records them as attempt number.
     public static CheckAttempt Submit(ModuleProgress progress, ContentModule module, KnowledgeCheck check, int number,
         IReadOnlyDictionary<string, IReadOnlyList<int>> answers, DateTime now)
     {
@@ -54,17 +52,15 @@ public class CheckAttempt
         return new CheckAttempt(progress, check, module.Version.ToString(), number, marking, now);
     }
 
-    /// <summary>The outcome of a set of answers: option numbers (from 1) by question id.</summary>
+    // The outcome of a set of answers: option numbers (from 1) by question id.
     public sealed record Marking(IReadOnlyDictionary<string, IReadOnlyList<int>> Answers, IReadOnlySet<string> CorrectQuestions, int Questions, bool Passed)
     {
         public int Correct => CorrectQuestions.Count;
         public int ScorePercent => Questions == 0 ? 0 : Correct * 100 / Questions;
     }
 
-    /// <summary>
-    /// A question is answered correctly when exactly its correct options are chosen (for "choose all that
-    /// apply", all of them and nothing else). The pass mark is compared exactly, not after rounding.
-    /// </summary>
+    // A question is answered correctly when exactly its correct options are chosen (for "choose all that
+    // apply", all of them and nothing else). The pass mark is compared exactly, not after rounding.
     public static Marking Mark(KnowledgeCheck check, IReadOnlyDictionary<string, IReadOnlyList<int>> answers, int passMark)
     {
         var correct = new HashSet<string>(StringComparer.Ordinal);
@@ -79,7 +75,7 @@ public class CheckAttempt
     }
 }
 
-/// <summary>One option a learner chose in an attempt: one row per option, so multiple-answer questions have several.</summary>
+// One option a learner chose in an attempt: one row per option, so multiple-answer questions have several.
 public class CheckAnswer
 {
     private CheckAnswer() { }
@@ -93,6 +89,6 @@ public class CheckAnswer
 
     public Guid AttemptId { get; private set; }
     public string QuestionId { get; private set; } = "";
-    /// <summary>The option's place among the question's options, from 1.</summary>
+    // The option's place among the question's options, from 1.
     public int OptionNumber { get; private set; }
 }

@@ -2,11 +2,9 @@ using CSELearning.Web.Content;
 
 namespace CSELearning.Web.Domain.Learning;
 
-/// <summary>
-/// A recorded completion: what the learner finished (module, version and content hash), how well and how
-/// long it took. One per <see cref="ModuleProgress"/>, enforced by a unique index, so a replayed form cannot
-/// record a second. Never changed after it is made.
-/// </summary>
+// A recorded completion: what the learner finished (module, version and content hash), how well and how
+// long it took. One per ModuleProgress, enforced by a unique index, so a replayed form cannot
+// record a second. Never changed after it is made.
 public class ModuleCompletion
 {
     private ModuleCompletion() { }
@@ -31,13 +29,13 @@ public class ModuleCompletion
     public string ModuleId { get; private set; } = "";
     public string ModuleVersion { get; private set; } = "";
     public string ContentHash { get; private set; } = "";
-    /// <summary>The knowledge-check score the learner passed with: the best attempt at each check, as a percentage.</summary>
+    // The knowledge-check score the learner passed with: the best attempt at each check, as a percentage.
     public int ScorePercent { get; private set; }
     public int TimeSpentSeconds { get; private set; }
     public DateTime CompletedAt { get; private set; }
 
     public Content.ModuleVersion Version => Content.ModuleVersion.Parse(ModuleVersion);
 
-    /// <summary>Whether a major change published since calls the learner back.</summary>
+    // Whether a major change published since calls the learner back.
     public bool IsDueForRefresh(ContentModule module) => module.IsSupersededByMajorChange(Version);
 }

@@ -1,10 +1,8 @@
 namespace CSELearning.Web.Domain.Learning;
 
-/// <summary>
-/// One choice a learner made in a scenario: who, at which node, which choice, when. Kept for good, even
-/// when the learner goes back or starts again (then <see cref="WithdrawnAt"/> is set), so reporting can
-/// say how practitioners first answered each decision point.
-/// </summary>
+// One choice a learner made in a scenario: who, at which node, which choice, when. Kept for good, even
+// when the learner goes back or starts again (then WithdrawnAt is set), so reporting can
+// say how practitioners first answered each decision point.
 public class ScenarioDecision
 {
     private ScenarioDecision() { }
@@ -33,14 +31,14 @@ public class ScenarioDecision
     public string ModuleVersion { get; private set; } = "";
     public string ScenarioId { get; private set; } = "";
     public int Playthrough { get; private set; }
-    /// <summary>1 for the first decision of a playthrough, 2 for the next.</summary>
+    // 1 for the first decision of a playthrough, 2 for the next.
     public int Step { get; private set; }
     public string NodeId { get; private set; } = "";
-    /// <summary>The choice's place among the node's choices, from 1.</summary>
+    // The choice's place among the node's choices, from 1.
     public int ChoiceNumber { get; private set; }
     public string TargetNodeId { get; private set; } = "";
     public DateTime MadeAt { get; private set; }
-    /// <summary>When the learner went back past this decision; null while it is on their path.</summary>
+    // When the learner went back past this decision; null while it is on their path.
     public DateTime? WithdrawnAt { get; private set; }
 
     public bool IsWithdrawn => WithdrawnAt is not null;

@@ -3,26 +3,23 @@ using CSELearning.Web.Content;
 
 namespace CSELearning.Web.Domain.Learning;
 
-/// <summary>Why a step in a scenario was refused; the learner's position is unchanged.</summary>
+// Why a step in a scenario was refused; the learner's position is unchanged.
 public enum ScenarioRefusal
 {
-    /// <summary>The node posted is not in this scenario (a tampered form).</summary>
+    // The node posted is not in this scenario (a tampered form).
     UnknownNode,
-    /// <summary>The form was made for an earlier position: replayed, sent twice, or from another tab.</summary>
+    // The form was made for an earlier position: replayed, sent twice, or from another tab.
     OutOfDate,
-    /// <summary>No choice was selected.</summary>
     NoChoice,
-    /// <summary>The choice posted is not one of the current node's.</summary>
+    // The choice posted is not one of the current node's.
     UnknownChoice,
-    /// <summary>Back or start again, from the start.</summary>
+    // Back or start again, from the start.
     AtStart,
 }
 
-/// <summary>
-/// Where a learner is in one scenario: held on the server, so it survives a closed tab and follows the
-/// learner to another device. Every change raises <see cref="Revision"/>, which forms carry back and the
-/// database checks (a concurrency token), so a replayed or doubled post changes nothing.
-/// </summary>
+// Where a learner is in one scenario: held on the server, so it survives a closed tab and follows the
+// learner to another device. Every change raises Revision, which forms carry back and the
+// database checks (a concurrency token), so a replayed or doubled post changes nothing.
 public class ScenarioPosition
 {
     private ScenarioPosition() { }
@@ -38,25 +35,23 @@ public class ScenarioPosition
     public Guid ProgressId { get; private set; }
     public string ScenarioId { get; private set; } = "";
     public string CurrentNodeId { get; private set; } = "";
-    /// <summary>1 the first time through; each "start again" begins the next.</summary>
+    // 1 the first time through; each "start again" begins the next.
     public int Playthrough { get; private set; }
-    /// <summary>Choices on the path to the current node in this playthrough (those not taken back).</summary>
+    // Choices on the path to the current node in this playthrough (those not taken back).
     public int Steps { get; private set; }
     public int Revision { get; private set; }
-    /// <summary>When the learner first reached any ending: the scenario counts as done from then on.</summary>
+    // When the learner first reached any ending: the scenario counts as done from then on.
     public DateTime? EndingReachedAt { get; private set; }
 
-    /// <summary>The node the learner is at; the start, should a content change have removed it.</summary>
+    // The node the learner is at; the start, should a content change have removed it.
     public ScenarioNode CurrentNode(Scenario scenario) => scenario.FindNode(CurrentNodeId) ?? scenario.Start!;
 
-    /// <summary>Whether the current node is the one the learner's path led to (false after a content change).</summary>
+    // Whether the current node is the one the learner's path led to (false after a content change).
     public bool IsOnPath(Scenario scenario) => scenario.FindNode(CurrentNodeId) is not null;
 
-    /// <summary>
-    /// Makes the choice numbered <paramref name="choice"/> (from 1) at <paramref name="nodeId"/>, which must be
-    /// where the learner is now, in a form made at <paramref name="revision"/>. Returns the recorded decision,
-    /// or why nothing changed.
-    /// </summary>
+    // Makes the choice numbered choice (from 1) at nodeId, which must be
+    // where the learner is now, in a form made at revision. Returns the recorded decision,
+    // or why nothing changed.
     public (ScenarioDecision? Decision, ScenarioRefusal? Refusal) Choose(
         Scenario scenario, ModuleProgress progress, string moduleVersion, string? nodeId, string? choice, string? revision, DateTime now)
     {
@@ -78,7 +73,7 @@ public class ScenarioPosition
         return (decision, null);
     }
 
-    /// <summary>Takes back <paramref name="last"/>, the latest decision on the path, and returns to the node it was made at.</summary>
+    // Takes back last, the latest decision on the path, and returns to the node it was made at.
     public ScenarioRefusal? GoBack(ScenarioDecision? last, ModuleProgress progress, string? revision, DateTime now)
     {
         if (!IsRevision(revision)) return ScenarioRefusal.OutOfDate;
@@ -93,7 +88,7 @@ public class ScenarioPosition
         return null;
     }
 
-    /// <summary>Begins the scenario again from its first node; the choices already made stay recorded.</summary>
+    // Begins the scenario again from its first node; the choices already made stay recorded.
     public ScenarioRefusal? StartAgain(Scenario scenario, ModuleProgress progress, string? revision, DateTime now)
     {
         if (!IsRevision(revision)) return ScenarioRefusal.OutOfDate;

@@ -1,6 +1,6 @@
 namespace CSELearning.Web.Domain.Reflections;
 
-/// <summary>The stages of Gibbs' reflective cycle, in order: each is one part of a reflective log.</summary>
+// The stages of Gibbs' reflective cycle, in order: each is one part of a reflective log.
 public enum GibbsStage
 {
     Description,
@@ -26,7 +26,7 @@ public static class GibbsStages
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 
-    /// <summary>The question each stage answers, shown as the field's hint.</summary>
+    // The question each stage answers, shown as the field's hint.
     public static string Question(this GibbsStage stage) => stage switch
     {
         GibbsStage.Description => "What happened? Describe the situation or the learning, without identifying any child or family.",
@@ -38,7 +38,7 @@ public static class GibbsStages
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 
-    /// <summary>The stage's name in forms and addresses: "description", "action-plan".</summary>
+    // The stage's name in forms and addresses: "description", "action-plan".
     public static string Key(this GibbsStage stage) => stage == GibbsStage.ActionPlan ? "action-plan" : stage.ToString().ToLowerInvariant();
 
     public static bool TryParseKey(string? key, out GibbsStage stage)
@@ -56,19 +56,15 @@ public static class GibbsStages
     }
 }
 
-/// <summary>
-/// What a practitioner wrote in a log: a title and the six stages. Held in memory only; the database holds
-/// it encrypted (<see cref="ReflectiveLog.ProtectedText"/>).
-/// </summary>
+// What a practitioner wrote in a log: a title and the six stages. Held in memory only; the database holds
+// it encrypted (ReflectiveLog.ProtectedText).
 public sealed record ReflectionText(string Title, IReadOnlyDictionary<GibbsStage, string> Stages)
 {
-    /// <summary>The longest title: a line, not a paragraph.</summary>
+    // The longest title: a line, not a paragraph.
     public const int MaxTitleLength = 200;
 
-    /// <summary>
-    /// The longest text for one stage: about 1,500 words, far more than a reflection needs, small enough that
-    /// a pasted document is refused rather than stored.
-    /// </summary>
+    // The longest text for one stage: about 1,500 words, far more than a reflection needs, small enough that
+    // a pasted document is refused rather than stored.
     public const int MaxStageLength = 10_000;
 
     public static ReflectionText Empty { get; } = new("", new Dictionary<GibbsStage, string>());
@@ -77,7 +73,7 @@ public sealed record ReflectionText(string Title, IReadOnlyDictionary<GibbsStage
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Title) && GibbsStages.All.All(s => string.IsNullOrWhiteSpace(Stage(s)));
 
-    /// <summary>What is too long, by field ("title", or a stage's key), with the message to show.</summary>
+    // What is too long, by field ("title", or a stage's key), with the message to show.
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -93,7 +89,7 @@ public sealed record ReflectionText(string Title, IReadOnlyDictionary<GibbsStage
     }
 }
 
-/// <summary>Encrypts reflective text for storage and decrypts it for its readers (ASP.NET Core Data Protection).</summary>
+// Encrypts reflective text for storage and decrypts it for its readers (ASP.NET Core Data Protection).
 public interface ITextProtector
 {
     string Protect(string plaintext);

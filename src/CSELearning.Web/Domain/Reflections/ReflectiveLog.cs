@@ -4,24 +4,20 @@ namespace CSELearning.Web.Domain.Reflections;
 
 public enum LogStatus
 {
-    /// <summary>Only the author can see it.</summary>
+    // Only the author can see it.
     Draft,
-    /// <summary>
-    /// Shared with the author's supervisors and awaiting their review. The author cannot change it meanwhile,
-    /// so a supervisor only ever reads text that passed the identifying-detail check.
-    /// </summary>
+    // Shared with the author's supervisors and awaiting their review. The author cannot change it meanwhile,
+    // so a supervisor only ever reads text that passed the identifying-detail check.
     Shared,
-    /// <summary>A supervisor has asked for changes; the author edits and shares it again.</summary>
+    // A supervisor has asked for changes; the author edits and shares it again.
     RevisionRequested,
-    /// <summary>Signed off by a supervisor: locked until a supervisor reopens it, with a reason.</summary>
+    // Signed off by a supervisor: locked until a supervisor reopens it, with a reason.
     SignedOff,
 }
 
-/// <summary>
-/// A practitioner's reflective log, following Gibbs' cycle, started from a module's reflection prompt or on
-/// its own. Its text is stored encrypted; every change raises <see cref="Version"/>, a concurrency token, so
-/// an edit made against an older version (a supervisor signed off meanwhile) is refused, never overwritten.
-/// </summary>
+// A practitioner's reflective log, following Gibbs' cycle, started from a module's reflection prompt or on
+// its own. Its text is stored encrypted; every change raises Version, a concurrency token, so
+// an edit made against an older version (a supervisor signed off meanwhile) is refused, never overwritten.
 public class ReflectiveLog
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -45,35 +41,34 @@ public class ReflectiveLog
 
     public Guid Id { get; private set; }
     public Guid AuthorId { get; private set; }
-    /// <summary>The module, version and prompt the log was started from; null for a practice situation.</summary>
+    // The module, version and prompt the log was started from; null for a practice situation.
     public string? ModuleId { get; private set; }
     public string? ModuleVersion { get; private set; }
     public string? PromptId { get; private set; }
-    /// <summary>The title and stages, as JSON, encrypted: the database never holds them readable.</summary>
+    // The title and stages, as JSON, encrypted: the database never holds them readable.
     public string ProtectedText { get; private set; } = "";
     public LogStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
-    /// <summary>When the author last shared it for review; the caseload orders by this, oldest first.</summary>
+    // When the author last shared it for review; the caseload orders by this, oldest first.
     public DateTime? SharedAt { get; private set; }
     public DateTime? SignedOffAt { get; private set; }
     public Guid? SignedOffById { get; private set; }
     public DateTime? RevisionRequestedAt { get; private set; }
     public Guid? RevisionRequestedById { get; private set; }
-    /// <summary>The supervisor's note asking for a revision, encrypted.</summary>
+    // The supervisor's note asking for a revision, encrypted.
     public string? ProtectedRevisionNote { get; private set; }
     public DateTime? ReopenedAt { get; private set; }
     public Guid? ReopenedById { get; private set; }
-    /// <summary>Why a signed-off log was reopened, encrypted.</summary>
     public string? ProtectedReopenReason { get; private set; }
     public int Version { get; private set; }
 
     public bool IsLocked => Status == LogStatus.SignedOff;
 
-    /// <summary>Whether the author may change it now: while a draft, or when a revision has been asked for.</summary>
+    // Whether the author may change it now: while a draft, or when a revision has been asked for.
     public bool IsEditable => Status is LogStatus.Draft or LogStatus.RevisionRequested;
 
-    /// <summary>Whether supervisors may read it: once shared, never while a private draft.</summary>
+    // Whether supervisors may read it: once shared, never while a private draft.
     public bool IsVisibleToSupervisors => Status != LogStatus.Draft;
 
     public ReflectionText Read(ITextProtector protector)
@@ -86,7 +81,7 @@ public class ReflectiveLog
 
     public string? ReopenReason(ITextProtector protector) => ProtectedReopenReason is null ? null : protector.Unprotect(ProtectedReopenReason);
 
-    /// <summary>The author's edit, made against <paramref name="expectedVersion"/>.</summary>
+    // The author's edit, made against expectedVersion.
     public void Save(Guid by, ReflectionText text, int expectedVersion, ITextProtector protector, DateTime now)
     {
         RequireAuthor(by);
@@ -98,7 +93,7 @@ public class ReflectiveLog
         Touch(now);
     }
 
-    /// <summary>Shares it with the author's supervisors for review (again, after a revision).</summary>
+    // Shares it with the author's supervisors for review (again, after a revision).
     public void Share(Guid by, int expectedVersion, DateTime now)
     {
         RequireAuthor(by);
@@ -132,7 +127,7 @@ public class ReflectiveLog
         Touch(now);
     }
 
-    /// <summary>Unlocks a signed-off log so the author can change it; only a supervisor may, and must say why.</summary>
+    // Unlocks a signed-off log so the author can change it; only a supervisor may, and must say why.
     public void Reopen(Guid supervisorId, string reason, int expectedVersion, ITextProtector protector, DateTime now)
     {
         RequireVersion(expectedVersion);
@@ -177,10 +172,10 @@ public class ReflectiveLog
     private sealed record StoredText(string? Title, Dictionary<string, string>? Stages);
 }
 
-/// <summary>A change made against an out-of-date version of a log: refused, and the writer's text kept for them.</summary>
+// A change made against an out-of-date version of a log: refused, and the writer's text kept for them.
 public sealed class LogConflictException(string message) : DomainException(message);
 
-/// <summary>A supervisor's comment on one stage of a log; its text is encrypted.</summary>
+// A supervisor's comment on one stage of a log; its text is encrypted.
 public class ReviewComment
 {
     private ReviewComment() { }
@@ -207,7 +202,7 @@ public class ReviewComment
     public string Read(ITextProtector protector) => protector.Unprotect(ProtectedText);
 }
 
-/// <summary>A record that the author shared a log with a supervisor, kept for the audit and the caseload.</summary>
+// A record that the author shared a log with a supervisor, kept for the audit and the caseload.
 public class LogShare
 {
     private LogShare() { }

@@ -1,9 +1,7 @@
 namespace CSELearning.Web.Domain.Reporting;
 
-/// <summary>
-/// A commissioner's target for one agency and one module: a percentage of the agency's staff in scope to
-/// have completed the module by a date. One target per agency and module; setting it again changes it.
-/// </summary>
+// A commissioner's target for one agency and one module: a percentage of the agency's staff in scope to
+// have completed the module by a date. One target per agency and module; setting it again changes it.
 public class UptakeTarget
 {
     private UptakeTarget() { }
@@ -21,7 +19,7 @@ public class UptakeTarget
     public Guid PartnershipId { get; private set; }
     public Guid AgencyId { get; private set; }
     public string ModuleId { get; private set; } = "";
-    /// <summary>The share of staff in scope to have completed the module, 1 to 100.</summary>
+    // The share of staff in scope to have completed the module, 1 to 100.
     public int Percent { get; private set; }
     public DateOnly DueOn { get; private set; }
     public Guid SetById { get; private set; }
@@ -36,7 +34,7 @@ public class UptakeTarget
         SetAt = now;
     }
 
-    /// <summary>How a target stands, from the people counted now.</summary>
+    // How a target stands, from the people counted now.
     public TargetStatus StatusOn(DateOnly today, int completed, int inScope) =>
         inScope == 0 ? TargetStatus.NobodyInScope
         : completed * 100 >= Percent * inScope ? TargetStatus.Met
@@ -46,12 +44,11 @@ public class UptakeTarget
 
 public enum TargetStatus
 {
-    /// <summary>The agency has nobody in the module's audience.</summary>
+    // The agency has nobody in the module's audience.
     NobodyInScope,
-    /// <summary>At or above the target.</summary>
     Met,
-    /// <summary>Below the target, which is not yet due.</summary>
+    // Below the target, which is not yet due.
     Behind,
-    /// <summary>Below the target after its date.</summary>
+    // Below the target after its date.
     Missed,
 }

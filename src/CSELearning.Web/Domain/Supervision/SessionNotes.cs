@@ -3,7 +3,7 @@ using CSELearning.Web.Domain.Reflections;
 
 namespace CSELearning.Web.Domain.Supervision;
 
-/// <summary>The written parts of a supervision record, in the order the form asks for them.</summary>
+// The written parts of a supervision record, in the order the form asks for them.
 public enum SessionField
 {
     Attendees,
@@ -27,7 +27,7 @@ public static class SessionFields
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
-    /// <summary>What the supervisor is asked to write, shown as the field's hint.</summary>
+    // What the supervisor is asked to write, shown as the field's hint.
     public static string Hint(this SessionField field) => field switch
     {
         SessionField.Attendees => "Names and roles, for example \"Sam Patel (supervisor), Alex Jones (social worker)\".",
@@ -41,10 +41,8 @@ public static class SessionFields
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
-    /// <summary>
-    /// The longest text each part takes: generous for a session's notes, small enough that a pasted
-    /// case file is refused rather than stored.
-    /// </summary>
+    // The longest text each part takes: generous for a session's notes, small enough that a pasted
+    // case file is refused rather than stored.
     public static int MaxLength(this SessionField field) => field switch
     {
         SessionField.Attendees => 500,
@@ -56,10 +54,8 @@ public static class SessionFields
     };
 }
 
-/// <summary>
-/// What the supervisor wrote about a session. Held in memory only; the database holds it encrypted
-/// (<see cref="SupervisionRecord.ProtectedNotes"/>).
-/// </summary>
+// What the supervisor wrote about a session. Held in memory only; the database holds it encrypted
+// (SupervisionRecord.ProtectedNotes).
 public sealed record SessionNotes(string Attendees, string Agenda, string Discussion, string Wellbeing, string Decisions)
 {
     public static SessionNotes Empty { get; } = new("", "", "", "", "");
@@ -74,7 +70,7 @@ public sealed record SessionNotes(string Attendees, string Agenda, string Discus
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
-    /// <summary>What is too long, by field name, with the message to show.</summary>
+    // What is too long, by field name, with the message to show.
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -88,22 +84,21 @@ public sealed record SessionNotes(string Attendees, string Agenda, string Discus
     }
 }
 
-/// <summary>An action as the supervisor's form describes it: a new one, or a change to one already on the record.</summary>
-/// <param name="Id">The action on this record it changes; null for a new one.</param>
-/// <param name="CarriedFromId">
-/// For a record not yet saved: the earlier action that this row's carried-forward copy comes from.
-/// </param>
-/// <param name="Description">Ignored for a carried-forward action, whose wording was agreed at an earlier session.</param>
+// An action as the supervisor's form describes it: a new one, or a change to one already on the record.
+// Id: The action on this record it changes; null for a new one.
+// CarriedFromId:
+// For a record not yet saved: the earlier action that this row's carried-forward copy comes from.
+// Description: Ignored for a carried-forward action, whose wording was agreed at an earlier session.
 public sealed record ActionDraft(Guid? Id, Guid? CarriedFromId, string Description, ActionOwner Owner, DateOnly? DueOn, ActionStatus Status);
 
-/// <summary>Everything the supervisor sets on a record in one save.</summary>
+// Everything the supervisor sets on a record in one save.
 public sealed record SessionDetails(DateOnly SessionDate, DateOnly? NextSessionDate, SessionNotes Notes,
     IReadOnlyList<Guid> DiscussedLogIds, IReadOnlyList<ActionDraft> Actions)
 {
-    /// <summary>The most actions a record holds besides those carried forward, which are never refused.</summary>
+    // The most actions a record holds besides those carried forward, which are never refused.
     public const int MaxActions = 50;
 
-    /// <summary>What is wrong, by form field name ("Discussion", "Actions[2].Description"), with the message to show.</summary>
+    // What is wrong, by form field name ("Discussion", "Actions[2].Description"), with the message to show.
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>(Notes.Problems(), StringComparer.Ordinal);
@@ -121,10 +116,10 @@ public sealed record SessionDetails(DateOnly SessionDate, DateOnly? NextSessionD
     }
 }
 
-/// <summary>A change made against an out-of-date version of a record: refused, and the writer's text kept for them.</summary>
+// A change made against an out-of-date version of a record: refused, and the writer's text kept for them.
 public sealed class RecordConflictException(string message) : DomainException(message);
 
-/// <summary>Reads and writes the JSON the notes are encrypted as.</summary>
+// Reads and writes the JSON the notes are encrypted as.
 internal static class SealedNotes
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

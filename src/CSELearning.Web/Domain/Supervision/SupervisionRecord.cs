@@ -4,11 +4,11 @@ namespace CSELearning.Web.Domain.Supervision;
 
 public enum RecordStatus
 {
-    /// <summary>The supervisor is writing it; the supervisee can read it and comment.</summary>
+    // The supervisor is writing it; the supervisee can read it and comment.
     Draft,
-    /// <summary>Signed by the supervisor, so its content is fixed; waiting for the supervisee to acknowledge it.</summary>
+    // Signed by the supervisor, so its content is fixed; waiting for the supervisee to acknowledge it.
     AwaitingAcknowledgement,
-    /// <summary>Signed by both, and so locked for everyone.</summary>
+    // Signed by both, and so locked for everyone.
     Locked,
 }
 
@@ -24,14 +24,12 @@ public enum ActionStatus
     Done,
 }
 
-/// <summary>
-/// A supervisor's record of one supervision session with a supervisee: who attended, the agenda, the
-/// reflective logs discussed, the discussion, the supervisee's wellbeing, decisions, actions and the next
-/// date. Its text is stored encrypted. The supervisor writes it as a draft and signs it, which fixes what it
-/// says; the supervisee comments and then acknowledges it, which locks it. Every change raises
-/// <see cref="Version"/>, a concurrency token, so a save or signature made against an older version is
-/// refused, never overwritten.
-/// </summary>
+// A supervisor's record of one supervision session with a supervisee: who attended, the agenda, the
+// reflective logs discussed, the discussion, the supervisee's wellbeing, decisions, actions and the next
+// date. Its text is stored encrypted. The supervisor writes it as a draft and signs it, which fixes what it
+// says; the supervisee comments and then acknowledges it, which locks it. Every change raises
+// Version, a concurrency token, so a save or signature made against an older version is
+// refused, never overwritten.
 public class SupervisionRecord
 {
     private readonly List<SupervisionAction> _actions = [];
@@ -44,16 +42,16 @@ public class SupervisionRecord
     public Guid SuperviseeId { get; private set; }
     public DateOnly SessionDate { get; private set; }
     public DateOnly? NextSessionDate { get; private set; }
-    /// <summary>The attendees, agenda, discussion, wellbeing and decisions, as JSON, encrypted.</summary>
+    // The attendees, agenda, discussion, wellbeing and decisions, as JSON, encrypted.
     public string ProtectedNotes { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public DateTime? SupervisorSignedAt { get; private set; }
-    /// <summary>When the supervisee acknowledged it: their signature.</summary>
+    // When the supervisee acknowledged it: their signature.
     public DateTime? SuperviseeSignedAt { get; private set; }
     public int Version { get; private set; }
 
-    /// <summary>The actions, in the order the supervisor put them.</summary>
+    // The actions, in the order the supervisor put them.
     public IReadOnlyList<SupervisionAction> Actions => _actions;
     public IReadOnlyList<DiscussedLog> DiscussedLogs => _discussedLogs;
 
@@ -63,12 +61,10 @@ public class SupervisionRecord
 
     public bool IsLocked => Status == RecordStatus.Locked;
 
-    /// <summary>
-    /// Starts the supervisor's next record with this supervisee. Every action still open on
-    /// <paramref name="earlier"/> records of the pair, and not already carried into a later one, is carried
-    /// into it as a copy linked to the original. While an earlier record is still a draft its actions can
-    /// change, so the next record cannot start until it has been signed.
-    /// </summary>
+    // Starts the supervisor's next record with this supervisee. Every action still open on
+    // earlier records of the pair, and not already carried into a later one, is carried
+    // into it as a copy linked to the original. While an earlier record is still a draft its actions can
+    // change, so the next record cannot start until it has been signed.
     public static SupervisionRecord Start(Guid supervisorId, Guid superviseeId, IReadOnlyCollection<SupervisionRecord> earlier,
         SessionDetails details, ITextProtector protector, DateTime now)
     {
@@ -92,10 +88,8 @@ public class SupervisionRecord
         return record;
     }
 
-    /// <summary>
-    /// Actions still open on these records and not yet carried into a later one: what the next record must
-    /// take on. An action carried forward stays open on its old record, which is fixed; its copy is the live one.
-    /// </summary>
+    // Actions still open on these records and not yet carried into a later one: what the next record must
+    // take on. An action carried forward stays open on its old record, which is fixed; its copy is the live one.
     public static IReadOnlyList<SupervisionAction> Outstanding(IEnumerable<SupervisionRecord> records)
     {
         var ordered = records.OrderBy(r => r.SessionDate).ThenBy(r => r.CreatedAt).ToList();
@@ -107,7 +101,7 @@ public class SupervisionRecord
 
     public SessionNotes Read(ITextProtector protector) => SealedNotes.Open(ProtectedNotes, protector);
 
-    /// <summary>The supervisor's edit of the draft, made against <paramref name="expectedVersion"/>.</summary>
+    // The supervisor's edit of the draft, made against expectedVersion.
     public void Save(Guid by, SessionDetails details, int expectedVersion, ITextProtector protector, DateTime now)
     {
         RequireSupervisor(by);
@@ -117,7 +111,7 @@ public class SupervisionRecord
         Touch(now);
     }
 
-    /// <summary>The supervisor's signature: fixes what the record says, for the supervisee to acknowledge.</summary>
+    // The supervisor's signature: fixes what the record says, for the supervisee to acknowledge.
     public void SignAsSupervisor(Guid by, int expectedVersion, ITextProtector protector, DateTime now)
     {
         RequireSupervisor(by);
@@ -130,7 +124,7 @@ public class SupervisionRecord
         Touch(now);
     }
 
-    /// <summary>The supervisee's signature, after the supervisor's: the record is then locked.</summary>
+    // The supervisee's signature, after the supervisor's: the record is then locked.
     public void Acknowledge(Guid by, int expectedVersion, DateTime now)
     {
         RequireSupervisee(by);
@@ -141,7 +135,7 @@ public class SupervisionRecord
         Touch(now);
     }
 
-    /// <summary>The supervisee's comment, until the record is locked. It does not change the record's version.</summary>
+    // The supervisee's comment, until the record is locked. It does not change the record's version.
     public SupervisionComment AddComment(Guid by, string text, ITextProtector protector, DateTime now)
     {
         RequireSupervisee(by);
@@ -249,10 +243,10 @@ public class SupervisionRecord
     }
 }
 
-/// <summary>Something the supervisor or supervisee agreed to do; its description is encrypted.</summary>
+// Something the supervisor or supervisee agreed to do; its description is encrypted.
 public class SupervisionAction
 {
-    /// <summary>The longest description: a sentence or two.</summary>
+    // The longest description: a sentence or two.
     public const int MaxDescriptionLength = 500;
 
     private SupervisionAction() { }
@@ -270,20 +264,20 @@ public class SupervisionAction
 
     public Guid Id { get; private set; }
     public Guid RecordId { get; private set; }
-    /// <summary>Its place in the record's list of actions, from 0.</summary>
+    // Its place in the record's list of actions, from 0.
     public int Position { get; private set; }
     public string ProtectedDescription { get; private set; } = "";
     public ActionOwner Owner { get; private set; }
     public DateOnly? DueOn { get; private set; }
     public ActionStatus Status { get; private set; }
-    /// <summary>The action on an earlier record that this one carries forward; null for one agreed at this session.</summary>
+    // The action on an earlier record that this one carries forward; null for one agreed at this session.
     public Guid? CarriedFromId { get; private set; }
 
     public bool IsCarriedForward => CarriedFromId is not null;
 
     public string Description(ITextProtector protector) => protector.Unprotect(ProtectedDescription);
 
-    /// <summary>The copy on the next record: the same wording, owner and due date, still open, linked to this one.</summary>
+    // The copy on the next record: the same wording, owner and due date, still open, linked to this one.
     internal SupervisionAction CarryForwardTo(Guid recordId, int position) =>
         new(recordId, ProtectedDescription, Owner, DueOn, Id) { Position = position };
 
@@ -298,7 +292,7 @@ public class SupervisionAction
     }
 }
 
-/// <summary>A reflective log of the supervisee's that was discussed at the session.</summary>
+// A reflective log of the supervisee's that was discussed at the session.
 public class DiscussedLog
 {
     private DiscussedLog() { }
@@ -313,7 +307,7 @@ public class DiscussedLog
     public Guid LogId { get; private set; }
 }
 
-/// <summary>The supervisee's comment on a record of their supervision; its text is encrypted.</summary>
+// The supervisee's comment on a record of their supervision; its text is encrypted.
 public class SupervisionComment
 {
     private SupervisionComment() { }
