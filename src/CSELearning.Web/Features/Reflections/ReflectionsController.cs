@@ -26,7 +26,7 @@ public sealed class ReflectionsController : Controller
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Open(Guid id, [FromServices] Open.Handler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Log", model) : NotFound();
+        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Open", model) : NotFound();
 
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Save(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed class ReflectionsController : Controller
                 Flash.Set(TempData, "Your log has been saved");
                 return Redirect($"/reflections/{id}");
             case Reflections.Save.Refused refused:
-                return View("Log", refused.Model).WithStatus(refused.StatusCode);
+                return View("Open", refused.Model).WithStatus(refused.StatusCode);
             default:
                 return NotFound();
         }
@@ -70,36 +70,36 @@ public sealed class ReflectionsController : Controller
         Show(await handler.ShareAsync(User, id, input, cancellationToken), id);
 
     [HttpPost("{id:guid}/comments")]
-    public Task<IActionResult> Comment(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(id, Review.Action.Comment, input, handler, cancellationToken);
+    public async Task<IActionResult> Comment(Guid id, Comment.Input input, [FromServices] Comment.Handler handler, CancellationToken cancellationToken) =>
+        Reviewed(await handler.HandleAsync(User, id, input, cancellationToken), id);
 
     [HttpPost("{id:guid}/request-revision")]
-    public Task<IActionResult> RequestRevision(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(id, Review.Action.RequestRevision, input, handler, cancellationToken);
+    public async Task<IActionResult> RequestRevision(Guid id, RequestRevision.Input input, [FromServices] RequestRevision.Handler handler, CancellationToken cancellationToken) =>
+        Reviewed(await handler.HandleAsync(User, id, input, cancellationToken), id);
 
     [HttpPost("{id:guid}/sign-off")]
-    public Task<IActionResult> SignOff(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(id, Review.Action.SignOff, input, handler, cancellationToken);
+    public async Task<IActionResult> SignOff(Guid id, SignOff.Input input, [FromServices] SignOff.Handler handler, CancellationToken cancellationToken) =>
+        Reviewed(await handler.HandleAsync(User, id, input, cancellationToken), id);
 
     [HttpPost("{id:guid}/reopen")]
-    public Task<IActionResult> Reopen(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(id, Review.Action.Reopen, input, handler, cancellationToken);
+    public async Task<IActionResult> Reopen(Guid id, Reopen.Input input, [FromServices] Reopen.Handler handler, CancellationToken cancellationToken) =>
+        Reviewed(await handler.HandleAsync(User, id, input, cancellationToken), id);
 
     [Authorize(Policy = Policies.Supervisor)]
     [HttpGet("/supervision/caseload")]
     public async Task<IActionResult> Caseload([FromServices] Caseload.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
 
-    private async Task<IActionResult> ReviewAsync(Guid id, Review.Action action, Review.Input input, Review.Handler handler, CancellationToken cancellationToken)
+    private IActionResult Reviewed(SupervisorReview.Result result, Guid id)
     {
-        switch (await handler.HandleAsync(User, id, action, input, cancellationToken))
+        switch (result)
         {
-            case Review.Done done:
+            case SupervisorReview.Done done:
                 Flash.Set(TempData, done.Message);
                 return Redirect($"/reflections/{id}");
-            case Review.Refused refused:
-                return View("Log", refused.Model).WithStatus(refused.StatusCode);
-            case Review.Forbidden:
+            case SupervisorReview.Refused refused:
+                return View("Open", refused.Model).WithStatus(refused.StatusCode);
+            case SupervisorReview.Forbidden:
                 return Forbid();
             default:
                 return NotFound();

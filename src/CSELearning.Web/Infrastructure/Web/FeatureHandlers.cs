@@ -16,6 +16,7 @@ public static class FeatureHandlers
         builder.Services.AddScoped<Features.Certificates.CertificateFiles>();
         builder.Services.AddScoped<Features.Modules.LearnerRecords>();
         builder.Services.AddScoped<Features.Reflections.ReflectionAccess>();
+        builder.Services.AddScoped<Features.Reflections.SupervisorReview>();
         builder.Services.AddScoped<Features.Supervision.RecordAccess>();
         builder.Services.AddScoped<Features.Supervision.RecordEditor>();
         builder.Services.AddSingleton<Domain.Reflections.ITextProtector, Features.Reflections.DataProtectionTextProtector>();
