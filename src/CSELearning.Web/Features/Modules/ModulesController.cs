@@ -15,7 +15,7 @@ public sealed class ModulesController : Controller
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Catalogue.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(User, cancellationToken));
+        View("Catalogue", await handler.HandleAsync(User, cancellationToken));
 
     [HttpGet("{id}")]
     public async Task<IActionResult> Start(string id, [FromServices] Start.Handler handler, CancellationToken cancellationToken) =>
@@ -45,7 +45,7 @@ public sealed class ModulesController : Controller
         Show(await handler.HandleAsync(User, id, section, input, cancellationToken));
 
     [HttpPost("{id}/{section}/start-again")]
-    public async Task<IActionResult> StartAgain(string id, string section, GoBack.Input input, [FromServices] StartAgain.Handler handler, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> StartAgain(string id, string section, StartAgain.Input input, [FromServices] StartAgain.Handler handler, CancellationToken cancellationToken) =>
         Show(await handler.HandleAsync(User, id, section, input, cancellationToken));
 
     [HttpPost("{id}/{section}/answers")]
@@ -68,7 +68,7 @@ public sealed class ModulesController : Controller
     {
         PlayScenario.Moved moved => Redirect(moved.Url),
         PlayScenario.StartFirst start => StartFirst(start.Url),
-        PlayScenario.Show show => View("Scenario", show.Model).WithStatus(show.StatusCode),
+        PlayScenario.Show show => View("PlayScenario", show.Model).WithStatus(show.StatusCode),
         _ => NotFound(),
     };
 
@@ -76,8 +76,8 @@ public sealed class ModulesController : Controller
     {
         TakeCheck.Submitted submitted => Redirect(submitted.Url),
         TakeCheck.StartFirst start => StartFirst(start.Url),
-        TakeCheck.Show show => View("Check", show.Model).WithStatus(show.StatusCode),
-        AttemptResult.Shown shown => View("Attempt", shown.Model),
+        TakeCheck.Show show => View("TakeCheck", show.Model).WithStatus(show.StatusCode),
+        AttemptResult.Shown shown => View("AttemptResult", shown.Model),
         _ => NotFound(),
     };
 

@@ -15,6 +15,7 @@ public static class FeatureHandlers
         builder.Services.AddScoped<Features.Account.ResetLinks>();
         builder.Services.AddScoped<Features.Certificates.CertificateFiles>();
         builder.Services.AddScoped<Features.Modules.LearnerRecords>();
+        builder.Services.AddScoped<Features.Modules.ScenarioSteps>();
         builder.Services.AddScoped<Features.Reflections.ReflectionAccess>();
         builder.Services.AddScoped<Features.Reflections.SupervisorReview>();
         builder.Services.AddScoped<Features.Supervision.RecordAccess>();
