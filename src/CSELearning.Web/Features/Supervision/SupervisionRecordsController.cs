@@ -28,7 +28,7 @@ public sealed class SupervisionRecordsController : Controller
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Open(Guid id, [FromServices] Open.Handler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Record", model) : NotFound();
+        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Open", model) : NotFound();
 
     /// <summary>The record as a PDF for either party, once the supervisor has signed it; each one is audited.</summary>
     [HttpGet("{id:guid}/pdf")]
@@ -44,7 +44,7 @@ public sealed class SupervisionRecordsController : Controller
                 Flash.Set(TempData, "The record has been saved");
                 return Redirect($"/supervision/records/{id}");
             case Supervision.Save.Refused refused:
-                return View("Record", refused.Model).WithStatus(refused.StatusCode);
+                return View("Open", refused.Model).WithStatus(refused.StatusCode);
             case Supervision.Save.Forbidden:
                 return Forbid();
             default:
@@ -61,7 +61,7 @@ public sealed class SupervisionRecordsController : Controller
                 Flash.Set(TempData, "Your comment has been added");
                 return Redirect($"/supervision/records/{id}");
             case Supervision.Comment.Refused refused:
-                return View("Record", refused.Model).WithStatus(StatusCodes.Status400BadRequest);
+                return View("Open", refused.Model).WithStatus(StatusCodes.Status400BadRequest);
             case Supervision.Comment.Forbidden:
                 return Forbid();
             default:
@@ -78,7 +78,7 @@ public sealed class SupervisionRecordsController : Controller
                 Flash.Set(TempData, done.Message);
                 return Redirect($"/supervision/records/{id}");
             case Supervision.Sign.Refused refused:
-                return View("Record", refused.Model).WithStatus(refused.StatusCode);
+                return View("Open", refused.Model).WithStatus(refused.StatusCode);
             default:
                 return NotFound();
         }
