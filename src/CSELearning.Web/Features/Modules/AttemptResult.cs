@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
@@ -23,17 +24,15 @@ public static class AttemptResult
 
     public sealed class Handler(TakeCheck.Handler take)
     {
-        /// <summary>Null when there is no such attempt in the learner's own progress.</summary>
-        public async Task<TakeCheck.Result?> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, int number, CancellationToken cancellationToken)
+        /// <summary>Not found when there is no such attempt in the learner's own progress.</summary>
+        public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, int number, CancellationToken cancellationToken)
         {
             var (early, context) = await take.LoadAsync(principal, id, sectionId, cancellationToken);
             if (early is not null) return early;
-            if (context!.Attempts.FirstOrDefault(a => a.Number == number) is not { } attempt) return new TakeCheck.NotFound();
-            return new Shown(new Model(context.Module, context.Check, attempt, context.Attempts,
+            if (context!.Attempts.FirstOrDefault(a => a.Number == number) is not { } attempt) return new NotFound();
+            return new Page<Model>(new Model(context.Module, context.Check, attempt, context.Attempts,
                 attempt.Answers.ToLookup(a => a.QuestionId, a => a.OptionNumber, StringComparer.Ordinal),
                 ModuleSections.Next(context.Module, context.Check)));
         }
     }
-
-    public sealed record Shown(Model Model) : TakeCheck.Result;
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
@@ -15,14 +16,13 @@ public static class Choose
 
     public sealed class Handler(ScenarioSteps steps, LearnerRecords records, AppDbContext db)
     {
-        public async Task<PlayScenario.Result> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, Input input, CancellationToken cancellationToken)
-        {
-            var (early, context) = await steps.LoadAsync(principal, id, sectionId, cancellationToken);
-            if (early is not null) return early;
-            var (decision, refusal) = context!.Position.Choose(context.Scenario, context.Progress, context.Module.Version.ToString(),
-                input.Node, input.Choice, input.Revision, records.Now);
-            if (decision is not null) db.ScenarioDecisions.Add(decision);
-            return await steps.FinishAsync(principal, context, refusal, cancellationToken);
-        }
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, Input input, CancellationToken cancellationToken) =>
+            steps.TakeAsync(principal, id, sectionId, context =>
+            {
+                var (decision, refusal) = context.Position.Choose(context.Scenario, context.Progress, context.Module.Version.ToString(),
+                    input.Node, input.Choice, input.Revision, records.Now);
+                if (decision is not null) db.ScenarioDecisions.Add(decision);
+                return Task.FromResult(refusal);
+            }, cancellationToken);
     }
 }

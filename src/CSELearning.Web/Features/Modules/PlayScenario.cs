@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CSELearning.Web.Content;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
@@ -19,22 +20,14 @@ public static class PlayScenario
     public sealed record Model(ContentModule Module, Scenario Scenario, ScenarioNode Node, int Revision, int Steps, int Playthrough,
         ScenarioChoice? ArrivedBy, bool Restarted, bool EndingReached, string? Problem, bool NoChoiceSelected, Read.Link Next);
 
-    public abstract record Result;
-    public sealed record NotFound : Result;
-    /// <summary>The learner has not started the module (or must start it again): to the start page.</summary>
-    public sealed record StartFirst(string Url) : Result;
-    /// <summary>The step was taken: to the scenario's page (post, redirect, get).</summary>
-    public sealed record Moved(string Url) : Result;
-    public sealed record Show(Model Model, int StatusCode = StatusCodes.Status200OK) : Result;
-
     public sealed class Handler(ScenarioSteps steps, LearnerRecords records)
     {
-        public async Task<Result> ShowAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
+        public async Task<HandlerResult> ShowAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
         {
             var (early, context) = await steps.LoadAsync(principal, id, sectionId, cancellationToken);
             if (early is not null) return early;
             await records.NoteVisitAsync(context!.Progress, context.Scenario.Id, cancellationToken);
-            return new Show(await steps.ModelAsync(context, null, false, cancellationToken));
+            return new Page<Model>(await steps.ModelAsync(context, null, false, cancellationToken));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,11 +21,11 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
     /// The scenario and the learner's position, or why there is nothing to step through. A position not yet
     /// saved (the learner has made no choice) is added to the context's unit of work, at the start.
     /// </summary>
-    public async Task<(PlayScenario.Result? Early, Context? Context)> LoadAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
+    public async Task<(HandlerResult? Early, Context? Context)> LoadAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
     {
-        if (catalog.Find(id) is not { } module || module.FindSection(sectionId) is not Scenario scenario) return (new PlayScenario.NotFound(), null);
+        if (catalog.Find(id) is not { } module || module.FindSection(sectionId) is not Scenario scenario) return (new NotFound(), null);
         var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
-        if (status.Working is not { } progress) return (new PlayScenario.StartFirst(ModuleSections.StartUrl(module)), null);
+        if (status.Working is not { } progress) return (ModuleSections.StartFirst(module), null);
 
         var position = await db.ScenarioPositions.SingleOrDefaultAsync(p => p.ProgressId == progress.Id && p.ScenarioId == scenario.Id, cancellationToken);
         if (position is null)
@@ -58,13 +59,25 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
     }
 
     /// <summary>
+    /// Takes a step: <paramref name="step"/> makes its change to the learner's position, or says why it refuses,
+    /// and the step is then finished as <see cref="FinishAsync"/> says.
+    /// </summary>
+    public async Task<HandlerResult> TakeAsync(ClaimsPrincipal principal, string id, string sectionId, Func<Context, Task<ScenarioRefusal?>> step,
+        CancellationToken cancellationToken)
+    {
+        var (early, context) = await LoadAsync(principal, id, sectionId, cancellationToken);
+        if (early is not null) return early;
+        return await FinishAsync(principal, context!, await step(context!), cancellationToken);
+    }
+
+    /// <summary>
     /// Saves a step, or shows the learner where they are with <paramref name="refusal"/>'s message. A save
     /// that loses a race with another post from the same page is refused as out of date.
     /// </summary>
-    public async Task<PlayScenario.Result> FinishAsync(ClaimsPrincipal principal, Context context, ScenarioRefusal? refusal, CancellationToken cancellationToken)
+    private async Task<HandlerResult> FinishAsync(ClaimsPrincipal principal, Context context, ScenarioRefusal? refusal, CancellationToken cancellationToken)
     {
         if (refusal is null && await records.TrySaveAsync(cancellationToken))
-            return new PlayScenario.Moved(ModuleSections.Url(context.Module, context.Scenario));
+            return new Done(ModuleSections.Url(context.Module, context.Scenario));
 
         refusal ??= ScenarioRefusal.OutOfDate;
         if (refusal == ScenarioRefusal.OutOfDate)
@@ -76,7 +89,7 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
             context = fresh!;
         }
         var (message, status) = Refusal(refusal.Value);
-        return new PlayScenario.Show(await ModelAsync(context, message, refusal == ScenarioRefusal.NoChoice, cancellationToken), status);
+        return new Page<PlayScenario.Model>(await ModelAsync(context, message, refusal == ScenarioRefusal.NoChoice, cancellationToken), status);
     }
 
     private static (string Message, int Status) Refusal(ScenarioRefusal refusal) => refusal switch

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
@@ -12,12 +13,8 @@ public static class StartAgain
 
     public sealed class Handler(ScenarioSteps steps, LearnerRecords records)
     {
-        public async Task<PlayScenario.Result> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, Input input, CancellationToken cancellationToken)
-        {
-            var (early, context) = await steps.LoadAsync(principal, id, sectionId, cancellationToken);
-            if (early is not null) return early;
-            var refusal = context!.Position.StartAgain(context.Scenario, context.Progress, input.Revision, records.Now);
-            return await steps.FinishAsync(principal, context, refusal, cancellationToken);
-        }
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, Input input, CancellationToken cancellationToken) =>
+            steps.TakeAsync(principal, id, sectionId,
+                context => Task.FromResult(context.Position.StartAgain(context.Scenario, context.Progress, input.Revision, records.Now)), cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Features.Shared;
 using Microsoft.AspNetCore.Http;
 
 namespace CSELearning.Web.Features.Modules;
@@ -15,7 +16,7 @@ public static class SubmitAnswers
 {
     public sealed class Handler(TakeCheck.Handler take, LearnerRecords records, AppDbContext db)
     {
-        public async Task<TakeCheck.Result> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, IFormCollection form, CancellationToken cancellationToken)
+        public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, IFormCollection form, CancellationToken cancellationToken)
         {
             var (early, context) = await take.LoadAsync(principal, id, sectionId, cancellationToken);
             if (early is not null) return early;
@@ -26,9 +27,9 @@ public static class SubmitAnswers
                 return OutOfDate(context);
 
             var (chosen, errors, tampered) = Read(check, form);
-            if (tampered) return new TakeCheck.Show(TakeCheck.Handler.ModelOf(context, problem:
+            if (tampered) return new Page<TakeCheck.Model>(TakeCheck.Handler.ModelOf(context, problem:
                 "Some of the answers sent are not options in this check, so nothing was recorded. Choose your answers from the options below."), StatusCodes.Status400BadRequest);
-            if (errors.Count > 0) return new TakeCheck.Show(TakeCheck.Handler.ModelOf(context, chosen, errors), StatusCodes.Status400BadRequest);
+            if (errors.Count > 0) return new Page<TakeCheck.Model>(TakeCheck.Handler.ModelOf(context, chosen, errors), StatusCodes.Status400BadRequest);
 
             var attempt = CheckAttempt.Submit(progress, module, check, number, chosen, records.Now);
             db.CheckAttempts.Add(attempt);
@@ -37,10 +38,10 @@ public static class SubmitAnswers
                 var (_, fresh) = await take.LoadAsync(principal, id, sectionId, cancellationToken);
                 return OutOfDate(fresh ?? context);
             }
-            return new TakeCheck.Submitted(AttemptResult.Url(module, check, number));
+            return new Done(AttemptResult.Url(module, check, number));
         }
 
-        private static TakeCheck.Show OutOfDate(TakeCheck.Context context) =>
+        private static Page<TakeCheck.Model> OutOfDate(TakeCheck.Context context) =>
             new(TakeCheck.Handler.ModelOf(context, problem: context.Attempts.Count == 0
                 ? "That form was out of date, so nothing was recorded. Answer the questions below."
                 : $"Those answers were already submitted as attempt {context.Attempts.Count}, so nothing more was recorded. You can see that attempt's result below, or try again."),

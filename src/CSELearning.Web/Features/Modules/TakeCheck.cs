@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Http;
 
@@ -26,29 +27,23 @@ public static class TakeCheck
         public bool IsChosen(Question question, int number) => Chosen.TryGetValue(question.Id, out var chosen) && chosen.Contains(number);
     }
 
-    public abstract record Result;
-    public sealed record NotFound : Result;
-    public sealed record StartFirst(string Url) : Result;
-    public sealed record Submitted(string Url) : Result;
-    public sealed record Show(Model Model, int StatusCode = StatusCodes.Status200OK) : Result;
-
     public sealed record Context(ContentModule Module, KnowledgeCheck Check, ModuleProgress Progress, IReadOnlyList<CheckAttempt> Attempts);
 
     public sealed class Handler(ContentCatalog catalog, LearnerRecords records)
     {
-        public async Task<Result> ShowAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
+        public async Task<HandlerResult> ShowAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
         {
             var (early, context) = await LoadAsync(principal, id, sectionId, cancellationToken);
             if (early is not null) return early;
             await records.NoteVisitAsync(context!.Progress, context.Check.Id, cancellationToken);
-            return new Show(ModelOf(context));
+            return new Page<Model>(ModelOf(context));
         }
 
-        public async Task<(Result? Early, Context? Context)> LoadAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
+        public async Task<(HandlerResult? Early, Context? Context)> LoadAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
         {
             if (catalog.Find(id) is not { } module || module.FindSection(sectionId) is not KnowledgeCheck check) return (new NotFound(), null);
             var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
-            if (status.Working is not { } progress) return (new StartFirst(ModuleSections.StartUrl(module)), null);
+            if (status.Working is not { } progress) return (ModuleSections.StartFirst(module), null);
             var done = await records.SectionsAsync(progress, cancellationToken);
             return (null, new Context(module, check, progress, done.AttemptsAt(check)));
         }

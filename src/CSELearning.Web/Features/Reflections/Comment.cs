@@ -3,6 +3,7 @@ using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
@@ -17,7 +18,7 @@ public static class Comment
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, SupervisorReview review)
     {
-        public Task<SupervisorReview.Result> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
             review.TakeAsync(principal, id, (log, supervisorId, now) =>
             {
                 if (!GibbsStages.TryParseKey(input.Stage, out var stage)) throw new DomainException("Choose the stage your comment is about.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
@@ -16,7 +17,7 @@ public static class RequestRevision
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, SupervisorReview review)
     {
-        public Task<SupervisorReview.Result> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
             review.TakeAsync(principal, id, (log, supervisorId, now) =>
             {
                 log.RequestRevision(supervisorId, input.Text ?? "", input.Version, protector, now);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
@@ -14,7 +15,7 @@ public static class SignOff
 
     public sealed class Handler(AppDbContext db, SupervisorReview review)
     {
-        public Task<SupervisorReview.Result> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
             review.TakeAsync(principal, id, (log, supervisorId, now) =>
             {
                 log.SignOff(supervisorId, input.Version, now);

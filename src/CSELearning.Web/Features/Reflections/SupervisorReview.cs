@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
-using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,36 +13,24 @@ namespace CSELearning.Web.Features.Reflections;
 /// </summary>
 public sealed class SupervisorReview(AppDbContext db, ReflectionAccess access, Open.Handler open)
 {
-    public abstract record Result;
-    public sealed record NotFound : Result;
-    /// <summary>The author cannot review their own log.</summary>
-    public sealed record Forbidden : Result;
-    public sealed record Done(string Message) : Result;
-    public sealed record Refused(Open.Model Model, int StatusCode) : Result;
-
     /// <param name="step">Changes the log, and adds what goes with the change, as the supervisor (by id) at the time given.</param>
     /// <param name="done">The confirmation shown once the step is saved.</param>
-    public async Task<Result> TakeAsync(ClaimsPrincipal principal, Guid id, Action<ReflectiveLog, Guid, DateTime> step, string done,
+    /// <returns>
+    /// <see cref="Done"/>; or nothing changed, and the <see cref="Open.Model"/> page back with why; <see cref="Forbidden"/>
+    /// for the author, who cannot review their own log; or <see cref="NotFound"/>.
+    /// </returns>
+    public async Task<HandlerResult> TakeAsync(ClaimsPrincipal principal, Guid id, Action<ReflectiveLog, Guid, DateTime> step, string done,
         CancellationToken cancellationToken)
     {
         if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader)) return new NotFound();
         if (reader != Reader.Supervisor) return new Forbidden();
         var supervisorId = principal.UserId();
         var now = access.Now;
-        try
-        {
-            step(log, supervisorId, now);
-            await db.SaveChangesAsync(cancellationToken);
-            return new Done(done);
-        }
-        catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
-        {
-            var conflict = ex is LogConflictException or DbUpdateConcurrencyException;
-            db.ChangeTracker.Clear();
-            var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
-            var message = ex is DomainException domain ? domain.Message : "This log changed while you were reviewing it, so nothing was changed.";
-            return new Refused(await open.ModelAsync(current, reader, null, message, null, conflict: false, cancellationToken),
-                conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
-        }
+        if (await db.SaveOrRefuseAsync(() => step(log, supervisorId, now), cancellationToken) is not { } refused)
+            return new Done($"/reflections/{id}", done);
+
+        var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
+        var message = refused.Message ?? "This log changed while you were reviewing it, so nothing was changed.";
+        return new Page<Open.Model>(await open.ModelAsync(current, reader, null, message, null, conflict: false, cancellationToken), refused.StatusCode);
     }
 }
