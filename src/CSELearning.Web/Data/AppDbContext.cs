@@ -32,49 +32,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
     public DbSet<Domain.Reporting.UptakeTarget> UptakeTargets => Set<Domain.Reporting.UptakeTarget>();
 
-    public DbSet<Domain.Reporting.UptakeRow> UptakeRows => Set<Domain.Reporting.UptakeRow>();
-    public DbSet<Domain.Reporting.UptakeCount> UptakeCounts => Set<Domain.Reporting.UptakeCount>();
-    public DbSet<Domain.Reporting.LearningTimeCount> LearningTimeCounts => Set<Domain.Reporting.LearningTimeCount>();
-    public DbSet<Domain.Reporting.ChoiceCount> ChoiceCounts => Set<Domain.Reporting.ChoiceCount>();
-    public DbSet<Domain.Reporting.CompletionCount> CompletionCounts => Set<Domain.Reporting.CompletionCount>();
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
-
-    /// <summary>
-    /// Saves, and brings the reporting tables up to date in the same transaction (see <see cref="ReportTables"/>):
-    /// within the caller's transaction when there is one, otherwise in one of its own, retried as a whole on a
-    /// transient failure like any other save.
-    /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        RefuseAuditChanges();
-        if (ReportTables.Collect(ChangeTracker) is not { } reports)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (Database.CurrentTransaction is not null)
-        {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await reports.ApplyAsync(this, cancellationToken);
-            return saved;
-        }
-        var count = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            await using var transaction = await Database.BeginTransactionAsync(ct);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
-            await reports.ApplyAsync(this, ct);
-            await transaction.CommitAsync(ct);
-            return saved;
-        }, cancellationToken);
-        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
-        return count;
-    }
-
-    // The audit trail only grows: no code path in the application may change or remove an entry.
-    private void RefuseAuditChanges()
-    {
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new AuditTrailIsAppendOnlyException();
-    }
+    public DbSet<Features.Reporting.Tables.UptakeRow> UptakeRows => Set<Features.Reporting.Tables.UptakeRow>();
+    public DbSet<Features.Reporting.Tables.UptakeCount> UptakeCounts => Set<Features.Reporting.Tables.UptakeCount>();
+    public DbSet<Features.Reporting.Tables.LearningTimeCount> LearningTimeCounts => Set<Features.Reporting.Tables.LearningTimeCount>();
+    public DbSet<Features.Reporting.Tables.ChoiceCount> ChoiceCounts => Set<Features.Reporting.Tables.ChoiceCount>();
+    public DbSet<Features.Reporting.Tables.CompletionCount> CompletionCounts => Set<Features.Reporting.Tables.CompletionCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using CSELearning.Web.Features.Reporting.Tables;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -13,9 +14,15 @@ public static class DataExtensions
 
         // The factory also registers the context for each request; it is there for the few reports that read
         // several independent sets of figures at once, each on a context and connection of its own.
+        builder.Services.AddSingleton<AuditTrailInterceptor>();
+        builder.Services.AddSingleton<ReportTablesInterceptor>();
+        builder.Services.AddSingleton<ReportSourceWriteGuard>();
         builder.Services.AddDbContextFactory<AppDbContext>((services, options) =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            // Every save: the audit trail stays append-only, and the reporting tables move with what they count.
+            options.AddInterceptors(services.GetRequiredService<AuditTrailInterceptor>(),
+                services.GetRequiredService<ReportTablesInterceptor>(), services.GetRequiredService<ReportSourceWriteGuard>());
             if (database.IsSqlite)
             {
                 options.UseSqlite(database.SqliteConnectionString)

@@ -109,6 +109,7 @@ public static class DataProtectionExtensions
     public static IHostApplicationBuilder AddDatabaseDataProtection(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDataProtection().SetApplicationName("CSELearning");
+        builder.Services.AddSingleton<Domain.Reflections.ITextProtector, DataProtectionTextProtector>();
         builder.Services.AddSingleton<DatabaseXmlRepository>();
         builder.Services.AddSingleton<IValidateOptions<KeyProtectionOptions>, KeyProtectionOptionsValidator>();
         builder.Services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section).ValidateOnStart();

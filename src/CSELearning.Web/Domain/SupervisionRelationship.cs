@@ -36,6 +36,13 @@ public class SupervisionRelationship
     public static Expression<Func<SupervisionRelationship, bool>> CurrentOn(DateOnly day) =>
         s => s.StartsOn <= day && (s.EndsOn == null || s.EndsOn >= day);
 
+    /// <summary>
+    /// Who supervises <paramref name="superviseeId"/> on <paramref name="day"/>, as a query the database runs: the
+    /// people who may read the logs the supervisee shares and keep records of their supervision.
+    /// </summary>
+    public static IQueryable<Guid> CurrentSupervisorsOf(IQueryable<SupervisionRelationship> relationships, Guid superviseeId, DateOnly day) =>
+        relationships.Where(CurrentOn(day)).Where(s => s.SuperviseeId == superviseeId).Select(s => s.SupervisorId);
+
     public bool OverlapsWith(DateOnly startsOn, DateOnly? endsOn) =>
         StartsOn <= (endsOn ?? DateOnly.MaxValue) && startsOn <= (EndsOn ?? DateOnly.MaxValue);
 

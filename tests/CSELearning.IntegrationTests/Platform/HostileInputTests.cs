@@ -471,9 +471,9 @@ public abstract partial class HostileInputTests(AppFactory factory) : Integratio
         [
             (author, logUrl, logUrl, [new("Version", "1"), new("Title", new string('t', ReflectionText.MaxTitleLength + 1))]),
             (author, logUrl, logUrl, [new("Version", "1"), new("Title", "Fine"), new("Analysis", new string('a', ReflectionText.MaxStageLength + 1))]),
-            (supervisor, $"/reflections/{world.LogId}", $"/reflections/{world.LogId}/comments", [new("Version", "2"), new("Stage", "feelings"), new("Text", new string('c', ReviewComment.MaxLength + 1))]),
+            (supervisor, $"/reflections/{world.LogId}", $"/reflections/{world.LogId}/comments", [new("Version", "2"), new("Stage", "feelings"), new("Text", new string('c', CommentText.MaxLength + 1))]),
             (supervisor, start, start, [new("Version", "0"), new("SessionDate", world.Values["today"]), new("Discussion", new string('d', 10_001))]),
-            (author, $"/supervision/records/{world.RecordId}", $"/supervision/records/{world.RecordId}/comments", [new("Text", new string('c', SupervisionComment.MaxLength + 1))]),
+            (author, $"/supervision/records/{world.RecordId}", $"/supervision/records/{world.RecordId}/comments", [new("Text", new string('c', CommentText.MaxLength + 1))]),
             (admin, $"/admin/partnerships/{world.Values["partnership"]}/edit", $"/admin/partnerships/{world.Values["partnership"]}/edit", [new("Name", new string('p', Partnership.NameMaxLength + 1))]),
             (admin, $"/admin/teams/{world.Values["team"]}/edit", $"/admin/teams/{world.Values["team"]}/edit", [new("Name", new string('p', Partnership.NameMaxLength + 1)), new("IsActive", "true")]),
             (admin, $"/admin/certificates/{world.Values["certificate"]}", $"/admin/certificates/{world.Values["certificate"]}/revoke", [new("Reason", new string('r', 501))]),

@@ -36,6 +36,24 @@ public class SupervisionRelationshipTests
     }
 
     [Fact]
+    public void A_supervisee_s_current_supervisors_are_those_whose_supervision_of_them_is_current_that_day()
+    {
+        var former = Guid.CreateVersion7();
+        var later = Guid.CreateVersion7();
+        var someoneElses = Guid.CreateVersion7();
+        var relationships = new[]
+        {
+            new SupervisionRelationship(Supervisor, Supervisee, March1),
+            new SupervisionRelationship(former, Supervisee, March1.AddYears(-1), March1.AddDays(-1)),
+            new SupervisionRelationship(later, Supervisee, March1.AddDays(1)),
+            new SupervisionRelationship(someoneElses, Guid.CreateVersion7(), March1),
+        }.AsQueryable();
+
+        Assert.Equal([Supervisor], SupervisionRelationship.CurrentSupervisorsOf(relationships, Supervisee, March1));
+        Assert.Equal([Supervisor, later], SupervisionRelationship.CurrentSupervisorsOf(relationships, Supervisee, March1.AddDays(1)));
+    }
+
+    [Fact]
     public void Ending_sets_the_last_day_and_cannot_be_repeated_later()
     {
         var relationship = new SupervisionRelationship(Supervisor, Supervisee, March1);

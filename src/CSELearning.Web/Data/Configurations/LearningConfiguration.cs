@@ -56,7 +56,7 @@ public class ScenarioDecisionConfiguration : IEntityTypeConfiguration<ScenarioDe
         builder.Property(d => d.TargetNodeId).HasMaxLength(ContentIds.Length);
         builder.HasOne<ModuleProgress>().WithMany().HasForeignKey(d => d.ProgressId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Restrict);
-        // The learner's path through a playthrough (the reports read Domain.Reporting.ChoiceCount, not these rows).
+        // The learner's path through a playthrough (the reports read Features.Reporting.Tables.ChoiceCount, not these rows).
         builder.HasIndex(d => new { d.ProgressId, d.ScenarioId, d.Playthrough, d.Step });
     }
 }

@@ -183,21 +183,17 @@ public sealed class LogConflictException(string message) : DomainException(messa
 /// <summary>A supervisor's comment on one stage of a log; its text is encrypted.</summary>
 public class ReviewComment
 {
-    /// <summary>The longest comment.</summary>
-    public const int MaxLength = 5_000;
-
     private ReviewComment() { }
 
     public ReviewComment(ReflectiveLog log, Guid supervisorId, GibbsStage stage, string text, ITextProtector protector, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Write a comment.");
-        if (text.Length > MaxLength) throw new DomainException($"A comment must be {MaxLength:N0} characters or fewer.");
+        var comment = CommentText.Require(text);
         if (!log.IsVisibleToSupervisors) throw new DomainException("This log has not been shared.");
         Id = Guid.CreateVersion7();
         LogId = log.Id;
         SupervisorId = supervisorId;
         Stage = stage;
-        ProtectedText = protector.Protect(text.Trim());
+        ProtectedText = protector.Protect(comment);
         CreatedAt = now;
     }
 

@@ -316,19 +316,15 @@ public class DiscussedLog
 /// <summary>The supervisee's comment on a record of their supervision; its text is encrypted.</summary>
 public class SupervisionComment
 {
-    /// <summary>The longest comment.</summary>
-    public const int MaxLength = 5_000;
-
     private SupervisionComment() { }
 
     internal SupervisionComment(Guid recordId, Guid authorId, string text, ITextProtector protector, DateTime now)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Write a comment.");
-        if (text.Length > MaxLength) throw new DomainException($"A comment must be {MaxLength:N0} characters or fewer (it is {text.Length:N0})");
+        var comment = CommentText.Require(text);
         Id = Guid.CreateVersion7();
         RecordId = recordId;
         AuthorId = authorId;
-        ProtectedText = protector.Protect(text.Trim());
+        ProtectedText = protector.Protect(comment);
         CreatedAt = now;
     }
 

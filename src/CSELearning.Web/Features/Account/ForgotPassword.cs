@@ -3,6 +3,7 @@ using System.Text;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Infrastructure.Authorization;
 using CSELearning.Web.Infrastructure.Email;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -48,6 +49,7 @@ public static class ForgotPassword
 }
 
 /// <summary>Builds password-reset links from the configured public address, not from the request's Host header, when one is set.</summary>
+[FeatureService]
 public sealed class ResetLinks(Microsoft.Extensions.Options.IOptions<Infrastructure.Web.SiteOptions> site, IHttpContextAccessor http)
 {
     public string For(Guid userId, string encodedToken)

@@ -1,4 +1,4 @@
-using CSELearning.Web.Features.Administration;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CSELearning.Web.Features.Certificates;
 
 /// <summary>A certificate as a PDF file: its name, and the absolute verification link printed in it.</summary>
+[FeatureService]
 public sealed class CertificateFiles(IOptions<SiteOptions> site, IHttpContextAccessor http)
 {
     public static string FileName(string number) => $"certificate-{number}.pdf";

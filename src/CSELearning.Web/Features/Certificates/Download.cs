@@ -7,7 +7,6 @@ using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Certificates;
-using CSELearning.Web.Features.Administration;
 using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Mvc.Rendering;

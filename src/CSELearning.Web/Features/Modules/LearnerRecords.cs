@@ -2,6 +2,7 @@ using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Learning;
 using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
@@ -108,6 +109,7 @@ public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition
 /// Reads and saves a learner's own records. Every query is by the signed-in person's id: there is no way
 /// to name another learner's progress.
 /// </summary>
+[FeatureService]
 public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -4,6 +4,7 @@ using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Learning;
 using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
@@ -12,6 +13,7 @@ namespace CSELearning.Web.Features.Modules;
 /// What every step through a scenario shares: the learner's scenario and their position in it, loaded (or made,
 /// at the start); and the step saved, or refused with the learner shown where they are.
 /// </summary>
+[FeatureService]
 public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records, AppDbContext db)
 {
     /// <summary>The learner's scenario and their position in it, loaded (or made, at the start) for a step.</summary>

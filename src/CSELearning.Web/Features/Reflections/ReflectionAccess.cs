@@ -4,7 +4,7 @@ using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Infrastructure.Authorization;
-using Microsoft.AspNetCore.DataProtection;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
@@ -22,6 +22,7 @@ public enum Reader
 /// commissioners see counts and statuses elsewhere, never text. Every read by a supervisor is audited.
 /// Anyone else is told the log does not exist, so ids reveal nothing.
 /// </summary>
+[FeatureService]
 public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -44,32 +45,10 @@ public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
         return (log, Reader.Supervisor);
     }
 
-    public Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken)
-    {
-        var today = Today;
-        return db.SupervisionRelationships.Where(SupervisionRelationship.CurrentOn(today))
-            .AnyAsync(s => s.SupervisorId == supervisorId && s.SuperviseeId == superviseeId, cancellationToken);
-    }
+    private Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken) =>
+        SupervisionRelationship.CurrentSupervisorsOf(db.SupervisionRelationships, superviseeId, Today).AnyAsync(id => id == supervisorId, cancellationToken);
 
     /// <summary>The author's supervisors today.</summary>
-    public Task<List<Guid>> SupervisorsOfAsync(Guid superviseeId, CancellationToken cancellationToken)
-    {
-        var today = Today;
-        return db.SupervisionRelationships
-            .Where(SupervisionRelationship.CurrentOn(today))
-            .Where(s => s.SuperviseeId == superviseeId)
-            .Select(s => s.SupervisorId)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-    }
-}
-
-/// <summary>Reflective text encrypted with ASP.NET Core Data Protection, under a purpose of its own.</summary>
-public sealed class DataProtectionTextProtector(IDataProtectionProvider provider) : ITextProtector
-{
-    private readonly IDataProtector _protector = provider.CreateProtector("CSELearning.ReflectiveText.v1");
-
-    public string Protect(string plaintext) => _protector.Protect(plaintext);
-
-    public string Unprotect(string protectedText) => _protector.Unprotect(protectedText);
+    public Task<List<Guid>> SupervisorsOfAsync(Guid superviseeId, CancellationToken cancellationToken) =>
+        SupervisionRelationship.CurrentSupervisorsOf(db.SupervisionRelationships, superviseeId, Today).Distinct().ToListAsync(cancellationToken);
 }

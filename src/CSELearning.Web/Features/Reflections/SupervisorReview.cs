@@ -3,6 +3,7 @@ using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
@@ -11,6 +12,7 @@ namespace CSELearning.Web.Features.Reflections;
 /// What every step of a supervisor's review shares (a comment, a revision request, a sign-off, a reopening): only
 /// a current supervisor of the author takes one, and a step the log refuses shows the log again with why.
 /// </summary>
+[FeatureService]
 public sealed class SupervisorReview(AppDbContext db, ReflectionAccess access, Open.Handler open)
 {
     /// <param name="step">Changes the log, and adds what goes with the change, as the supervisor (by id) at the time given.</param>

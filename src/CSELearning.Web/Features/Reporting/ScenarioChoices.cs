@@ -13,7 +13,7 @@ namespace CSELearning.Web.Features.Reporting;
 /// module that a major change has not superseded are counted, so node and option numbers mean what the
 /// published content says. Each share is drawn from the people deciding at that point and is suppressed, like
 /// every count, below five people. A choice is counted under the agency and job role the learner had when they
-/// made it, on the day they made it; the figures come from <see cref="Domain.Reporting.ChoiceCount"/>.
+/// made it, on the day they made it; the figures come from <see cref="Tables.ChoiceCount"/>.
 /// </summary>
 public static class ScenarioChoices
 {

@@ -10,7 +10,7 @@ namespace CSELearning.Web.Features.Reporting;
 /// Completions per month over the last twelve months (this month included), for each agency of the
 /// partnership and for all of them together. Every completion by a learner of the partnership counts,
 /// including those of people who have since left, because it happened, under the agency and job role they had
-/// when they completed. One grouped query over <see cref="Domain.Reporting.CompletionCount"/>; no rows per person.
+/// when they completed. One grouped query over <see cref="Tables.CompletionCount"/>; no rows per person.
 /// </summary>
 public static class Trends
 {

@@ -4,7 +4,7 @@ using System.Security.Claims;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
-using CSELearning.Web.Domain.Reporting;
+using CSELearning.Web.Features.Reporting.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
@@ -20,8 +20,8 @@ namespace CSELearning.Web.Features.Reporting;
 /// in the period, when one is given; "completed" is a latest completion in the period of the current version or
 /// of one with only wording changes since; "refresh due" counts people whose latest completion is of a version
 /// a major change has superseded. The figures are grouped queries over the reporting tables
-/// (<see cref="Domain.Reporting.UptakeCount"/> and <see cref="Domain.Reporting.LearningTimeCount"/>, or
-/// <see cref="Domain.Reporting.UptakeRow"/> for a period): no person's rows are loaded.
+/// (<see cref="Tables.UptakeCount"/> and <see cref="Tables.LearningTimeCount"/>, or
+/// <see cref="Tables.UptakeRow"/> for a period): no person's rows are loaded.
 /// </summary>
 public static class Uptake
 {

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Supervision;
-using CSELearning.Web.Features.Reflections;
 using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
@@ -20,9 +21,10 @@ public enum Party
 /// supervisor, another learner, a commissioner or an administrator is told the record does not exist, so
 /// ids reveal nothing. The supervisor wrote the record, so the supervisee's reads of it are audited (Open).
 /// </summary>
-public sealed class RecordAccess(AppDbContext db, ReflectionAccess reflections)
+[FeatureService]
+public sealed class RecordAccess(AppDbContext db, TimeProvider clock)
 {
-    public DateTime Now => reflections.Now;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The record (tracked, with its actions and discussed logs) and the person's part in it, or null when they have none.</summary>
     public async Task<(SupervisionRecord Record, Party Party)?> OpenAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken)
@@ -41,5 +43,6 @@ public sealed class RecordAccess(AppDbContext db, ReflectionAccess reflections)
 
     /// <summary>Whether the person supervises the supervisee today.</summary>
     public Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken) =>
-        reflections.SupervisesAsync(supervisorId, superviseeId, cancellationToken);
+        SupervisionRelationship.CurrentSupervisorsOf(db.SupervisionRelationships, superviseeId, DateOnly.FromDateTime(Now))
+            .AnyAsync(id => id == supervisorId, cancellationToken);
 }

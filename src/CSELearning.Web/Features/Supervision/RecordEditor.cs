@@ -1,5 +1,6 @@
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
@@ -21,6 +22,7 @@ public sealed record LogChoice(Guid Id, string Title, LogStatus Status);
 public sealed record CarriedAction(string Description, DateOnly FromSession);
 
 /// <summary>Builds the <see cref="Editor"/>: the supervisee's logs to choose from and the carried actions' wording.</summary>
+[FeatureService]
 public sealed class RecordEditor(AppDbContext db, ITextProtector protector)
 {
     public async Task<Editor> BuildAsync(string postTo, Guid superviseeId, RecordForm form, IReadOnlyDictionary<string, string>? errors,

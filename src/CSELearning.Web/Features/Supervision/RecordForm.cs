@@ -37,15 +37,8 @@ public sealed class RecordForm
         public bool IsBlankNewRow => Id is null && CarriedFrom is null && string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(DueOn);
     }
 
-    public string? this[SessionField field] => field switch
-    {
-        SessionField.Attendees => Attendees,
-        SessionField.Agenda => Agenda,
-        SessionField.Discussion => Discussion,
-        SessionField.Wellbeing => Wellbeing,
-        SessionField.Decisions => Decisions,
-        _ => throw new ArgumentOutOfRangeException(nameof(field)),
-    };
+    /// <summary>The five written parts as posted, a part not sent being empty.</summary>
+    public SessionNotes ToNotes() => new(Attendees ?? "", Agenda ?? "", Discussion ?? "", Wellbeing ?? "", Decisions ?? "");
 
     /// <summary>
     /// The details to save, or null with what is wrong by field name. Wholly blank new rows (the form always
@@ -69,8 +62,7 @@ public sealed class RecordForm
         }
         if (sessionDate is not { } date) return (null, errors);
 
-        var details = new SessionDetails(date, nextSessionDate,
-            new SessionNotes(Attendees ?? "", Agenda ?? "", Discussion ?? "", Wellbeing ?? "", Decisions ?? ""), Logs, drafts);
+        var details = new SessionDetails(date, nextSessionDate, ToNotes(), Logs, drafts);
         foreach (var (field, message) in details.Problems()) errors.TryAdd(field, message);
         return (errors.Count == 0 ? details : null, errors);
     }

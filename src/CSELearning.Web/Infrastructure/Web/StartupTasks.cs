@@ -1,5 +1,4 @@
 using CSELearning.Web.Data;
-using CSELearning.Web.Features.Administration.DemoData;
 using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Infrastructure.Web;

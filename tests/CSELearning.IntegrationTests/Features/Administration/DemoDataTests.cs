@@ -1,7 +1,7 @@
 using System.Net;
 using CSELearning.IntegrationTests.Infrastructure;
+using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
-using CSELearning.Web.Features.Administration.DemoData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,7 +71,7 @@ public sealed class DemoDataTests(DevelopmentAppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private static Task<int> UsersIn(CSELearning.Web.Data.AppDbContext db, string role) =>
+    private static Task<int> UsersIn(AppDbContext db, string role) =>
         db.UserRoles.CountAsync(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role));
 }
 

@@ -5,6 +5,7 @@ using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Features.Reporting.Tables;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -245,11 +246,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive && u.JobRole == JobRole.SocialWorker)
             .OrderBy(u => u.Email).Select(u => u.Id).ToListAsync());
         var south = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.South).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync());
-        await Factory.WithDbAsync(async db =>
-        {
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ModuleCompletions\"");
-            await ReportTables.RebuildAllAsync(db);
-        });
+        await Factory.WithDbAsync(db => ReportTables.WriteAroundAsync(db, ct => db.Database.ExecuteSqlRawAsync("DELETE FROM \"ModuleCompletions\"", ct)));
         for (var i = 0; i < 5; i++) await CompleteAsync(north[i], thisMonth.AddHours(i), minutes: 10, progressNumber: 2);
         for (var i = 0; i < 6; i++) await CompleteAsync(north[i], thisMonth.AddMonths(-2), minutes: 10, progressNumber: 3);
         for (var i = 0; i < 5; i++) await CompleteAsync(north[i], thisMonth.AddMonths(-12), minutes: 10, progressNumber: 4);
@@ -444,6 +441,78 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.All(await Factory.WithDbAsync(db => db.UptakeRows.Where(r => r.UserId == mover).Select(r => r.AgencyId).ToListAsync()), a => Assert.Equal(cast.South, a));
         // The completion happened while they were in North, and stays there in the trends.
         Assert.Equal(6, await northInMarch());
+    }
+
+    [Fact]
+    public async Task A_save_inside_the_callers_transaction_moves_the_reporting_tables_only_if_it_commits()
+    {
+        await CastAsync();
+        var learner = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "north.10@riverside.example").Select(u => u.Id).SingleAsync());
+        var rowsOf = () => Factory.WithDbAsync(db => db.UptakeRows.CountAsync(r => r.UserId == learner));
+        Assert.Equal(1, await rowsOf());
+
+        foreach (var commit in new[] { false, true })
+        {
+            await Factory.WithDbAsync(db => db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.ModuleProgress.Add(new ModuleProgress(learner, Module, 1, Factory.Clock.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync();
+                // Inside the transaction the module's row is there already, with the rest of the save.
+                Assert.Equal(2, await db.UptakeRows.CountAsync(r => r.UserId == learner));
+                if (commit) await transaction.CommitAsync();
+            }));
+            Assert.Equal(commit ? 2 : 1, await rowsOf());
+        }
+    }
+
+    [Fact]
+    public async Task A_synchronous_save_of_what_the_reports_count_is_refused_and_saves_nothing()
+    {
+        await CastAsync();
+        var learner = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "north.10@riverside.example").Select(u => u.Id).SingleAsync());
+
+        var refused = await Factory.WithDbAsync(db =>
+        {
+            db.ModuleProgress.Add(new ModuleProgress(learner, Module, 1, Factory.Clock.GetUtcNow().UtcDateTime));
+            return Task.FromResult(Assert.Throws<InvalidOperationException>(() => db.SaveChanges()));
+        });
+
+        Assert.Contains("SaveChangesAsync", refused.Message, StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.ModuleProgress.AnyAsync(p => p.UserId == learner)));
+        // A synchronous save of something the reports do not count goes through.
+        await Factory.WithDbAsync(async db =>
+        {
+            (await db.Partnerships.FirstAsync()).Rename("Renamed Partnership");
+            Assert.Equal(1, db.SaveChanges());
+        });
+    }
+
+    [Fact]
+    public async Task A_write_round_the_change_tracker_to_what_the_reports_count_is_refused_unless_it_keeps_them()
+    {
+        var cast = await CastAsync();
+        var completions = () => Factory.WithDbAsync(db => db.ModuleCompletions.CountAsync());
+        var before = await completions();
+        Assert.True(before > 0);
+
+        var refusals = new List<InvalidOperationException>();
+        await Factory.WithDbAsync(async db =>
+        {
+            refusals.Add(await Assert.ThrowsAsync<InvalidOperationException>(() => db.ModuleCompletions.ExecuteDeleteAsync()));
+            refusals.Add(await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                db.Users.Where(u => u.AgencyId == cast.North).ExecuteUpdateAsync(u => u.SetProperty(x => x.AgencyId, cast.South))));
+            refusals.Add(await Assert.ThrowsAsync<InvalidOperationException>(() => db.Database.ExecuteSqlRawAsync("delete from \"ModuleProgress\"")));
+        });
+        Assert.All(refusals, r => Assert.Contains("ReportTables.WriteAroundAsync", r.Message, StringComparison.Ordinal));
+        Assert.Equal(before, await completions());
+        Assert.True(await Factory.WithDbAsync(db => db.ModuleProgress.AnyAsync()));
+
+        await Factory.WithDbAsync(db => ReportTables.WriteAroundAsync(db, ct => db.ModuleCompletions.ExecuteDeleteAsync(ct)));
+
+        Assert.Equal(0, await completions());
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.CompletionCounts.SumAsync(c => c.Completions)));
+        Assert.False(await Factory.WithDbAsync(db => db.UptakeRows.AnyAsync(r => r.CompletedAt != null)));
     }
 
     /// <summary>Every reporting table's rows as text, sorted; counts that have fallen to nought are left out, as a rebuild makes none.</summary>
@@ -795,8 +864,8 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         await db.SaveChangesAsync();
         if (version is not null)
         {
-            await db.Database.ExecuteSqlRawAsync("UPDATE \"ModuleCompletions\" SET \"ModuleVersion\" = {0} WHERE \"Id\" = {1}", version, completion.Id);
-            await ReportTables.RebuildAllAsync(db);
+            await ReportTables.WriteAroundAsync(db, ct => db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"ModuleCompletions\" SET \"ModuleVersion\" = {0} WHERE \"Id\" = {1}", [version, completion.Id], ct));
         }
     });
 }

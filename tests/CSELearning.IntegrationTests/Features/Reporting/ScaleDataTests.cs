@@ -1,6 +1,6 @@
 using CSELearning.IntegrationTests.Infrastructure;
+using CSELearning.Web.Commands;
 using CSELearning.Web.Domain;
-using CSELearning.Web.Features.Administration.ScaleData;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

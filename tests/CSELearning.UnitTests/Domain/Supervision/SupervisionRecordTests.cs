@@ -159,7 +159,7 @@ public class SupervisionRecordTests
 
         Assert.Equal("An action must be 500 characters or fewer (it is 501)", problems["Actions[0].Description"]);
         Assert.Equal("The next session must be on or after the date of this one", problems["NextSessionDate"]);
-        Assert.Throws<DomainException>(() => Start(Notes()).AddComment(Supervisee, new string('a', SupervisionComment.MaxLength + 1), Protector, Now));
+        Assert.Throws<DomainException>(() => Start(Notes()).AddComment(Supervisee, new string('a', CommentText.MaxLength + 1), Protector, Now));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Features.Account;
 using CSELearning.Web.Features.Administration.Users;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Rendering;

@@ -1,5 +1,6 @@
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Partnerships;

@@ -1,4 +1,5 @@
 using CSELearning.Web.Data;
+using CSELearning.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;

@@ -1,4 +1,5 @@
 using CSELearning.Web.Domain;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Administration.Users;
 

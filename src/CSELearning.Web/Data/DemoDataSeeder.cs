@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
-using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CSELearning.Web.Features.Administration.DemoData;
+namespace CSELearning.Web.Data;
 
 /// <summary>
 /// Creates a small, realistic partnership with one account for each role, for trying the site in

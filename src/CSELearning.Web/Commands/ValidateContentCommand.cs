@@ -1,6 +1,7 @@
+using CSELearning.Web.Content;
 using Microsoft.Extensions.Options;
 
-namespace CSELearning.Web.Content;
+namespace CSELearning.Web.Commands;
 
 /// <summary>
 /// <c>dotnet CSELearning.Web.dll validate-content [--content &lt;dir&gt;]</c>: the start-up checks, without a

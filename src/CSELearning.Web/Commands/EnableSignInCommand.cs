@@ -4,7 +4,7 @@ using CSELearning.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CSELearning.Web.Features.Administration.ScaleData;
+namespace CSELearning.Web.Commands;
 
 /// <summary>
 /// <c>enable-sign-in --seed N --learners N --password-env VAR</c>: lets the first N learners of a generated

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace CSELearning.Web.Features.Administration.ScaleData;
+namespace CSELearning.Web.Commands;
 
 /// <summary>
 /// <c>generate-data [--learners N] [--agencies N] [--events N] [--seed N]</c>: adds a generated partnership to

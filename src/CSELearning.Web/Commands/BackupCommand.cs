@@ -1,6 +1,8 @@
+using CSELearning.Web.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
-namespace CSELearning.Web.Data;
+namespace CSELearning.Web.Commands;
 
 /// <summary>
 /// <c>backup --to &lt;file&gt;</c>: a consistent copy of the SQLite database, taken while the site serves. SQLite's
@@ -9,6 +11,16 @@ namespace CSELearning.Web.Data;
 /// </summary>
 public static class BackupCommand
 {
+    /// <summary>Reads the database settings alone: the copy needs no content or key ring.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var database = WebApplication.CreateBuilder(args).Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
+        // On PostgreSQL the command only says what to use instead, so its settings need not be complete.
+        if (!database.IsPostgreSql && new DatabaseOptionsValidator().Validate(null, database) is { Failed: true } invalid)
+            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions), invalid.Failures);
+        return RunAsync(database, args, output, error);
+    }
+
     public static async Task<int> RunAsync(DatabaseOptions options, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var index = Array.IndexOf(args, "--to");

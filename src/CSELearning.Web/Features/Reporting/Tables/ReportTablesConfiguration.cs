@@ -1,9 +1,8 @@
-using CSELearning.Web.Domain;
-using CSELearning.Web.Domain.Reporting;
+using CSELearning.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CSELearning.Web.Data.Configurations;
+namespace CSELearning.Web.Features.Reporting.Tables;
 
 // The reporting tables have no foreign keys: they are derived from the tables that do, and rebuilt from them.
 // Each has one covering index in the order its report filters and groups, so a report reads the index alone.

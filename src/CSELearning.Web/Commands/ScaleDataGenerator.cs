@@ -6,7 +6,7 @@ using CSELearning.Web.Domain.Learning;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CSELearning.Web.Features.Administration.ScaleData;
+namespace CSELearning.Web.Commands;
 
 /// <summary>
 /// Generates a realistic partnership for demonstrations and benchmarks: agencies of every sector with teams,

@@ -1,4 +1,4 @@
-namespace CSELearning.Web.Domain.Reporting;
+namespace CSELearning.Web.Features.Reporting.Tables;
 
 // The tables the commissioners' dashboards read, so that a view over tens of thousands of learners and a
 // million events adds up a few thousand rows rather than joining the events to the people. They hold counts

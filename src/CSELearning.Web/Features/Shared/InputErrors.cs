@@ -1,0 +1,57 @@
+using System.Globalization;
+using CSELearning.Web.Domain;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CSELearning.Web.Features.Shared;
+
+/// <summary>A problem with one field of a form, in words for the person who filled it in.</summary>
+public sealed record InputError(string Field, string Message);
+
+/// <summary>Checks a form's fields against the domain's rules, and shows what they refused.</summary>
+public static class InputErrors
+{
+    public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<InputError> errors)
+    {
+        foreach (var error in errors) modelState.AddModelError(error.Field, error.Message);
+    }
+
+    /// <summary>Runs one of the domain's rules: null when it passes, else the message it refuses with.</summary>
+    public static string? RefusalOf(Action rule)
+    {
+        try
+        {
+            rule();
+            return null;
+        }
+        catch (DomainException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>The domain's rule for the name of a partnership, agency or team: the trimmed name, or why it is refused.</summary>
+    public static string? CheckName(string? name, string field, List<InputError> errors, int max = Partnership.NameMaxLength)
+    {
+        string? accepted = null;
+        if (RefusalOf(() => accepted = Partnership.RequireName(name ?? "", max)) is { } refusal)
+            errors.Add(new InputError(field, refusal));
+        return accepted;
+    }
+
+    public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>A date typed as year-month-day (as a browser's date field sends it); null and an error when it is not one.</summary>
+    public static DateOnly? CheckDate(string? text, string field, string what, List<InputError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new InputError(field, $"Enter the {what}."));
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        errors.Add(new InputError(field, $"The {what} must be a real date, written like 2026-11-21."));
+        return null;
+    }
+
+    public static string Format(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+}
