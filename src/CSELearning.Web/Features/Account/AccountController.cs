@@ -14,7 +14,7 @@ public sealed class AccountController : Controller
     public async Task<IActionResult> Index([FromServices] Overview.Handler handler, CancellationToken cancellationToken)
     {
         var model = await handler.HandleAsync(User, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        return model is null ? NotFound() : View("Overview", model);
     }
 
     [AllowAnonymous]

@@ -6,5 +6,5 @@ public sealed class HomeController : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index([FromServices] Dashboard.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(User, cancellationToken));
+        View("Dashboard", await handler.HandleAsync(User, cancellationToken));
 }

@@ -4,6 +4,7 @@ using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Certificates;
 using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using CSELearning.Web.Infrastructure.Authorization;
 
@@ -23,38 +24,32 @@ public static class Completion
     public sealed record Model(ContentModule Module, ModuleProgress Progress, IReadOnlyList<ModuleSection> Outstanding, int Score,
         ModuleCompletion? Recorded, string? Problem, Certificate? Certificate = null);
 
-    public abstract record Result;
-    public sealed record NotFound : Result;
-    public sealed record StartFirst(string Url) : Result;
-    public sealed record Completed(string Url) : Result;
-    public sealed record Show(Model Model, int StatusCode = StatusCodes.Status200OK) : Result;
-
     public sealed class Handler(ContentCatalog catalog, LearnerRecords records, AppDbContext db)
     {
-        public async Task<Result> ShowAsync(ClaimsPrincipal principal, string id, CancellationToken cancellationToken) =>
+        public async Task<HandlerResult> ShowAsync(ClaimsPrincipal principal, string id, CancellationToken cancellationToken) =>
             await ModelAsync(principal, id, null, StatusCodes.Status200OK, cancellationToken);
 
-        private async Task<Result> ModelAsync(ClaimsPrincipal principal, string id, string? problem, int statusCode, CancellationToken cancellationToken)
+        private async Task<HandlerResult> ModelAsync(ClaimsPrincipal principal, string id, string? problem, int statusCode, CancellationToken cancellationToken)
         {
             if (catalog.Find(id) is not { } module) return new NotFound();
             var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
-            if (status.Working is not { } progress) return new StartFirst(ModuleSections.StartUrl(module));
+            if (status.Working is not { } progress) return ModuleSections.StartFirst(module);
             var done = await records.SectionsAsync(progress, cancellationToken);
             var recorded = progress.IsCompleted ? status.LatestCompletion : null;
             var certificate = recorded is null ? null
                 : await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.CompletionId == recorded.Id, cancellationToken);
-            return new Show(new Model(module, progress, done.Outstanding(module), done.Score(module), recorded, problem, certificate), statusCode);
+            return new Page<Model>(new Model(module, progress, done.Outstanding(module), done.Score(module), recorded, problem, certificate), statusCode);
         }
 
         /// <summary>
         /// Records the completion once: a second press, a replayed form, or a form from an earlier time through
         /// the module is told so and changes nothing (the unique index on the progress backs this up).
         /// </summary>
-        public async Task<Result> CompleteAsync(ClaimsPrincipal principal, string id, string? progressNumber, CancellationToken cancellationToken)
+        public async Task<HandlerResult> CompleteAsync(ClaimsPrincipal principal, string id, string? progressNumber, CancellationToken cancellationToken)
         {
             if (catalog.Find(id) is not { } module) return new NotFound();
             var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
-            if (status.Working is not { } progress) return new StartFirst(ModuleSections.StartUrl(module));
+            if (status.Working is not { } progress) return ModuleSections.StartFirst(module);
 
             if (!int.TryParse(progressNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number != progress.Number)
                 return await ModelAsync(principal, id, "That form was from an earlier time through this module, so nothing was changed.", StatusCodes.Status409Conflict, cancellationToken);
@@ -72,10 +67,10 @@ public static class Completion
                 .SingleAsync(cancellationToken);
             db.Certificates.Add(new Certificate(completion, module, learner.DisplayName, learner.Partnership, records.Now));
             if (!await records.TrySaveAsync(cancellationToken)) return await AlreadyRecordedAsync(principal, id, cancellationToken);
-            return new Completed(ModuleSections.CompletionUrl(module));
+            return new Done(ModuleSections.CompletionUrl(module), "Module completed: your completion has been recorded");
         }
 
-        private Task<Result> AlreadyRecordedAsync(ClaimsPrincipal principal, string id, CancellationToken cancellationToken) =>
+        private Task<HandlerResult> AlreadyRecordedAsync(ClaimsPrincipal principal, string id, CancellationToken cancellationToken) =>
             ModelAsync(principal, id, "Your completion of this module was already recorded, so nothing was changed.", StatusCodes.Status409Conflict, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -177,30 +178,7 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
     /// Saves, or returns false when another request changed the same record first (a doubled or replayed
     /// post): a stale revision, or a row another request inserted with the same key. Nothing is saved then.
     /// </summary>
-    public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
-
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        // SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE: not a foreign key or NOT NULL failure, which are bugs.
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        _ => false,
-    };
+    public async Task<bool> TrySaveAsync(CancellationToken cancellationToken) =>
+        // The step's changes are already made, as values the domain checked; this only saves them.
+        await db.SaveOrRefuseAsync(() => { }, cancellationToken, duplicateKeyIsConflict: true) is null;
 }

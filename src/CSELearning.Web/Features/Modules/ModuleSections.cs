@@ -1,4 +1,5 @@
 using CSELearning.Web.Content;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
@@ -10,6 +11,9 @@ public static class ModuleSections
     public static string Url(ContentModule module, ModuleSection section) => $"/modules/{module.Id}/{section.Id}";
 
     public static string CompletionUrl(ContentModule module) => $"/modules/{module.Id}/completion";
+
+    /// <summary>The learner has not started the module (or must start it again): to its start page, saying so.</summary>
+    public static NotYet StartFirst(ContentModule module) => new(StartUrl(module), "Start the module to take part: your progress is saved as you go.");
 
     public static string Kind(ModuleSection section) => section switch
     {

@@ -1,6 +1,5 @@
 using CSELearning.Web.Content;
 using CSELearning.Web.Features.Shared;
-using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Modules;
@@ -11,11 +10,9 @@ namespace CSELearning.Web.Features.Modules;
 [Route("modules")]
 public sealed class ModulesController : Controller
 {
-    private const string StartFirstMessage = "Start the module to take part: your progress is saved as you go.";
-
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Catalogue.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(User, cancellationToken));
+        View("Catalogue", await handler.HandleAsync(User, cancellationToken));
 
     [HttpGet("{id}")]
     public async Task<IActionResult> Start(string id, [FromServices] Start.Handler handler, CancellationToken cancellationToken) =>
@@ -30,76 +27,37 @@ public sealed class ModulesController : Controller
         [FromServices] Read.Handler read, [FromServices] PlayScenario.Handler play, [FromServices] TakeCheck.Handler check,
         CancellationToken cancellationToken) => catalog.Find(id)?.FindSection(section) switch
         {
-            Scenario => Show(await play.ShowAsync(User, id, section, cancellationToken)),
-            KnowledgeCheck => Show(await check.ShowAsync(User, id, section, cancellationToken)),
+            Scenario => this.Respond(await play.ShowAsync(User, id, section, cancellationToken), "PlayScenario"),
+            KnowledgeCheck => this.Respond(await check.ShowAsync(User, id, section, cancellationToken), "TakeCheck"),
             ContentPage or Reflection when await read.HandleAsync(User, id, section, cancellationToken) is { } model => View("Read", model),
             _ => NotFound(),
         };
 
     [HttpPost("{id}/{section}/choose")]
     public async Task<IActionResult> Choose(string id, string section, Choose.Input input, [FromServices] Choose.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.HandleAsync(User, id, section, input, cancellationToken));
+        this.Respond(await handler.HandleAsync(User, id, section, input, cancellationToken), "PlayScenario");
 
     [HttpPost("{id}/{section}/back")]
     public async Task<IActionResult> GoBack(string id, string section, GoBack.Input input, [FromServices] GoBack.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.HandleAsync(User, id, section, input, cancellationToken));
+        this.Respond(await handler.HandleAsync(User, id, section, input, cancellationToken), "PlayScenario");
 
     [HttpPost("{id}/{section}/start-again")]
-    public async Task<IActionResult> StartAgain(string id, string section, GoBack.Input input, [FromServices] StartAgain.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.HandleAsync(User, id, section, input, cancellationToken));
+    public async Task<IActionResult> StartAgain(string id, string section, StartAgain.Input input, [FromServices] StartAgain.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, section, input, cancellationToken), "PlayScenario");
 
     [HttpPost("{id}/{section}/answers")]
     public async Task<IActionResult> SubmitAnswers(string id, string section, [FromServices] SubmitAnswers.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.HandleAsync(User, id, section, await Request.ReadFormAsync(cancellationToken), cancellationToken));
+        this.Respond(await handler.HandleAsync(User, id, section, await Request.ReadFormAsync(cancellationToken), cancellationToken), "TakeCheck");
 
     [HttpGet("{id}/{section}/attempts/{number:int}")]
     public async Task<IActionResult> Attempt(string id, string section, int number, [FromServices] AttemptResult.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.HandleAsync(User, id, section, number, cancellationToken));
+        this.Respond(await handler.HandleAsync(User, id, section, number, cancellationToken), "AttemptResult");
 
     [HttpGet("{id}/completion")]
     public async Task<IActionResult> Completion(string id, [FromServices] Completion.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.ShowAsync(User, id, cancellationToken));
+        this.Respond(await handler.ShowAsync(User, id, cancellationToken), "Completion");
 
     [HttpPost("{id}/completion")]
     public async Task<IActionResult> Complete(string id, [FromForm] string? progress, [FromServices] Completion.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.CompleteAsync(User, id, progress, cancellationToken));
-
-    private IActionResult Show(PlayScenario.Result result) => result switch
-    {
-        PlayScenario.Moved moved => Redirect(moved.Url),
-        PlayScenario.StartFirst start => StartFirst(start.Url),
-        PlayScenario.Show show => View("Scenario", show.Model).WithStatus(show.StatusCode),
-        _ => NotFound(),
-    };
-
-    private IActionResult Show(TakeCheck.Result? result) => result switch
-    {
-        TakeCheck.Submitted submitted => Redirect(submitted.Url),
-        TakeCheck.StartFirst start => StartFirst(start.Url),
-        TakeCheck.Show show => View("Check", show.Model).WithStatus(show.StatusCode),
-        AttemptResult.Shown shown => View("Attempt", shown.Model),
-        _ => NotFound(),
-    };
-
-    private IActionResult Show(Completion.Result result)
-    {
-        switch (result)
-        {
-            case Modules.Completion.Completed completed:
-                Flash.Set(TempData, "Module completed: your completion has been recorded");
-                return Redirect(completed.Url);
-            case Modules.Completion.StartFirst start:
-                return StartFirst(start.Url);
-            case Modules.Completion.Show show:
-                return View("Completion", show.Model).WithStatus(show.StatusCode);
-            default:
-                return NotFound();
-        }
-    }
-
-    private RedirectResult StartFirst(string url)
-    {
-        Flash.SetNotice(TempData, StartFirstMessage);
-        return Redirect(url);
-    }
+        this.Respond(await handler.CompleteAsync(User, id, progress, cancellationToken), "Completion");
 }

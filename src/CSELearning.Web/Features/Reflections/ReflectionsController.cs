@@ -26,22 +26,11 @@ public sealed class ReflectionsController : Controller
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Open(Guid id, [FromServices] Open.Handler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Log", model) : NotFound();
+        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Open", model) : NotFound();
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Save(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken)
-    {
-        switch (await handler.HandleAsync(User, id, form, cancellationToken))
-        {
-            case Reflections.Save.Saved:
-                Flash.Set(TempData, "Your log has been saved");
-                return Redirect($"/reflections/{id}");
-            case Reflections.Save.Refused refused:
-                return View("Log", refused.Model).WithStatus(refused.StatusCode);
-            default:
-                return NotFound();
-        }
-    }
+    public async Task<IActionResult> Save(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
 
     /// <summary>The editor's autosave: the same save, answered in JSON for the script that sends it.</summary>
     [HttpPost("{id:guid}/autosave")]
@@ -49,7 +38,7 @@ public sealed class ReflectionsController : Controller
         await handler.HandleAsync(User, id, form, cancellationToken) switch
         {
             Reflections.Save.Saved saved => Json(new { version = saved.Version, savedAt = saved.At }),
-            Reflections.Save.Refused refused => new JsonResult(new { message = refused.Model.Problem ?? refused.Model.Errors.Values.FirstOrDefault() }) { StatusCode = refused.StatusCode },
+            Page<Open.Model> refused => new JsonResult(new { message = refused.Model.Problem ?? refused.Model.Errors.Values.FirstOrDefault() }) { StatusCode = refused.StatusCode },
             _ => NotFound(),
         };
 
@@ -63,60 +52,30 @@ public sealed class ReflectionsController : Controller
 
     [HttpGet("{id:guid}/share")]
     public async Task<IActionResult> Share(Guid id, [FromServices] Share.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.ShowAsync(User, id, cancellationToken), id);
+        this.Respond(await handler.ShowAsync(User, id, cancellationToken), "Share");
 
     [HttpPost("{id:guid}/share")]
     public async Task<IActionResult> Share(Guid id, Share.Input input, [FromServices] Share.Handler handler, CancellationToken cancellationToken) =>
-        Show(await handler.ShareAsync(User, id, input, cancellationToken), id);
+        this.Respond(await handler.ShareAsync(User, id, input, cancellationToken), "Share");
 
     [HttpPost("{id:guid}/comments")]
-    public Task<IActionResult> Comment(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(id, Review.Action.Comment, input, handler, cancellationToken);
+    public async Task<IActionResult> Comment(Guid id, Comment.Input input, [FromServices] Comment.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
 
     [HttpPost("{id:guid}/request-revision")]
-    public Task<IActionResult> RequestRevision(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(id, Review.Action.RequestRevision, input, handler, cancellationToken);
+    public async Task<IActionResult> RequestRevision(Guid id, RequestRevision.Input input, [FromServices] RequestRevision.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
 
     [HttpPost("{id:guid}/sign-off")]
-    public Task<IActionResult> SignOff(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(id, Review.Action.SignOff, input, handler, cancellationToken);
+    public async Task<IActionResult> SignOff(Guid id, SignOff.Input input, [FromServices] SignOff.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
 
     [HttpPost("{id:guid}/reopen")]
-    public Task<IActionResult> Reopen(Guid id, Review.Input input, [FromServices] Review.Handler handler, CancellationToken cancellationToken) =>
-        ReviewAsync(id, Review.Action.Reopen, input, handler, cancellationToken);
+    public async Task<IActionResult> Reopen(Guid id, Reopen.Input input, [FromServices] Reopen.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
 
     [Authorize(Policy = Policies.Supervisor)]
     [HttpGet("/supervision/caseload")]
     public async Task<IActionResult> Caseload([FromServices] Caseload.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
-
-    private async Task<IActionResult> ReviewAsync(Guid id, Review.Action action, Review.Input input, Review.Handler handler, CancellationToken cancellationToken)
-    {
-        switch (await handler.HandleAsync(User, id, action, input, cancellationToken))
-        {
-            case Review.Done done:
-                Flash.Set(TempData, done.Message);
-                return Redirect($"/reflections/{id}");
-            case Review.Refused refused:
-                return View("Log", refused.Model).WithStatus(refused.StatusCode);
-            case Review.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
-
-    private IActionResult Show(Share.Result result, Guid id)
-    {
-        switch (result)
-        {
-            case Reflections.Share.Shared shared:
-                Flash.Set(TempData, shared.Supervisors == 1 ? "Shared with your supervisor" : $"Shared with your {shared.Supervisors} supervisors");
-                return Redirect($"/reflections/{id}");
-            case Reflections.Share.Show show:
-                return View("Share", show.Model).WithStatus(show.StatusCode);
-            default:
-                return NotFound();
-        }
-    }
 }

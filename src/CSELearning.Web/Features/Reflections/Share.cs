@@ -2,9 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using CSELearning.Web.Data;
-using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
@@ -36,48 +36,39 @@ public static class Share
         public List<string> Confirmed { get; set; } = [];
     }
 
-    public abstract record Result;
-    public sealed record NotFound : Result;
-    public sealed record Shared(int Supervisors) : Result;
-    public sealed record Show(Model Model, int StatusCode = StatusCodes.Status200OK) : Result;
-
     public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access)
     {
-        public async Task<Result> ShowAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken)
+        public async Task<HandlerResult> ShowAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken)
         {
             if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader) || reader != Reader.Author) return new NotFound();
-            return new Show(await ModelAsync(log, new HashSet<string>(), null, cancellationToken));
+            return new Page<Model>(await ModelAsync(log, new HashSet<string>(), null, cancellationToken));
         }
 
-        public async Task<Result> ShareAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken)
+        public async Task<HandlerResult> ShareAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken)
         {
             if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader) || reader != Reader.Author) return new NotFound();
 
             var model = await ModelAsync(log, new HashSet<string>(), null, cancellationToken);
             var unconfirmed = model.Fields.SelectMany(f => f.Matches).Select(m => m.Key).Except(input.Confirmed, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
             if (unconfirmed.Count > 0)
-                return new Show(model with { Unconfirmed = unconfirmed, Problem = "For each detail below, remove it from the log or confirm that it does not identify a child or family" }, StatusCodes.Status400BadRequest);
+                return new Page<Model>(model with { Unconfirmed = unconfirmed, Problem = "For each detail below, remove it from the log or confirm that it does not identify a child or family" }, StatusCodes.Status400BadRequest);
             var supervisors = await access.SupervisorsOfAsync(log.AuthorId, cancellationToken);
             if (supervisors.Count == 0)
-                return new Show(model with { Problem = "You have no current supervisor to share this log with. Ask your administrator to add your supervisor." }, StatusCodes.Status400BadRequest);
+                return new Page<Model>(model with { Problem = "You have no current supervisor to share this log with. Ask your administrator to add your supervisor." }, StatusCodes.Status400BadRequest);
             if (model.Fields.Count == 0)
-                return new Show(model with { Problem = "The log is empty: write your reflection before sharing it" }, StatusCodes.Status400BadRequest);
+                return new Page<Model>(model with { Problem = "The log is empty: write your reflection before sharing it" }, StatusCodes.Status400BadRequest);
 
-            try
-            {
-                log.Share(log.AuthorId, input.Version, access.Now);
-                foreach (var supervisor in supervisors) db.LogShares.Add(new LogShare(log.Id, supervisor, access.Now));
-                db.AuditEntries.Add(new AuditEntry(AuditAction.LogShared, log.AuthorId, log.Id, log.AuthorId, access.Now, $"with {supervisors.Count} supervisor(s)"));
-                await db.SaveChangesAsync(cancellationToken);
-                return new Shared(supervisors.Count);
-            }
-            catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
-                return new Show(await ModelAsync(current, new HashSet<string>(), ex is DomainException domain ? domain.Message
-                    : "This log changed while you were sharing it, so it was not shared. Check it again below.", cancellationToken), StatusCodes.Status409Conflict);
-            }
+            if (await db.SaveOrRefuseAsync(() =>
+                {
+                    log.Share(log.AuthorId, input.Version, access.Now);
+                    foreach (var supervisor in supervisors) db.LogShares.Add(new LogShare(log.Id, supervisor, access.Now));
+                    db.AuditEntries.Add(new AuditEntry(AuditAction.LogShared, log.AuthorId, log.Id, log.AuthorId, access.Now, $"with {supervisors.Count} supervisor(s)"));
+                }, cancellationToken) is not { } refused)
+                return new Done($"/reflections/{id}", supervisors.Count == 1 ? "Shared with your supervisor" : $"Shared with your {supervisors.Count} supervisors");
+
+            var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
+            return new Page<Model>(await ModelAsync(current, new HashSet<string>(),
+                refused.Message ?? "This log changed while you were sharing it, so it was not shared. Check it again below.", cancellationToken), StatusCodes.Status409Conflict);
         }
 
         private async Task<Model> ModelAsync(ReflectiveLog log, IReadOnlySet<string> unconfirmed, string? problem, CancellationToken cancellationToken)
@@ -112,83 +103,5 @@ public static class Share
         /// <summary>The field, the place, and a digest of the matched text: a confirmation fits only this text.</summary>
         private static string KeyOf(string field, IdentifyingMatch match) =>
             $"{field}:{match.Start}:{match.Length}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(match.Text)))[..16]}";
-    }
-}
-
-/// <summary>A current supervisor's review: comment on a stage, ask for a revision, sign off, or reopen.</summary>
-public static class Review
-{
-    public sealed class Input
-    {
-        public int Version { get; set; }
-        public string? Stage { get; set; }
-        public string? Text { get; set; }
-    }
-
-    public enum Action
-    {
-        Comment,
-        RequestRevision,
-        SignOff,
-        Reopen,
-    }
-
-    public abstract record Result;
-    public sealed record NotFound : Result;
-    /// <summary>The author cannot review their own log.</summary>
-    public sealed record Forbidden : Result;
-    public sealed record Done(string Message) : Result;
-    public sealed record Refused(Open.Model Model, int StatusCode) : Result;
-
-    public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access, Open.Handler open)
-    {
-        public async Task<Result> HandleAsync(ClaimsPrincipal principal, Guid id, Action action, Input input, CancellationToken cancellationToken)
-        {
-            if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader)) return new NotFound();
-            if (reader != Reader.Supervisor) return new Forbidden();
-            var supervisorId = Infrastructure.Authorization.PrincipalExtensions.UserId(principal);
-            var now = access.Now;
-            try
-            {
-                string message;
-                switch (action)
-                {
-                    case Action.Comment:
-                        if (!GibbsStages.TryParseKey(input.Stage, out var stage)) throw new DomainException("Choose the stage your comment is about.");
-                        db.ReviewComments.Add(new ReviewComment(log, supervisorId, stage, input.Text ?? "", protector, now));
-                        db.AuditEntries.Add(new AuditEntry(AuditAction.CommentAdded, supervisorId, log.Id, log.AuthorId, now, stage.Heading()));
-                        message = "Comment added";
-                        break;
-                    case Action.RequestRevision:
-                        log.RequestRevision(supervisorId, input.Text ?? "", input.Version, protector, now);
-                        db.AuditEntries.Add(new AuditEntry(AuditAction.RevisionRequested, supervisorId, log.Id, log.AuthorId, now));
-                        message = "Revision requested: the author can see your note";
-                        break;
-                    case Action.SignOff:
-                        log.SignOff(supervisorId, input.Version, now);
-                        db.AuditEntries.Add(new AuditEntry(AuditAction.LogSignedOff, supervisorId, log.Id, log.AuthorId, now));
-                        message = "Log signed off: it is now locked";
-                        break;
-                    case Action.Reopen:
-                        log.Reopen(supervisorId, input.Text ?? "", input.Version, protector, now);
-                        db.AuditEntries.Add(new AuditEntry(AuditAction.LogReopened, supervisorId, log.Id, log.AuthorId, now));
-                        message = "Log reopened: the author can change it again";
-                        break;
-                    default:
-                        throw new ArgumentOutOfRangeException(nameof(action));
-                }
-                await db.SaveChangesAsync(cancellationToken);
-                return new Done(message);
-            }
-            catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
-            {
-                var conflict = ex is LogConflictException or DbUpdateConcurrencyException;
-                db.ChangeTracker.Clear();
-                var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
-                var message = ex is DomainException domain ? domain.Message : "This log changed while you were reviewing it, so nothing was changed.";
-                return new Refused(await open.ModelAsync(current, reader, null, message, null, conflict: false, cancellationToken),
-                    conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
-            }
-        }
     }
 }

@@ -67,11 +67,11 @@ public sealed class ReportsController : Controller
 
     [HttpGet("scenarios")]
     public async Task<IActionResult> Scenarios([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken) =>
-        Page(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "Scenarios");
+        Page(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "ScenarioChoices");
 
     [HttpGet("scenarios.csv")]
     public async Task<IActionResult> ScenariosCsv([FromQuery] ReportFilter filter, [FromServices] ScenarioChoices.Handler handler, CancellationToken cancellationToken) =>
-        CsvFile(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "Scenarios", m => $"scenario-choices-{((ScenarioChoices.Model)m).Filter.Module}.csv");
+        CsvFile(await handler.HandleAsync(User, filter, BindingErrors(), cancellationToken), "ScenarioChoices", m => $"scenario-choices-{((ScenarioChoices.Model)m).Filter.Module}.csv");
 
     [HttpGet("xapi.json")]
     public async Task<IActionResult> XapiStatements([FromQuery] ReportFilter filter, [FromServices] Xapi.Handler handler, CancellationToken cancellationToken)

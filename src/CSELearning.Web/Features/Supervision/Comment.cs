@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
-using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Reflections;
-using Microsoft.EntityFrameworkCore;
+using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Supervision;
 
@@ -15,32 +14,26 @@ public static class Comment
         public string? Text { get; set; }
     }
 
-    public abstract record Result;
-    public sealed record NotFound : Result;
-    /// <summary>The supervisor writes the record itself; comments are the supervisee's.</summary>
-    public sealed record Forbidden : Result;
-    public sealed record Added : Result;
-    public sealed record Refused(Open.Model Model) : Result;
-
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, Open.Handler open)
     {
-        public async Task<Result> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken)
+        /// <returns>
+        /// <see cref="Done"/>; or nothing added, and the <see cref="Open.Model"/> page back with the comment and why;
+        /// <see cref="Forbidden"/> for the supervisor, who writes the record itself; or <see cref="NotFound"/>.
+        /// </returns>
+        public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken)
         {
             if (await access.OpenAsync(principal, id, cancellationToken) is not var (record, party)) return new NotFound();
             if (party != Party.Supervisee) return new Forbidden();
             var now = access.Now;
-            try
-            {
-                db.SupervisionComments.Add(record.AddComment(record.SuperviseeId, input.Text ?? "", protector, now));
-                db.AuditEntries.Add(new AuditEntry(AuditAction.SupervisionCommentAdded, record.SuperviseeId, record.Id, record.SuperviseeId, now));
-                await db.SaveChangesAsync(cancellationToken);
-                return new Added();
-            }
-            catch (DomainException ex)
-            {
-                db.ChangeTracker.Clear();
-                return new Refused(await open.ModelAsync(record, party, new Open.Refusal(Comment: input.Text, CommentError: ex.Message), cancellationToken));
-            }
+            if (await db.SaveOrRefuseAsync(() =>
+                {
+                    db.SupervisionComments.Add(record.AddComment(record.SuperviseeId, input.Text ?? "", protector, now));
+                    db.AuditEntries.Add(new AuditEntry(AuditAction.SupervisionCommentAdded, record.SuperviseeId, record.Id, record.SuperviseeId, now));
+                }, cancellationToken) is not { } refused)
+                return new Done($"/supervision/records/{id}", "Your comment has been added");
+
+            return new Page<Open.Model>(await open.ModelAsync(record, party, new Open.Refusal(Comment: input.Text, CommentError: refused.Message), cancellationToken),
+                StatusCodes.Status400BadRequest);
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
-using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Domain.Supervision;
+using CSELearning.Web.Features.Shared;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,30 +14,26 @@ namespace CSELearning.Web.Features.Supervision;
 /// </summary>
 public static class Start
 {
-    public abstract record Result;
-    public sealed record NotFound : Result;
-    /// <summary>An earlier record is still a draft: it has to be finished first.</summary>
-    public sealed record Blocked(Guid DraftId, string Message) : Result;
-    public sealed record Show(Editor Editor, string? Problem = null, int StatusCode = StatusCodes.Status200OK) : Result;
-    public sealed record Created(Guid Id) : Result;
+    /// <param name="Problem">Why the last post saved nothing, when it is not about one field.</param>
+    public sealed record Model(Editor Editor, string? Problem = null);
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, RecordEditor editor)
     {
-        public async Task<Result> ShowAsync(ClaimsPrincipal principal, Guid? superviseeId, CancellationToken cancellationToken)
+        public async Task<HandlerResult> ShowAsync(ClaimsPrincipal principal, Guid? superviseeId, CancellationToken cancellationToken)
         {
             if (await PairAsync(principal, superviseeId, cancellationToken) is not var (_, superviseeIdValue, earlier)) return new NotFound();
             if (earlier.FirstOrDefault(r => r.Status == RecordStatus.Draft) is { } draft)
-                return new Blocked(draft.Id, "Finish and sign this record before you start the next, so its open actions carry forward as they stand.");
+                return new NotYet($"/supervision/records/{draft.Id}", "Finish and sign this record before you start the next, so its open actions carry forward as they stand.");
             var today = DateOnly.FromDateTime(access.Now);
             var form = RecordForm.Blank(today, SupervisionRecord.Outstanding(earlier));
-            return new Show(await editor.BuildAsync(PostTo(superviseeIdValue), superviseeIdValue, form, null, canSave: true, cancellationToken));
+            return new Page<Model>(new Model(await editor.BuildAsync(PostTo(superviseeIdValue), superviseeIdValue, form, null, canSave: true, cancellationToken)));
         }
 
-        public async Task<Result> CreateAsync(ClaimsPrincipal principal, Guid? superviseeId, RecordForm form, CancellationToken cancellationToken)
+        public async Task<HandlerResult> CreateAsync(ClaimsPrincipal principal, Guid? superviseeId, RecordForm form, CancellationToken cancellationToken)
         {
             if (await PairAsync(principal, superviseeId, cancellationToken) is not var (supervisorId, superviseeIdValue, earlier)) return new NotFound();
             if (earlier.FirstOrDefault(r => r.Status == RecordStatus.Draft) is { } draft)
-                return new Blocked(draft.Id, "You already have a draft record with this supervisee: finish and sign it before you start the next.");
+                return new NotYet($"/supervision/records/{draft.Id}", "You already have a draft record with this supervisee: finish and sign it before you start the next.");
 
             var (details, errors) = form.ToDetails();
             var logProblem = await DiscussedLogChoices.ProblemAsync(db, superviseeIdValue, form.Logs, cancellationToken);
@@ -45,22 +41,15 @@ public static class Start
             {
                 var all = new Dictionary<string, string>(errors);
                 if (logProblem is not null) all[nameof(RecordForm.Logs)] = logProblem;
-                return new Show(await editor.BuildAsync(PostTo(superviseeIdValue), superviseeIdValue, form, all, canSave: true, cancellationToken),
-                    StatusCode: StatusCodes.Status400BadRequest);
+                return new Page<Model>(new Model(await editor.BuildAsync(PostTo(superviseeIdValue), superviseeIdValue, form, all, canSave: true, cancellationToken)),
+                    StatusCodes.Status400BadRequest);
             }
-            try
-            {
-                var record = SupervisionRecord.Start(supervisorId, superviseeIdValue, earlier, details, protector, access.Now);
-                db.SupervisionRecords.Add(record);
-                await db.SaveChangesAsync(cancellationToken);
-                return new Created(record.Id);
-            }
-            catch (DomainException ex)
-            {
-                db.ChangeTracker.Clear();
-                return new Show(await editor.BuildAsync(PostTo(superviseeIdValue), superviseeIdValue, form, null, canSave: true, cancellationToken),
-                    ex.Message, StatusCodes.Status400BadRequest);
-            }
+            SupervisionRecord? record = null;
+            if (await db.SaveOrRefuseAsync(() => db.SupervisionRecords.Add(record = SupervisionRecord.Start(supervisorId, superviseeIdValue, earlier, details, protector, access.Now)),
+                cancellationToken) is { } refused)
+                return new Page<Model>(new Model(await editor.BuildAsync(PostTo(superviseeIdValue), superviseeIdValue, form, null, canSave: true, cancellationToken), refused.Message),
+                    StatusCodes.Status400BadRequest);
+            return new Done($"/supervision/records/{record!.Id}", "The record has been saved as a draft");
         }
 
         /// <summary>The supervisor, their current supervisee, and the pair's earlier records with their actions.</summary>

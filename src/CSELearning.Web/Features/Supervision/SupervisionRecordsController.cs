@@ -19,16 +19,16 @@ public sealed class SupervisionRecordsController : Controller
     [Authorize(Policy = Policies.Supervisor)]
     [HttpGet("new")]
     public async Task<IActionResult> Start([FromQuery] Guid? supervisee, [FromServices] Start.Handler handler, CancellationToken cancellationToken) =>
-        Finish(await handler.ShowAsync(User, supervisee, cancellationToken));
+        this.Respond(await handler.ShowAsync(User, supervisee, cancellationToken), "Start");
 
     [Authorize(Policy = Policies.Supervisor)]
     [HttpPost("new")]
     public async Task<IActionResult> Start([FromQuery] Guid? supervisee, RecordForm form, [FromServices] Start.Handler handler, CancellationToken cancellationToken) =>
-        Finish(await handler.CreateAsync(User, supervisee, form, cancellationToken));
+        this.Respond(await handler.CreateAsync(User, supervisee, form, cancellationToken), "Start");
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Open(Guid id, [FromServices] Open.Handler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Record", model) : NotFound();
+        await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Open", model) : NotFound();
 
     /// <summary>The record as a PDF for either party, once the supervisor has signed it; each one is audited.</summary>
     [HttpGet("{id:guid}/pdf")]
@@ -36,68 +36,14 @@ public sealed class SupervisionRecordsController : Controller
         await handler.HandleAsync(User, id, cancellationToken) is { } pdf ? this.PdfDownload(pdf.Bytes, pdf.FileName) : NotFound();
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Save(Guid id, RecordForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken)
-    {
-        switch (await handler.HandleAsync(User, id, form, cancellationToken))
-        {
-            case Supervision.Save.Saved:
-                Flash.Set(TempData, "The record has been saved");
-                return Redirect($"/supervision/records/{id}");
-            case Supervision.Save.Refused refused:
-                return View("Record", refused.Model).WithStatus(refused.StatusCode);
-            case Supervision.Save.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+    public async Task<IActionResult> Save(Guid id, RecordForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
 
     [HttpPost("{id:guid}/comments")]
-    public async Task<IActionResult> Comment(Guid id, Comment.Input input, [FromServices] Comment.Handler handler, CancellationToken cancellationToken)
-    {
-        switch (await handler.HandleAsync(User, id, input, cancellationToken))
-        {
-            case Supervision.Comment.Added:
-                Flash.Set(TempData, "Your comment has been added");
-                return Redirect($"/supervision/records/{id}");
-            case Supervision.Comment.Refused refused:
-                return View("Record", refused.Model).WithStatus(StatusCodes.Status400BadRequest);
-            case Supervision.Comment.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
-    }
+    public async Task<IActionResult> Comment(Guid id, Comment.Input input, [FromServices] Comment.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
 
     [HttpPost("{id:guid}/sign")]
-    public async Task<IActionResult> Sign(Guid id, Sign.Input input, [FromServices] Sign.Handler handler, CancellationToken cancellationToken)
-    {
-        switch (await handler.HandleAsync(User, id, input, cancellationToken))
-        {
-            case Supervision.Sign.Done done:
-                Flash.Set(TempData, done.Message);
-                return Redirect($"/supervision/records/{id}");
-            case Supervision.Sign.Refused refused:
-                return View("Record", refused.Model).WithStatus(refused.StatusCode);
-            default:
-                return NotFound();
-        }
-    }
-
-    private IActionResult Finish(Start.Result result)
-    {
-        switch (result)
-        {
-            case Supervision.Start.Created created:
-                Flash.Set(TempData, "The record has been saved as a draft");
-                return Redirect($"/supervision/records/{created.Id}");
-            case Supervision.Start.Blocked blocked:
-                Flash.SetNotice(TempData, blocked.Message);
-                return Redirect($"/supervision/records/{blocked.DraftId}");
-            case Supervision.Start.Show show:
-                return View("Start", show).WithStatus(show.StatusCode);
-            default:
-                return NotFound();
-        }
-    }
+    public async Task<IActionResult> Sign(Guid id, Sign.Input input, [FromServices] Sign.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
 }

@@ -11,7 +11,7 @@ public sealed class ImportController : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Import([FromServices] ImportUsers.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.FormAsync(null, [], cancellationToken));
+        View("ImportUsers", await handler.FormAsync(null, [], cancellationToken));
 
     [HttpPost("")]
     public async Task<IActionResult> Import(ImportUsers.Input input, [FromServices] ImportUsers.Handler handler, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ public sealed class ImportController : Controller
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors);
-            return View(await handler.FormAsync(input.PartnershipId, result.Problems, cancellationToken));
+            return View("ImportUsers", await handler.FormAsync(input.PartnershipId, result.Problems, cancellationToken));
         }
         Flash.Set(TempData, result.Imported == 1 ? "1 account imported" : $"{result.Imported} accounts imported");
         return Redirect("/admin/users");

@@ -10,5 +10,5 @@ public sealed class AdministrationController : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Summary.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(cancellationToken));
+        View("Summary", await handler.HandleAsync(cancellationToken));
 }

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Features.Shared;
+
+namespace CSELearning.Web.Features.Reflections;
+
+/// <summary>A current supervisor signs a shared log off, which locks it.</summary>
+public static class SignOff
+{
+    public sealed class Input
+    {
+        public int Version { get; set; }
+    }
+
+    public sealed class Handler(AppDbContext db, SupervisorReview review)
+    {
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
+            review.TakeAsync(principal, id, (log, supervisorId, now) =>
+            {
+                log.SignOff(supervisorId, input.Version, now);
+                db.AuditEntries.Add(new AuditEntry(AuditAction.LogSignedOff, supervisorId, log.Id, log.AuthorId, now));
+            }, "Log signed off: it is now locked", cancellationToken);
+    }
+}

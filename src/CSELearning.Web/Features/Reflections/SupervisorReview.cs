@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using CSELearning.Web.Data;
+using CSELearning.Web.Domain.Reflections;
+using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Infrastructure.Authorization;
+using CSELearning.Web.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace CSELearning.Web.Features.Reflections;
+
+/// <summary>
+/// What every step of a supervisor's review shares (a comment, a revision request, a sign-off, a reopening): only
+/// a current supervisor of the author takes one, and a step the log refuses shows the log again with why.
+/// </summary>
+[FeatureService]
+public sealed class SupervisorReview(AppDbContext db, ReflectionAccess access, Open.Handler open)
+{
+    /// <param name="step">Changes the log, and adds what goes with the change, as the supervisor (by id) at the time given.</param>
+    /// <param name="done">The confirmation shown once the step is saved.</param>
+    /// <returns>
+    /// <see cref="Done"/>; or nothing changed, and the <see cref="Open.Model"/> page back with why; <see cref="Forbidden"/>
+    /// for the author, who cannot review their own log; or <see cref="NotFound"/>.
+    /// </returns>
+    public async Task<HandlerResult> TakeAsync(ClaimsPrincipal principal, Guid id, Action<ReflectiveLog, Guid, DateTime> step, string done,
+        CancellationToken cancellationToken)
+    {
+        if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader)) return new NotFound();
+        if (reader != Reader.Supervisor) return new Forbidden();
+        var supervisorId = principal.UserId();
+        var now = access.Now;
+        if (await db.SaveOrRefuseAsync(() => step(log, supervisorId, now), cancellationToken) is not { } refused)
+            return new Done($"/reflections/{id}", done);
+
+        var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
+        var message = refused.Message ?? "This log changed while you were reviewing it, so nothing was changed.";
+        return new Page<Open.Model>(await open.ModelAsync(current, reader, null, message, null, conflict: false, cancellationToken), refused.StatusCode);
+    }
+}
