@@ -19,10 +19,8 @@ public static class ForgotPassword
         public string Email { get; set; } = "";
     }
 
-    /// <summary>
-    /// Sends a reset link when the address belongs to an active account, and otherwise does nothing: the page
-    /// that follows is the same either way. Also used to invite people whose accounts an administrator made.
-    /// </summary>
+    // Sends a reset link when the address belongs to an active account, and otherwise does nothing: the page
+    // that follows is the same either way. Also used to invite people whose accounts an administrator made.
     public sealed class Handler(UserManager<User> users, AppSignInManager signInManager, IEmailSender email, ResetLinks links)
     {
         public async Task HandleAsync(Input input, CancellationToken cancellationToken)
@@ -48,7 +46,7 @@ public static class ForgotPassword
     }
 }
 
-/// <summary>Builds password-reset links from the configured public address, not from the request's Host header, when one is set.</summary>
+// Builds password-reset links from the configured public address, not from the request's Host header, when one is set.
 [FeatureService]
 public sealed class ResetLinks(Microsoft.Extensions.Options.IOptions<Infrastructure.Web.SiteOptions> site, IHttpContextAccessor http)
 {

@@ -3,7 +3,7 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Account;
 
-/// <summary>The new password and its confirmation, with the same rules wherever a password is chosen.</summary>
+// The new password and its confirmation, with the same rules wherever a password is chosen.
 public abstract class NewPasswordInput
 {
     [Required(ErrorMessage = "Enter a new password")]

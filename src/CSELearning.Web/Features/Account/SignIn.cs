@@ -7,7 +7,7 @@ namespace CSELearning.Web.Features.Account;
 
 public static partial class SignIn
 {
-    /// <summary>One message for every failure, so the page never says whether an account exists.</summary>
+    // One message for every failure, so the page never says whether an account exists.
     public const string FailureMessage =
         "The email address or password is not right, or this account cannot sign in at the moment. " +
         "After 5 wrong attempts in a row an account is locked for a while.";

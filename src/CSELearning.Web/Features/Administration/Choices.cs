@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CSELearning.Web.Features.Administration;
 
-/// <summary>The fixed lists that administration forms offer, valued by identifier and shown by display name.</summary>
+// The fixed lists that administration forms offer, valued by identifier and shown by display name.
 public static class Choices
 {
     public static IReadOnlyList<SelectListItem> Sectors { get; } = Of<AgencySector>();
@@ -14,5 +14,5 @@ public static class Choices
         Enum.GetValues<T>().Select(v => new SelectListItem(v.DisplayName(), v.ToString())).ToList();
 }
 
-/// <summary>The Active / Inactive radios of the agency and team forms.</summary>
+// The Active / Inactive radios of the agency and team forms.
 public sealed record ActiveRadios(string Name, bool? Value, string Hint);

@@ -15,7 +15,7 @@ public sealed class CertificateDownloadsController : Controller
     public async Task<IActionResult> Start([FromServices] Download.Handler handler, CancellationToken cancellationToken) =>
         View("Download", await handler.FormAsync(User, new Download.Query(), cancellationToken));
 
-    /// <summary>Writes the ZIP straight to the response as it is made: no Content-Length, nothing held whole in memory.</summary>
+    // Writes the ZIP straight to the response as it is made: no Content-Length, nothing held whole in memory.
     [HttpGet("download.zip")]
     public async Task<IActionResult> Zip([FromQuery] Download.Query query, [FromServices] Download.Handler handler, CancellationToken cancellationToken)
     {

@@ -14,13 +14,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Certificates;
 
-/// <summary>
-/// A ZIP of the certificates of one agency's people completed in a date range, with a manifest.csv. Commissioners
-/// may choose only the agencies of their own partnership, administrators any. Revoked certificates are left out
-/// (a revoked certificate is not to be passed on as evidence); expired ones are included and marked so in the
-/// manifest. The agency is the learner's agency now. Certificates are read one at a time and each PDF is compressed
-/// and sent on the response before the next is made (<see cref="EntryBuffer"/>).
-/// </summary>
+// A ZIP of the certificates of one agency's people completed in a date range, with a manifest.csv. Commissioners
+// may choose only the agencies of their own partnership, administrators any. Revoked certificates are left out
+// (a revoked certificate is not to be passed on as evidence); expired ones are included and marked so in the
+// manifest. The agency is the learner's agency now. Certificates are read one at a time and each PDF is compressed
+// and sent on the response before the next is made (EntryBuffer).
 public static partial class Download
 {
     public sealed class Query
@@ -45,7 +43,7 @@ public static partial class Download
 
     public sealed class Handler(AppDbContext db, CertificateFiles files, TimeProvider time)
     {
-        /// <summary>The agencies this person may choose: every agency for an administrator, their partnership's for a commissioner.</summary>
+        // The agencies this person may choose: every agency for an administrator, their partnership's for a commissioner.
         private async Task<IQueryable<Agency>> AgenciesForAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         {
             if (principal.IsInRole(Roles.Administrator)) return db.Agencies;

@@ -1,10 +1,8 @@
 namespace CSELearning.Web.Features.Certificates;
 
-/// <summary>
-/// What a ZipArchive writes goes here, and is sent on to the response asynchronously by <see cref="SendAsync"/>
-/// after each entry. ZipArchive finishes an entry with synchronous writes (even from DisposeAsync), which the
-/// server refuses on a response; so it writes to this buffer instead, which holds at most one compressed entry.
-/// </summary>
+// What a ZipArchive writes goes here, and is sent on to the response asynchronously by SendAsync
+// after each entry. ZipArchive finishes an entry with synchronous writes (even from DisposeAsync), which the
+// server refuses on a response; so it writes to this buffer instead, which holds at most one compressed entry.
 internal sealed class EntryBuffer(Stream destination) : Stream
 {
     private readonly MemoryStream _pending = new();

@@ -4,11 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Guidance;
 
-/// <summary>
-/// The glossary and where to get support: pages written as content, shared by every module. Open to
-/// everyone, signed in or not: they hold nobody's data, and a practitioner who needs support should never
-/// meet a sign-in page first.
-/// </summary>
+// The glossary and where to get support: pages written as content, shared by every module. Open to
+// everyone, signed in or not: they hold nobody's data, and a practitioner who needs support should never
+// meet a sign-in page first.
 [AllowAnonymous]
 public sealed class GuidanceController : Controller
 {

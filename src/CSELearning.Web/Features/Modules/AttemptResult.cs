@@ -6,13 +6,13 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>The result of one attempt: the score against the pass mark, and every option explained.</summary>
+// The result of one attempt: the score against the pass mark, and every option explained.
 public static class AttemptResult
 {
     public static string Url(ContentModule module, KnowledgeCheck check, int number) =>
         $"/modules/{module.Id}/{check.Id}/attempts/{number.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <param name="Marking">Which questions the attempt answered correctly, marked against the check as it is now.</param>
+    // Marking: Which questions the attempt answered correctly, marked against the check as it is now.
     public sealed record Model(ContentModule Module, KnowledgeCheck Check, CheckAttempt Attempt, IReadOnlyList<CheckAttempt> Attempts,
         ILookup<string, int> Chosen, Read.Link Next)
     {
@@ -24,7 +24,7 @@ public static class AttemptResult
 
     public sealed class Handler(TakeCheck.Handler take)
     {
-        /// <summary>Not found when there is no such attempt in the learner's own progress.</summary>
+        // Not found when there is no such attempt in the learner's own progress.
         public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, int number, CancellationToken cancellationToken)
         {
             var (early, context) = await take.LoadAsync(principal, id, sectionId, cancellationToken);

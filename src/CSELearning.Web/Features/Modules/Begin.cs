@@ -6,15 +6,13 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>
-/// Starting a module after its warning: a first time, a refresher after a major change, or again after a
-/// major change overtook an unfinished start. Pressing Start twice, or going back and pressing it again,
-/// carries on with the progress already made rather than making another.
-/// </summary>
+// Starting a module after its warning: a first time, a refresher after a major change, or again after a
+// major change overtook an unfinished start. Pressing Start twice, or going back and pressing it again,
+// carries on with the progress already made rather than making another.
 public static class Begin
 {
-    /// <param name="Url">Where the learner goes next.</param>
-    /// <param name="Started">Whether a new progress was made (false: carrying on, or already completed).</param>
+    // Url: Where the learner goes next.
+    // Started: Whether a new progress was made (false: carrying on, or already completed).
     public sealed record Result(string Url, bool Started);
 
     public sealed class Handler(ContentCatalog catalog, LearnerRecords records, AppDbContext db)

@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>The modules written for the signed-in person's job role, with their progress in each.</summary>
+// The modules written for the signed-in person's job role, with their progress in each.
 public static class Catalogue
 {
-    /// <param name="ShowingEveryModule">No module names the person's job role, so every module is listed.</param>
+    // ShowingEveryModule: No module names the person's job role, so every module is listed.
     public sealed record Model(string JobRole, bool ShowingEveryModule, IReadOnlyList<Entry> Modules);
 
     public sealed record Entry(string Id, string Title, string Summary, int EstimatedMinutes, decimal CpdHours, string Version,

@@ -4,7 +4,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>Making a choice at the learner's current node.</summary>
+// Making a choice at the learner's current node.
 public static class Choose
 {
     public sealed class Input

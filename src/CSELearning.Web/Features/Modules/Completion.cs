@@ -10,17 +10,15 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>
-/// The end of a module: what is still to do, or the button that records the completion, or the completion
-/// itself once recorded.
-/// </summary>
+// The end of a module: what is still to do, or the button that records the completion, or the completion
+// itself once recorded.
 public static class Completion
 {
-    /// <param name="Progress">The learner's progress the page is about; its number goes in the form.</param>
-    /// <param name="Outstanding">Scenarios without an ending reached and checks not passed.</param>
-    /// <param name="Recorded">The completion of this progress, once recorded.</param>
-    /// <param name="Problem">Why a post changed nothing.</param>
-    /// <param name="Certificate">The certificate issued with the completion, once recorded.</param>
+    // Progress: The learner's progress the page is about; its number goes in the form.
+    // Outstanding: Scenarios without an ending reached and checks not passed.
+    // Recorded: The completion of this progress, once recorded.
+    // Problem: Why a post changed nothing.
+    // Certificate: The certificate issued with the completion, once recorded.
     public sealed record Model(ContentModule Module, ModuleProgress Progress, IReadOnlyList<ModuleSection> Outstanding, int Score,
         ModuleCompletion? Recorded, string? Problem, Certificate? Certificate = null);
 
@@ -41,10 +39,8 @@ public static class Completion
             return new Page<Model>(new Model(module, progress, done.Outstanding(module), done.Score(module), recorded, problem, certificate), statusCode);
         }
 
-        /// <summary>
-        /// Records the completion once: a second press, a replayed form, or a form from an earlier time through
-        /// the module is told so and changes nothing (the unique index on the progress backs this up).
-        /// </summary>
+        // Records the completion once: a second press, a replayed form, or a form from an earlier time through
+        // the module is told so and changes nothing (the unique index on the progress backs this up).
         public async Task<HandlerResult> CompleteAsync(ClaimsPrincipal principal, string id, string? progressNumber, CancellationToken cancellationToken)
         {
             if (catalog.Find(id) is not { } module) return new NotFound();

@@ -3,7 +3,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>Taking back the latest choice, to decide again at the node it was made at.</summary>
+// Taking back the latest choice, to decide again at the node it was made at.
 public static class GoBack
 {
     public sealed class Input

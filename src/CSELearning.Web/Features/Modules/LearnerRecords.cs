@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>Where a learner stands with a module, as the catalogue, the start page and My learning show it.</summary>
+// Where a learner stands with a module, as the catalogue, the start page and My learning show it.
 public enum LearningState
 {
     NotStarted,
     InProgress,
     Completed,
-    /// <summary>Completed, but a major change has been published since.</summary>
+    // Completed, but a major change has been published since.
     RefreshDue,
 }
 
@@ -28,7 +28,7 @@ public static class LearningStateText
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 
-    /// <summary>The GOV.UK tag colour for the state.</summary>
+    // The GOV.UK tag colour for the state.
     public static string TagClass(this LearningState state) => state switch
     {
         LearningState.NotStarted => "govuk-tag govuk-tag--grey",
@@ -39,8 +39,8 @@ public static class LearningStateText
     };
 }
 
-/// <param name="Latest">The learner's latest progress through the module, if any.</param>
-/// <param name="LatestCompletion">Their latest completion, if any.</param>
+// Latest: The learner's latest progress through the module, if any.
+// LatestCompletion: Their latest completion, if any.
 public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, ModuleCompletion? LatestCompletion)
 {
     public static ModuleStatus Of(ContentModule module, ModuleProgress? latest, ModuleCompletion? latestCompletion)
@@ -52,14 +52,12 @@ public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, M
         return new ModuleStatus(state, latest, latestCompletion);
     }
 
-    /// <summary>A progress the learner may carry on with: not completed, and not overtaken by a major change.</summary>
+    // A progress the learner may carry on with: not completed, and not overtaken by a major change.
     public ModuleProgress? Active => State == LearningState.InProgress ? Latest : null;
 
-    /// <summary>
-    /// The progress a learner's scenario choices and check attempts go into: the active one, or the one they
-    /// completed (they may go back over a completed module). None when they have not started, or when a
-    /// major change means they start again.
-    /// </summary>
+    // The progress a learner's scenario choices and check attempts go into: the active one, or the one they
+    // completed (they may go back over a completed module). None when they have not started, or when a
+    // major change means they start again.
     public ModuleProgress? Working => State switch
     {
         LearningState.InProgress => Latest,
@@ -67,11 +65,11 @@ public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, M
         _ => null,
     };
 
-    /// <summary>Started on a version a major change has since replaced, and not finished.</summary>
+    // Started on a version a major change has since replaced, and not finished.
     public bool HasOvertakenProgress(ContentModule module) => Latest is { } latest && latest.IsOvertakenBy(module);
 }
 
-/// <summary>What a learner has done within one progress: each scenario's position and each check's attempts.</summary>
+// What a learner has done within one progress: each scenario's position and each check's attempts.
 public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition> Positions, IReadOnlyList<CheckAttempt> Attempts)
 {
     public bool EndingReached(Scenario scenario) => Positions.GetValueOrDefault(scenario.Id)?.EndingReachedAt is not null;
@@ -83,7 +81,7 @@ public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition
 
     public bool Passed(KnowledgeCheck check) => AttemptsAt(check).Any(a => a.Passed);
 
-    /// <summary>What is left before the module can be completed: scenarios without an ending reached, checks not passed.</summary>
+    // What is left before the module can be completed: scenarios without an ending reached, checks not passed.
     public IReadOnlyList<ModuleSection> Outstanding(ContentModule module) => module.Sections
         .Where(s => s switch
         {
@@ -93,10 +91,8 @@ public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition
         })
         .ToList();
 
-    /// <summary>
-    /// The score a completion records: across the module's checks, the questions answered correctly in the
-    /// best attempt at each, as a whole percentage rounded down.
-    /// </summary>
+    // The score a completion records: across the module's checks, the questions answered correctly in the
+    // best attempt at each, as a whole percentage rounded down.
     public int Score(ContentModule module)
     {
         var best = module.SectionsOf<KnowledgeCheck>().Select(Best).OfType<CheckAttempt>().ToList();
@@ -105,23 +101,19 @@ public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition
     }
 }
 
-/// <summary>
-/// Reads and saves a learner's own records. Every query is by the signed-in person's id: there is no way
-/// to name another learner's progress.
-/// </summary>
+// Reads and saves a learner's own records. Every query is by the signed-in person's id: there is no way
+// to name another learner's progress.
 [FeatureService]
 public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>
-    /// The progress the learner may carry on with (<see cref="ModuleStatus.Active"/>), tracked, from one
-    /// query: what every teaching page needs, without the completion lookup a full status takes.
-    /// </summary>
+    // The progress the learner may carry on with (ModuleStatus.Active), tracked, from one
+    // query: what every teaching page needs, without the completion lookup a full status takes.
     public async Task<ModuleProgress?> ActiveAsync(Guid userId, ContentModule module, CancellationToken cancellationToken) =>
         await LatestAsync(userId, module, cancellationToken) is { } latest && latest.CanContinueIn(module) ? latest : null;
 
-    /// <summary>The learner's latest progress through the module (tracked), if any.</summary>
+    // The learner's latest progress through the module (tracked), if any.
     private Task<ModuleProgress?> LatestAsync(Guid userId, ContentModule module, CancellationToken cancellationToken) =>
         db.ModuleProgress
             .Where(p => p.UserId == userId && p.ModuleId == module.Id)
@@ -138,11 +130,11 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
         return ModuleStatus.Of(module, latest, completion);
     }
 
-    /// <param name="Modules">Each module's status, by module id.</param>
-    /// <param name="Completions">Every completion the learner has, newest first, including modules no longer published.</param>
+    // Modules: Each module's status, by module id.
+    // Completions: Every completion the learner has, newest first, including modules no longer published.
     public sealed record Overview(IReadOnlyDictionary<string, ModuleStatus> Modules, IReadOnlyList<ModuleCompletion> Completions);
 
-    /// <summary>Every module's status for the learner, and all their completions, from two small queries.</summary>
+    // Every module's status for the learner, and all their completions, from two small queries.
     public async Task<Overview> StatusesAsync(Guid userId, IEnumerable<ContentModule> modules, CancellationToken cancellationToken)
     {
         var progress = await db.ModuleProgress.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(cancellationToken);
@@ -153,13 +145,11 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
             completions.FirstOrDefault(c => c.ModuleId == m.Id))), completions);
     }
 
-    /// <summary>
-    /// How often an unchanged visit is written to the learner's progress: often enough for time spent, rarely
-    /// enough that reading a page is not a database write per request.
-    /// </summary>
+    // How often an unchanged visit is written to the learner's progress: often enough for time spent, rarely
+    // enough that reading a page is not a database write per request.
     private static readonly TimeSpan VisitInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>Notes that the learner is in <paramref name="sectionId"/>, so "Continue" brings them back to it.</summary>
+    // Notes that the learner is in sectionId, so "Continue" brings them back to it.
     public async Task NoteVisitAsync(ModuleProgress progress, string sectionId, CancellationToken cancellationToken)
     {
         if (progress.LastSectionId == sectionId && Now - progress.LastActivityAt < VisitInterval) return;
@@ -174,10 +164,8 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
         return new SectionRecords(positions, attempts);
     }
 
-    /// <summary>
-    /// Saves, or returns false when another request changed the same record first (a doubled or replayed
-    /// post): a stale revision, or a row another request inserted with the same key. Nothing is saved then.
-    /// </summary>
+    // Saves, or returns false when another request changed the same record first (a doubled or replayed
+    // post): a stale revision, or a row another request inserted with the same key. Nothing is saved then.
     public async Task<bool> TrySaveAsync(CancellationToken cancellationToken) =>
         // The step's changes are already made, as values the domain checked; this only saves them.
         await db.SaveOrRefuseAsync(() => { }, cancellationToken, duplicateKeyIsConflict: true) is null;

@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>
-/// Where several people stand with several modules, for those allowed to see named people's learning: a
-/// person's current supervisor (their caseload) and administrators. Commissioners never get this: their reports
-/// count people. Two queries, whatever the number of people and modules.
-/// </summary>
+// Where several people stand with several modules, for those allowed to see named people's learning: a
+// person's current supervisor (their caseload) and administrators. Commissioners never get this: their reports
+// count people. Two queries, whatever the number of people and modules.
 public static class LearningStates
 {
     public static async Task<IReadOnlyDictionary<(Guid User, string Module), LearningState>> OfAsync(

@@ -3,7 +3,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>Addresses and names for a module's sections, shared by every page of the learner's journey.</summary>
+// Addresses and names for a module's sections, shared by every page of the learner's journey.
 public static class ModuleSections
 {
     public static string StartUrl(ContentModule module) => $"/modules/{module.Id}";
@@ -12,7 +12,7 @@ public static class ModuleSections
 
     public static string CompletionUrl(ContentModule module) => $"/modules/{module.Id}/completion";
 
-    /// <summary>The learner has not started the module (or must start it again): to its start page, saying so.</summary>
+    // The learner has not started the module (or must start it again): to its start page, saying so.
     public static NotYet StartFirst(ContentModule module) => new(StartUrl(module), "Start the module to take part: your progress is saved as you go.");
 
     public static string Kind(ModuleSection section) => section switch
@@ -24,10 +24,10 @@ public static class ModuleSections
         _ => throw new ArgumentOutOfRangeException(nameof(section)),
     };
 
-    /// <summary>The section's place in the module, from 1.</summary>
+    // The section's place in the module, from 1.
     public static int Number(ContentModule module, ModuleSection section) => IndexOf(module, section) + 1;
 
-    /// <summary>Where "Next" or "Continue" goes from a section: the next section, or the completion page after the last.</summary>
+    // Where "Next" or "Continue" goes from a section: the next section, or the completion page after the last.
     public static Read.Link Next(ContentModule module, ModuleSection section)
     {
         var index = IndexOf(module, section);
@@ -36,7 +36,7 @@ public static class ModuleSections
             : new Read.Link(CompletionUrl(module), "Finish the module");
     }
 
-    /// <summary>Where "Previous" goes from a section: the section before, or the start page before the first.</summary>
+    // Where "Previous" goes from a section: the section before, or the start page before the first.
     public static Read.Link Previous(ContentModule module, ModuleSection section)
     {
         var index = IndexOf(module, section);
@@ -45,7 +45,7 @@ public static class ModuleSections
             : new Read.Link(StartUrl(module), "Start of the module");
     }
 
-    /// <summary>Where "Continue" takes a learner: the section they were last in, else the first.</summary>
+    // Where "Continue" takes a learner: the section they were last in, else the first.
     public static string ContinueUrl(ContentModule module, Domain.Learning.ModuleProgress progress) =>
         progress.LastSectionId is { } last && module.FindSection(last) is { } section
             ? Url(module, section)

@@ -4,21 +4,19 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>
-/// A teaching page or a set of reflection prompts, served from the HTML the catalog rendered at start-up.
-/// For a learner with the module in progress, opening it notes where they are, so "Continue" brings them back.
-/// </summary>
+// A teaching page or a set of reflection prompts, served from the HTML the catalog rendered at start-up.
+// For a learner with the module in progress, opening it notes where they are, so "Continue" brings them back.
 public static class Read
 {
-    /// <param name="Previous">Where "Previous" goes: the section before, or the start page.</param>
-    /// <param name="Next">The next section, or the completion page after the last.</param>
+    // Previous: Where "Previous" goes: the section before, or the start page.
+    // Next: The next section, or the completion page after the last.
     public sealed record Model(ContentModule Module, ModuleSection Section, int Number, int Count, Link Previous, Link Next);
 
     public sealed record Link(string Url, string Title);
 
     public sealed class Handler(ContentCatalog catalog, LearnerRecords records)
     {
-        /// <summary>Null for an unknown module or section, and for sections that are not pages or reflections.</summary>
+        // Null for an unknown module or section, and for sections that are not pages or reflections.
         public async Task<Model?> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
         {
             if (catalog.Find(id) is not { } module || module.FindSection(sectionId) is not ({ } section and (ContentPage or Reflection))) return null;

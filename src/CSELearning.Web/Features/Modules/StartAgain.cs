@@ -3,7 +3,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>Playing the scenario again from its first node; every choice already made stays recorded.</summary>
+// Playing the scenario again from its first node; every choice already made stays recorded.
 public static class StartAgain
 {
     public sealed class Input

@@ -8,19 +8,19 @@ using Microsoft.AspNetCore.Http;
 
 namespace CSELearning.Web.Features.Modules;
 
-/// <summary>A knowledge check's questions, as a form; with the learner's earlier attempts listed.</summary>
+// A knowledge check's questions, as a form; with the learner's earlier attempts listed.
 public static class TakeCheck
 {
-    /// <param name="Attempt">The number the next attempt will have: the form carries it, so a replayed form is recognised.</param>
-    /// <param name="Chosen">Options chosen by question id, kept when the form comes back with a problem.</param>
-    /// <param name="Errors">Questions left unanswered, by question id.</param>
-    /// <param name="Problem">Why a submission changed nothing, when it is not about one question.</param>
+    // Attempt: The number the next attempt will have: the form carries it, so a replayed form is recognised.
+    // Chosen: Options chosen by question id, kept when the form comes back with a problem.
+    // Errors: Questions left unanswered, by question id.
+    // Problem: Why a submission changed nothing, when it is not about one question.
     public sealed record Model(ContentModule Module, KnowledgeCheck Check, int Attempt, IReadOnlyList<CheckAttempt> Attempts,
         IReadOnlyDictionary<string, IReadOnlyList<int>> Chosen, IReadOnlyDictionary<string, string> Errors, string? Problem)
     {
         public static string FieldName(Question question) => "answer-" + question.Id;
 
-        /// <summary>The first option's id is the field's name, so the error summary's link lands on it.</summary>
+        // The first option's id is the field's name, so the error summary's link lands on it.
         public static string OptionId(Question question, int number) =>
             number == 1 ? FieldName(question) : FieldName(question) + "-" + number.ToString(CultureInfo.InvariantCulture);
 

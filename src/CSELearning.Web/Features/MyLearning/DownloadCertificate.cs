@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.MyLearning;
 
-/// <summary>
-/// A learner's own certificate as a PDF. Someone else's number is not found, exactly like one that does not
-/// exist; a revoked certificate is refused, so no PDF of it can be passed off as valid.
-/// </summary>
+// A learner's own certificate as a PDF. Someone else's number is not found, exactly like one that does not
+// exist; a revoked certificate is refused, so no PDF of it can be passed off as valid.
 public static class DownloadCertificate
 {
     public abstract record Result;

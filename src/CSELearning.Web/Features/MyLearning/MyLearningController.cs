@@ -11,7 +11,7 @@ public sealed class MyLearningController : Controller
     public async Task<IActionResult> Index([FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
 
-    /// <summary>The signed-in person's own learning record as a PDF; with <paramref name="reflections"/>, their logs' text too.</summary>
+    // The signed-in person's own learning record as a PDF; with reflections, their logs' text too.
     [HttpGet("record.pdf")]
     public async Task<IActionResult> Record([FromQuery] bool reflections, [FromServices] Record.Handler handler, CancellationToken cancellationToken) =>
         this.PdfDownload(await handler.HandleAsync(User, reflections, cancellationToken), "learning-record.pdf");

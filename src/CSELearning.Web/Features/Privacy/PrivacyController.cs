@@ -4,10 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Features.Privacy;
 
-/// <summary>
-/// The privacy notice: what the service holds, why, for how long (the configured retention periods) and how to
-/// exercise one's rights. Open to everyone: people should be able to read it before they ever sign in.
-/// </summary>
+// The privacy notice: what the service holds, why, for how long (the configured retention periods) and how to
+// exercise one's rights. Open to everyone: people should be able to read it before they ever sign in.
 [AllowAnonymous]
 public sealed class PrivacyController : Controller
 {

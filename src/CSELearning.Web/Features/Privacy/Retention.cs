@@ -5,12 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Features.Privacy;
 
-/// <summary>
-/// Storage limitation (UK GDPR article 5(1)(e)): once an account has been closed for the configured number of
-/// months, its reflective logs and the records of its supervision are deleted. Only closed accounts: an active
-/// account keeps everything, and reactivating an account before its deadline clears the closing date, so
-/// nothing of it goes. Each run is audited with counts only.
-/// </summary>
+// Storage limitation (UK GDPR article 5(1)(e)): once an account has been closed for the configured number of
+// months, its reflective logs and the records of its supervision are deleted. Only closed accounts: an active
+// account keeps everything, and reactivating an account before its deadline clears the closing date, so
+// nothing of it goes. Each run is audited with counts only.
 public static class Retention
 {
     public sealed record Result(int ReflectiveLogs, int SupervisionRecords);
@@ -44,7 +42,7 @@ public static class Retention
     }
 }
 
-/// <summary>Runs <see cref="Retention"/> on a timer, in its own scope each time; a failed run is logged and tried at the next.</summary>
+// Runs Retention on a timer, in its own scope each time; a failed run is logged and tried at the next.
 public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger)
     : BackgroundService
 {

@@ -7,11 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>
-/// The signed-in person's own reflective logs as a PDF. Only ever their own: the query is by author, so a
-/// supervisor's export holds none of their supervisees' logs. The text is decrypted through the same
-/// <see cref="Domain.Reflections.ITextProtector"/> as every page that shows it.
-/// </summary>
+// The signed-in person's own reflective logs as a PDF. Only ever their own: the query is by author, so a
+// supervisor's export holds none of their supervisees' logs. The text is decrypted through the same
+// ITextProtector as every page that shows it.
 public static class Export
 {
     public sealed class Handler(AppDbContext db, Domain.Reflections.ITextProtector protector, ReflectionAccess access, ContentCatalog catalog)
@@ -23,7 +21,7 @@ public static class Export
             return new ReflectiveLogsDocument(name, await LogsAsync(userId, cancellationToken), access.Now).Render();
         }
 
-        /// <summary>Every log the person wrote, oldest first, with its supervisors' comments and review notes.</summary>
+        // Every log the person wrote, oldest first, with its supervisors' comments and review notes.
         internal async Task<IReadOnlyList<ReflectiveLogsDocument.Log>> LogsAsync(Guid authorId, CancellationToken cancellationToken)
         {
             var logs = await db.ReflectiveLogs.AsNoTracking().Where(l => l.AuthorId == authorId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).ToListAsync(cancellationToken);

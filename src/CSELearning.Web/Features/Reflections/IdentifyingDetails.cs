@@ -3,38 +3,34 @@ using System.Text.RegularExpressions;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>One piece of text that looks like an identifying detail, at its place in the text.</summary>
-/// <param name="Kind">What it looks like.</param>
-/// <param name="Start">Offset of its first character in the text that was checked.</param>
-/// <param name="Length">Its length in characters.</param>
-/// <param name="Text">The text itself (the same as <c>text.Substring(Start, Length)</c>).</param>
-/// <param name="Explanation">A sentence for the author saying why it was flagged.</param>
+// One piece of text that looks like an identifying detail, at its place in the text.
+// Kind: What it looks like.
+// Start: Offset of its first character in the text that was checked.
+// Length: Its length in characters.
+// Text: The text itself (the same as text.Substring(Start, Length)).
+// Explanation: A sentence for the author saying why it was flagged.
 public sealed record IdentifyingMatch(IdentifyingDetails.Kind Kind, int Start, int Length, string Text, string Explanation);
 
-/// <summary>
-/// Finds things in free text that look like identifying details of a person: dates, UK postcodes, UK phone
-/// numbers, email addresses, NHS numbers, street addresses and case or crime references. It is an aid to the
-/// author, who decides for each match whether to remove it; it cannot see names, nicknames, schools or
-/// descriptions, and a text with no matches is not thereby anonymous. docs/identifying-details.md describes
-/// every pattern.
-/// <para>
-/// A pure function: it reads the string it is given and returns the matches. It does no I/O, logs nothing,
-/// and sends the text nowhere. Its patterns are fixed and compiled into the application.
-/// </para>
-/// </summary>
+// Finds things in free text that look like identifying details of a person: dates, UK postcodes, UK phone
+// numbers, email addresses, NHS numbers, street addresses and case or crime references. It is an aid to the
+// author, who decides for each match whether to remove it; it cannot see names, nicknames, schools or
+// descriptions, and a text with no matches is not thereby anonymous. docs/identifying-details.md describes
+// every pattern.
+// A pure function: it reads the string it is given and returns the matches. It does no I/O, logs nothing,
+// and sends the text nowhere. Its patterns are fixed and compiled into the application.
 public static partial class IdentifyingDetails
 {
-    /// <summary>What a match looks like. Formats of case and crime references vary by force and council.</summary>
+    // What a match looks like. Formats of case and crime references vary by force and council.
     public enum Kind
     {
-        /// <summary>Any full date; the check cannot tell a date of birth from any other date.</summary>
+        // Any full date; the check cannot tell a date of birth from any other date.
         DateOfBirth,
         Postcode,
         PhoneNumber,
         EmailAddress,
-        /// <summary>Ten digits whose Modulus 11 check digit is right.</summary>
+        // Ten digits whose Modulus 11 check digit is right.
         NhsNumber,
-        /// <summary>A house number followed by a street name.</summary>
+        // A house number followed by a street name.
         Address,
         CaseReference,
     }
@@ -115,7 +111,7 @@ public static partial class IdentifyingDetails
 
     // Dates -----------------------------------------------------------------------------------------------
 
-    /// <summary>12/03/2011, 12-3-11, 12.03.2011, 2011-03-12: the same separator twice, a 2- or 4-digit year.</summary>
+    // 12/03/2011, 12-3-11, 12.03.2011, 2011-03-12: the same separator twice, a 2- or 4-digit year.
     [GeneratedRegex("""
         (?<![0-9A-Za-z./-])
         (?:
@@ -139,10 +135,8 @@ public static partial class IdentifyingDetails
     private const string Year = "(?:(?:19|20)[0-9]{2}|'[0-9]{2})";
     private const string Ordinal = "(?:st|nd|rd|th)";
 
-    /// <summary>
-    /// 12 March 2011, 12th Mar. 2011, the 12th of March, 12 March, March 12 2011, March 12th. "May" must have its
-    /// capital ("aged 12 may be" is not a date); a month first needs a year or an ordinal ("March 12 children").
-    /// </summary>
+    // 12 March 2011, 12th Mar. 2011, the 12th of March, 12 March, March 12 2011, March 12th. "May" must have its
+    // capital ("aged 12 may be" is not a date); a month first needs a year or an ordinal ("March 12 children").
     [GeneratedRegex(
         "(?<![0-9A-Za-z])(?:"
         + "(?<day>[0-9]{1,2})" + Ordinal + "?(?: +of)? +" + Month + "(?:\\.?,? +" + Year + ")?"
@@ -155,10 +149,8 @@ public static partial class IdentifyingDetails
 
     // Postcodes -------------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// A full UK postcode, with or without its space, in any case: an outward code (A9, A9A, A99, AA9, AA9A,
-    /// AA99) then an inward code (9AA, from the letters Royal Mail uses). An outward code alone ("A1") is not flagged.
-    /// </summary>
+    // A full UK postcode, with or without its space, in any case: an outward code (A9, A9A, A99, AA9, AA9A,
+    // AA99) then an inward code (9AA, from the letters Royal Mail uses). An outward code alone ("A1") is not flagged.
     [GeneratedRegex("""
         (?<![0-9A-Za-z])
         [A-PR-UWYZ](?:[0-9](?:[0-9]|[A-HJKPSTUW])?|[A-HK-Y][0-9](?:[0-9]|[ABEHMNPRV-Y])?)
@@ -172,11 +164,9 @@ public static partial class IdentifyingDetails
 
     // Phone numbers ---------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// 07700 900123, 0113 496 0000, 020-7946-0000, (0113) 496 0000, +44 7700 900123, +44 (0)113 496 0000,
-    /// 0044 20 7946 0000: single spaces or dashes between digits. Only 01, 02, 03 and 07 numbers: 08 numbers
-    /// are helplines (0800 1111), which are not about anyone.
-    /// </summary>
+    // 07700 900123, 0113 496 0000, 020-7946-0000, (0113) 496 0000, +44 7700 900123, +44 (0)113 496 0000,
+    // 0044 20 7946 0000: single spaces or dashes between digits. Only 01, 02, 03 and 07 numbers: 08 numbers
+    // are helplines (0800 1111), which are not about anyone.
     [GeneratedRegex("""
         (?<![0-9A-Za-z+])
         (?:
@@ -206,7 +196,7 @@ public static partial class IdentifyingDetails
 
     // NHS numbers -----------------------------------------------------------------------------------------
 
-    /// <summary>Ten digits, run together or spaced 3-3-4 with spaces or dashes (the same separator both times).</summary>
+    // Ten digits, run together or spaced 3-3-4 with spaces or dashes (the same separator both times).
     [GeneratedRegex("""
         (?<![0-9A-Za-z+])
         [0-9]{3}(?<sep>[ -]?)[0-9]{3}\k<sep>[0-9]{4}
@@ -214,10 +204,8 @@ public static partial class IdentifyingDetails
         """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant, TimeoutMilliseconds)]
     private static partial Regex NhsNumber();
 
-    /// <summary>
-    /// Modulus 11: the first nine digits weighted 10 down to 2; 11 minus the remainder of the sum divided by 11
-    /// is the check digit, 11 means 0 and 10 means the number is not valid.
-    /// </summary>
+    // Modulus 11: the first nine digits weighted 10 down to 2; 11 minus the remainder of the sum divided by 11
+    // is the check digit, 11 means 0 and 10 means the number is not valid.
     internal static bool HasValidNhsCheckDigit(string number)
     {
         var digits = number.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
@@ -231,11 +219,9 @@ public static partial class IdentifyingDetails
 
     // Addresses -------------------------------------------------------------------------------------------
 
-    /// <summary>
-    /// A house number (14, 221B, 14-16), optionally after "Flat 3," or similar, then one to three capitalised
-    /// words and a street word in any case: 14 Acacia Avenue, Flat 3, 22 Mill Lane, 221B Baker Street,
-    /// 5 St Mary's Rd. The street name must be capitalised, so "2 miles up the hill" is not an address.
-    /// </summary>
+    // A house number (14, 221B, 14-16), optionally after "Flat 3," or similar, then one to three capitalised
+    // words and a street word in any case: 14 Acacia Avenue, Flat 3, 22 Mill Lane, 221B Baker Street,
+    // 5 St Mary's Rd. The street name must be capitalised, so "2 miles up the hill" is not an address.
     [GeneratedRegex("""
         (?<![0-9A-Za-z])
         (?:(?i:flat|apartment|apt|unit|room)\.?[ ]+[0-9]{1,4}[A-Za-z]?,?[ ]+)?
@@ -249,10 +235,8 @@ public static partial class IdentifyingDetails
 
     // Case and crime references ---------------------------------------------------------------------------
 
-    /// <summary>
-    /// Letters then digits: CR/12345/24, cr/12345/24, PND-2024-001234, LA-123456, CRN 123456, X123456. Checked
-    /// in <see cref="IsPrefixedReference"/> for enough digits that "COVID-19", "NHS 111" and "CSE 2019" pass.
-    /// </summary>
+    // Letters then digits: CR/12345/24, cr/12345/24, PND-2024-001234, LA-123456, CRN 123456, X123456. Checked
+    // in IsPrefixedReference for enough digits that "COVID-19", "NHS 111" and "CSE 2019" pass.
     [GeneratedRegex("""
         (?<![0-9A-Za-z/-])
         (?<letters>[A-Za-z]{1,5})(?<sep>[/ -]?)(?<first>[0-9]+)(?:[/-][0-9]{2,})*
@@ -278,10 +262,8 @@ public static partial class IdentifyingDetails
         };
     }
 
-    /// <summary>
-    /// Police numbering without letters: a serial and a year (12345/24, 1234567/2024), a force code before them
-    /// (13/123456/22), or a PNC ID (12/345678A). A serial has five or more digits, so "2019/20" is not one.
-    /// </summary>
+    // Police numbering without letters: a serial and a year (12345/24, 1234567/2024), a force code before them
+    // (13/123456/22), or a PNC ID (12/345678A). A serial has five or more digits, so "2019/20" is not one.
     [GeneratedRegex("""
         (?<![0-9A-Za-z/.-])
         (?:(?:[0-9]{2}/)?[0-9]{5,8}/(?:19|20)?[0-9]{2}|[0-9]{2}/[0-9]{5,7}[A-Z])

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>The signed-in person's own reflective logs, newest first.</summary>
+// The signed-in person's own reflective logs, newest first.
 public static class Index
 {
     public sealed record Model(IReadOnlyList<Entry> Logs, bool HasSupervisor);

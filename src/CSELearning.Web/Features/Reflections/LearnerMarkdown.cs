@@ -35,7 +35,7 @@ public static class LearnerMarkdown
         .DisableHtml()
         .Build();
 
-    /// <summary>The HTML for <paramref name="markdown"/>; empty for null or empty input.</summary>
+    // The HTML for markdown; empty for null or empty input.
     public static HtmlString ToHtml(string? markdown)
     {
         if (string.IsNullOrEmpty(markdown)) return HtmlString.Empty;
@@ -124,14 +124,12 @@ public static class LearnerMarkdown
         old.Remove();
     }
 
-    /// <summary>
-    /// The URL to write if it is an absolute http, https or mailto address, otherwise null. The scheme is read
-    /// as a browser reads an <c>href</c>: Markdig has already decoded entities and backslash escapes (the
-    /// browser decodes the ones the renderer writes back, so it sees this same string), then leading and
-    /// trailing control characters and spaces are trimmed and tabs and newlines anywhere removed. No further
-    /// decoding is needed: <c>%</c> cannot be part of a scheme, so a percent-escaped <c>javascript:</c> is a
-    /// relative address to a browser, and relative addresses are refused anyway.
-    /// </summary>
+    // The URL to write if it is an absolute http, https or mailto address, otherwise null. The scheme is read
+    // as a browser reads an href: Markdig has already decoded entities and backslash escapes (the
+    // browser decodes the ones the renderer writes back, so it sees this same string), then leading and
+    // trailing control characters and spaces are trimmed and tabs and newlines anywhere removed. No further
+    // decoding is needed: % cannot be part of a scheme, so a percent-escaped javascript: is a
+    // relative address to a browser, and relative addresses are refused anyway.
     private static string? AllowedUrl(string? url)
     {
         if (url is null) return null;

@@ -2,7 +2,7 @@ using CSELearning.Web.Domain.Reflections;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>The editor's fields as posted: the title, one field per Gibbs stage, and the version it was opened at.</summary>
+// The editor's fields as posted: the title, one field per Gibbs stage, and the version it was opened at.
 public sealed class LogForm
 {
     public string? Title { get; set; }
@@ -36,6 +36,6 @@ public sealed class LogForm
         Version = version,
     };
 
-    /// <summary>The form field that holds a stage: the view names its textareas by these.</summary>
+    // The form field that holds a stage: the view names its textareas by these.
     public static string FieldName(GibbsStage stage) => stage.ToString();
 }

@@ -7,16 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>
-/// A log as its reader sees it: the author gets the editor (or, once signed off, the locked text); a
-/// current supervisor gets the text with comments, and the review actions.
-/// </summary>
+// A log as its reader sees it: the author gets the editor (or, once signed off, the locked text); a
+// current supervisor gets the text with comments, and the review actions.
 public static class Open
 {
-    /// <param name="Form">The editor's fields: the stored text, or what the author posted when it came back.</param>
-    /// <param name="Problem">Why the last post changed nothing.</param>
-    /// <param name="Errors">Field problems (too long), by field name.</param>
-    /// <param name="Conflict">The author's save met a newer version: their text is in the form, not saved.</param>
+    // Form: The editor's fields: the stored text, or what the author posted when it came back.
+    // Problem: Why the last post changed nothing.
+    // Errors: Field problems (too long), by field name.
+    // Conflict: The author's save met a newer version: their text is in the form, not saved.
     public sealed record Model(ReflectiveLog Log, Reader Reader, ReflectionText Text, LogForm Form, string AuthorName,
         IReadOnlyList<CommentView> Comments, string? RevisionNote, string? ReopenReason, PromptView? Prompt,
         bool HasSupervisor, string? Problem, IReadOnlyDictionary<string, string> Errors, bool Conflict);

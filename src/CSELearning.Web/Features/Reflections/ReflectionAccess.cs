@@ -9,19 +9,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>How the signed-in person stands to a log: its author, or a current supervisor of its author.</summary>
+// How the signed-in person stands to a log: its author, or a current supervisor of its author.
 public enum Reader
 {
     Author,
     Supervisor,
 }
 
-/// <summary>
-/// Who may open a reflective log: its author, always; a supervisor of its author, while the supervision is
-/// current and once the log has been shared. Nobody else, whatever their role: administrators and
-/// commissioners see counts and statuses elsewhere, never text. Every read by a supervisor is audited.
-/// Anyone else is told the log does not exist, so ids reveal nothing.
-/// </summary>
+// Who may open a reflective log: its author, always; a supervisor of its author, while the supervision is
+// current and once the log has been shared. Nobody else, whatever their role: administrators and
+// commissioners see counts and statuses elsewhere, never text. Every read by a supervisor is audited.
+// Anyone else is told the log does not exist, so ids reveal nothing.
 [FeatureService]
 public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
 {
@@ -29,7 +27,7 @@ public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
-    /// <summary>The log (tracked) and how the person may read it, or null when they may not.</summary>
+    // The log (tracked) and how the person may read it, or null when they may not.
     public async Task<(ReflectiveLog Log, Reader Reader)?> OpenAsync(ClaimsPrincipal principal, Guid id, bool audit, CancellationToken cancellationToken)
     {
         var userId = principal.UserId();
@@ -48,7 +46,6 @@ public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
     private Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken) =>
         SupervisionRelationship.CurrentSupervisorsOf(db.SupervisionRelationships, superviseeId, Today).AnyAsync(id => id == supervisorId, cancellationToken);
 
-    /// <summary>The author's supervisors today.</summary>
     public Task<List<Guid>> SupervisorsOfAsync(Guid superviseeId, CancellationToken cancellationToken) =>
         SupervisionRelationship.CurrentSupervisorsOf(db.SupervisionRelationships, superviseeId, Today).Distinct().ToListAsync(cancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed class ReflectionsController : Controller
     public async Task<IActionResult> Index([FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
 
-    /// <summary>All the signed-in person's own logs as a PDF; the route takes no id, so it can only ever be theirs.</summary>
+    // All the signed-in person's own logs as a PDF; the route takes no id, so it can only ever be theirs.
     [HttpGet("export.pdf")]
     public async Task<IActionResult> Export([FromServices] Export.Handler handler, CancellationToken cancellationToken) =>
         this.PdfDownload(await handler.HandleAsync(User, cancellationToken), "reflective-logs.pdf");
@@ -32,7 +32,7 @@ public sealed class ReflectionsController : Controller
     public async Task<IActionResult> Save(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
         this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
 
-    /// <summary>The editor's autosave: the same save, answered in JSON for the script that sends it.</summary>
+    // The editor's autosave: the same save, answered in JSON for the script that sends it.
     [HttpPost("{id:guid}/autosave")]
     public async Task<IActionResult> Autosave(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(User, id, form, cancellationToken) switch

@@ -6,18 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>The author saves the log: from the Save button (no JavaScript needed) or by autosave.</summary>
+// The author saves the log: from the Save button (no JavaScript needed) or by autosave.
 public static class Save
 {
-    /// <summary>Saved, at this version: on to the log, or the autosave's answer.</summary>
+    // Saved, at this version: on to the log, or the autosave's answer.
     public sealed record Saved(string Url, int Version, DateTime At) : Done(Url, "Your log has been saved");
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access, Open.Handler open)
     {
-        /// <returns>
-        /// <see cref="Saved"/>; or nothing saved, and the <see cref="Open.Model"/> page back with the author's text in
-        /// the form and why; or <see cref="NotFound"/>.
-        /// </returns>
+        // Returns
+        // Saved; or nothing saved, and the Open.Model page back with the author's text in
+        // the form and why; or NotFound.
         public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, LogForm form, CancellationToken cancellationToken)
         {
             if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader) || reader != Reader.Author)

@@ -9,16 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>
-/// Sharing a log with the author's current supervisors, after the identifying-detail check: every detail
-/// the check finds is shown where it is, and the author removes it (by editing) or confirms, one by one,
-/// that it does not identify anyone. The check runs here, on the server, and sends the text nowhere.
-/// </summary>
+// Sharing a log with the author's current supervisors, after the identifying-detail check: every detail
+// the check finds is shown where it is, and the author removes it (by editing) or confirms, one by one,
+// that it does not identify anyone. The check runs here, on the server, and sends the text nowhere.
 public static class Share
 {
-    /// <param name="Fields">Each part of the log that has text, with what the check found in it.</param>
-    /// <param name="Supervisors">Who the log will be shared with.</param>
-    /// <param name="Unconfirmed">Keys of matches the author has not yet confirmed, when the form came back.</param>
+    // Fields: Each part of the log that has text, with what the check found in it.
+    // Supervisors: Who the log will be shared with.
+    // Unconfirmed: Keys of matches the author has not yet confirmed, when the form came back.
     public sealed record Model(ReflectiveLog Log, IReadOnlyList<Field> Fields, IReadOnlyList<string> Supervisors,
         IReadOnlySet<string> Unconfirmed, string? Problem)
     {
@@ -27,7 +25,7 @@ public static class Share
 
     public sealed record Field(string Key, string Heading, string Text, IReadOnlyList<Match> Matches);
 
-    /// <param name="Key">Names this match in this text: if the text changes, the confirmation no longer fits it.</param>
+    // Key: Names this match in this text: if the text changes, the confirmation no longer fits it.
     public sealed record Match(string Key, IdentifyingMatch Found);
 
     public sealed class Input
@@ -84,10 +82,8 @@ public static class Share
             return new Model(log, fields, names, unconfirmed, problem);
         }
 
-        /// <summary>
-        /// The check's matches. A check that runs out of time must never pass as "nothing found": the whole
-        /// text is then one match the author has to confirm, with the reason.
-        /// </summary>
+        // The check's matches. A check that runs out of time must never pass as "nothing found": the whole
+        // text is then one match the author has to confirm, with the reason.
         private static IReadOnlyList<IdentifyingMatch> Check(string text)
         {
             try
@@ -100,7 +96,7 @@ public static class Share
             }
         }
 
-        /// <summary>The field, the place, and a digest of the matched text: a confirmation fits only this text.</summary>
+        // The field, the place, and a digest of the matched text: a confirmation fits only this text.
         private static string KeyOf(string field, IdentifyingMatch match) =>
             $"{field}:{match.Start}:{match.Length}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(match.Text)))[..16]}";
     }

@@ -5,7 +5,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>A current supervisor signs a shared log off, which locks it.</summary>
+// A current supervisor signs a shared log off, which locks it.
 public static class SignOff
 {
     public sealed class Input

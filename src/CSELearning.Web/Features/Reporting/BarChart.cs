@@ -1,9 +1,7 @@
 namespace CSELearning.Web.Features.Reporting;
 
-/// <summary>
-/// A horizontal bar chart drawn on the server as SVG (_BarChart.cshtml). Each chart sits beside a table of
-/// the same figures, which is what screen readers and keyboard users read; suppressed figures get no bar.
-/// </summary>
+// A horizontal bar chart drawn on the server as SVG (_BarChart.cshtml). Each chart sits beside a table of
+// the same figures, which is what screen readers and keyboard users read; suppressed figures get no bar.
 public sealed record BarChart(string Id, string Description, IReadOnlyList<BarChart.Bar> Bars, double Maximum)
 {
     public sealed record Bar(string Label, Figure Value);
@@ -12,7 +10,7 @@ public sealed record BarChart(string Id, string Description, IReadOnlyList<BarCh
 
     public int Height => Top + Bars.Count * RowHeight + 8;
 
-    /// <summary>The bar's length for a value, in the chart's units; 0 for nothing to draw.</summary>
+    // The bar's length for a value, in the chart's units; 0 for nothing to draw.
     public double Length(Figure figure) => figure.Value is { } value && Maximum > 0 ? Math.Round(BarWidth * Math.Min(value, Maximum) / Maximum, 1) : 0;
 
     public static string Shorten(string text) => text.Length <= 48 ? text : text[..45] + "…";

@@ -2,12 +2,10 @@ using System.Globalization;
 
 namespace CSELearning.Web.Features.Reporting;
 
-/// <summary>
-/// One figure in a report, with the suppression rule every report applies: a figure drawn from fewer than
-/// <see cref="SmallestGroup"/> people is never shown, only "fewer than 5", so nobody can be singled out.
-/// A count is drawn from the people it counts; a rate from both the people it divides; a median from the
-/// people whose times it takes. Suppressed figures stay suppressed in every format (page, chart, CSV).
-/// </summary>
+// One figure in a report, with the suppression rule every report applies: a figure drawn from fewer than
+// SmallestGroup people is never shown, only "fewer than 5", so nobody can be singled out.
+// A count is drawn from the people it counts; a rate from both the people it divides; a median from the
+// people whose times it takes. Suppressed figures stay suppressed in every format (page, chart, CSV).
 public readonly record struct Figure(double? Value, string Unit)
 {
     public const int SmallestGroup = 5;
@@ -20,7 +18,7 @@ public readonly record struct Figure(double? Value, string Unit)
     public static Figure Rate(int part, int whole) =>
         part < SmallestGroup || whole < SmallestGroup ? Suppressed() : new(Math.Round(100.0 * part / whole, 1), "%");
 
-    /// <param name="people">How many people the values come from.</param>
+    // people: How many people the values come from.
     public static Figure Median(int people, double? value, string unit) =>
         people < SmallestGroup || value is null ? Suppressed() : new(value, unit);
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-/// <summary>The filters every report takes, as they appear in its address so a view can be bookmarked and shared.</summary>
+// The filters every report takes, as they appear in its address so a view can be bookmarked and shared.
 public sealed class ReportFilter
 {
     public Guid? Partnership { get; set; }
@@ -31,7 +31,7 @@ public sealed class ReportFilter
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 
-    /// <summary>Problems with the filters that binding let through (numbers that name no job role, a period backwards).</summary>
+    // Problems with the filters that binding let through (numbers that name no job role, a period backwards).
     public IEnumerable<string> Problems()
     {
         if (Role is { } role && !Enum.IsDefined(role)) yield return "Choose a job role from the list";
@@ -42,11 +42,9 @@ public sealed class ReportFilter
 
 public sealed record Option(string Value, string Text);
 
-/// <summary>
-/// Whose figures a report may show: a commissioner's own partnership, or for an administrator the one chosen
-/// (the first by name when none is). A filter naming another partnership, or an agency outside this one, is
-/// not found: reports never reveal what exists elsewhere.
-/// </summary>
+// Whose figures a report may show: a commissioner's own partnership, or for an administrator the one chosen
+// (the first by name when none is). A filter naming another partnership, or an agency outside this one, is
+// not found: reports never reveal what exists elsewhere.
 public sealed record ReportScope(Guid PartnershipId, string Partnership, bool ChoosePartnership, IReadOnlyList<Option> Partnerships, IReadOnlyList<Option> Agencies)
 {
     public static async Task<ReportScope?> ResolveAsync(AppDbContext db, ClaimsPrincipal principal, ReportFilter filter, CancellationToken ct)
@@ -80,7 +78,7 @@ public sealed record ReportScope(Guid PartnershipId, string Partnership, bool Ch
         return new ReportScope(pid, partnership, isAdministrator, partnerships, agencies);
     }
 
-    /// <summary>People with the Learner role in the partnership's agencies, narrowed by the agency and job role filters.</summary>
+    // People with the Learner role in the partnership's agencies, narrowed by the agency and job role filters.
     public IQueryable<User> Learners(AppDbContext db, ReportFilter filter)
     {
         var learnerRole = db.Roles.Where(r => r.Name == Roles.Learner).Select(r => r.Id);

@@ -81,18 +81,18 @@ public sealed class ReportsController : Controller
         return await handler.HandleAsync(User, filter, Request, cancellationToken) ?? NotFound();
     }
 
-    /// <summary>The report's page; with problems in the filters, the page saying what they are (400); not found out of scope.</summary>
+    // The report's page; with problems in the filters, the page saying what they are (400); not found out of scope.
     private IActionResult Page(IReportModel? model, string view) =>
         model is null ? NotFound()
         : model.Errors.Count > 0 ? View(view, model).WithStatus(StatusCodes.Status400BadRequest)
         : View(view, model);
 
-    /// <summary>The report's table as CSV, with the same filters; problems get the page, as for the view.</summary>
+    // The report's table as CSV, with the same filters; problems get the page, as for the view.
     private IActionResult CsvFile(IReportModel? model, string view, Func<IReportModel, string> fileName) =>
         model is null || model.Errors.Count > 0 ? Page(model, view)
         : File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", fileName(model));
 
-    /// <summary>Filters that did not parse (a date, an agency, a job role typed into the address), in words.</summary>
+    // Filters that did not parse (a date, an agency, a job role typed into the address), in words.
     private List<string> BindingErrors()
     {
         var messages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

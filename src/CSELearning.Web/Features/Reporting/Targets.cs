@@ -8,11 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-/// <summary>
-/// Targets: a commissioner (or an administrator) sets, for an agency and a module, the percentage of the
-/// agency's staff in scope to have completed the module by a date; the page shows each target's progress
-/// now (the same counts as the uptake report, suppressed the same way) and which agencies are behind.
-/// </summary>
+// Targets: a commissioner (or an administrator) sets, for an agency and a module, the percentage of the
+// agency's staff in scope to have completed the module by a date; the page shows each target's progress
+// now (the same counts as the uptake report, suppressed the same way) and which agencies are behind.
 public static class Targets
 {
     public sealed record Row(Guid Id, string Agency, string Module, int Percent, DateOnly DueOn, Figure InScope, Figure Completed, Figure Rate, TargetStatus Status);
@@ -38,7 +36,7 @@ public static class Targets
         _ => "Nobody in scope",
     };
 
-    /// <summary>The form for setting a target; the values as typed, so a form with problems comes back as it was sent.</summary>
+    // The form for setting a target; the values as typed, so a form with problems comes back as it was sent.
     public sealed class Input
     {
         public string? Agency { get; set; }
@@ -84,7 +82,7 @@ public static class Targets
                 ? new FormModel(scope, Modules(), new Input { Agency = filter.Agency?.ToString(), Module = filter.Module }, new Dictionary<string, string>())
                 : null;
 
-        /// <summary>Sets (or changes) the target; the form with its problems when the input will not do; null when out of scope.</summary>
+        // Sets (or changes) the target; the form with its problems when the input will not do; null when out of scope.
         public async Task<(FormModel? Problems, bool Changed)?> SetAsync(ClaimsPrincipal principal, Guid? partnership, Input input, CancellationToken ct)
         {
             var filter = new ReportFilter { Partnership = partnership };
@@ -111,7 +109,7 @@ public static class Targets
             return (null, existing is not null);
         }
 
-        /// <summary>Removes a target of the person's partnership; false when there is no such target for them.</summary>
+        // Removes a target of the person's partnership; false when there is no such target for them.
         public async Task<bool> RemoveAsync(ClaimsPrincipal principal, Guid id, CancellationToken ct)
         {
             var target = await db.UptakeTargets.SingleOrDefaultAsync(t => t.Id == id, ct);

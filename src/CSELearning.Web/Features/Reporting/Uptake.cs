@@ -9,26 +9,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-/// <summary>
-/// Uptake of the modules across a partnership: for each module, and each agency, team or job role when the
-/// report is broken down by one, the learners in scope, how many started and completed, the completion rate,
-/// the median learning time and how many are due a refresh. Every figure is a count of people (suppressed
-/// below five, see <see cref="Figure"/>); nothing anyone wrote or answered is read.
-///
-/// Who is counted: active people with the Learner role in the partnership's agencies whose job role is in the
-/// module's audience (all job roles when the module names none), as they are now. "Started" is a first start
-/// in the period, when one is given; "completed" is a latest completion in the period of the current version or
-/// of one with only wording changes since; "refresh due" counts people whose latest completion is of a version
-/// a major change has superseded. The figures are grouped queries over the reporting tables
-/// (<see cref="Tables.UptakeCount"/> and <see cref="Tables.LearningTimeCount"/>, or
-/// <see cref="Tables.UptakeRow"/> for a period): no person's rows are loaded.
-/// </summary>
+// Uptake of the modules across a partnership: for each module, and each agency, team or job role when the
+// report is broken down by one, the learners in scope, how many started and completed, the completion rate,
+// the median learning time and how many are due a refresh. Every figure is a count of people (suppressed
+// below five, see Figure); nothing anyone wrote or answered is read.
+// Who is counted: active people with the Learner role in the partnership's agencies whose job role is in the
+// module's audience (all job roles when the module names none), as they are now. "Started" is a first start
+// in the period, when one is given; "completed" is a latest completion in the period of the current version or
+// of one with only wording changes since; "refresh due" counts people whose latest completion is of a version
+// a major change has superseded. The figures are grouped queries over the reporting tables
+// (Tables.UptakeCount and Tables.LearningTimeCount, or
+// Tables.UptakeRow for a period): no person's rows are loaded.
 public static class Uptake
 {
     public enum Breakdown { Module, Agency, Team, Role }
 
-    /// <param name="GroupKey">The agency's or team's id, or the job role's name; empty for a module's row.</param>
-    /// <param name="Counts">The counts behind the figures, for working out targets; never shown.</param>
+    // GroupKey: The agency's or team's id, or the job role's name; empty for a module's row.
+    // Counts: The counts behind the figures, for working out targets; never shown.
     public sealed record Row(string ModuleId, string ModuleTitle, string GroupKey, string? Group, (int InScope, int Completed) Counts, Figure InScope, Figure Started, Figure Completed,
         Figure CompletionRate, Figure MedianMinutes, Figure RefreshDue);
 
@@ -57,7 +54,7 @@ public static class Uptake
 
     public sealed class Handler(AppDbContext db, IDbContextFactory<AppDbContext> contexts, ContentCatalog catalog)
     {
-        /// <summary>The report, or null when the filters name something outside what this person may see.</summary>
+        // The report, or null when the filters name something outside what this person may see.
         public async Task<Model?> HandleAsync(ClaimsPrincipal principal, ReportFilter filter, IReadOnlyList<string> bindingErrors, CancellationToken ct)
         {
             if (await ReportScope.ResolveAsync(db, principal, filter, ct) is not { } scope) return null;
@@ -73,16 +70,14 @@ public static class Uptake
             return new Model(filter, scope, modules.Select(m => new Option(m.Id, m.Title)).ToList(), rows, errors.Distinct().ToList());
         }
 
-        /// <summary>The modules' uptake for each agency of the partnership, at today (no period).</summary>
+        // The modules' uptake for each agency of the partnership, at today (no period).
         public Task<List<Row>> ByAgencyAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, CancellationToken ct) =>
             RowsAsync(modules, scope, new ReportFilter { By = Breakdown.Agency }, ct);
 
-        /// <summary>
-        /// Every module's rows from a few grouped queries per module over the reporting tables, each summed in the
-        /// database to the breakdown's groups for the module's audience: the uptake counts give who is in scope, who
-        /// started and who is due a refresh; the learning-time counts, who completed and how long they took. A view
-        /// with a period reads the uptake rows started and completed in it instead.
-        /// </summary>
+        // Every module's rows from a few grouped queries per module over the reporting tables, each summed in the
+        // database to the breakdown's groups for the module's audience: the uptake counts give who is in scope, who
+        // started and who is due a refresh; the learning-time counts, who completed and how long they took. A view
+        // with a period reads the uptake rows started and completed in it instead.
         private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
             // One module's figures never depend on another's, so the modules are read at the same time, each on a
@@ -112,10 +107,10 @@ public static class Uptake
             return rows;
         }
 
-        /// <summary>How many modules one page reads at the same time.</summary>
+        // How many modules one page reads at the same time.
         private const int ModulesAtOnce = 3;
 
-        /// <summary>One module's figures per group of the breakdown (by its key), and each group's minutes histogram.</summary>
+        // One module's figures per group of the breakdown (by its key), and each group's minutes histogram.
         private sealed record ModuleFigures(ContentModule Module, Dictionary<string, int> InScope, Dictionary<string, int> Started,
             Dictionary<string, int> RefreshDue, Dictionary<string, Dictionary<int, int>> Minutes);
 
@@ -151,11 +146,9 @@ public static class Uptake
                 current.Count == 0 ? [] : await LearningTimesAsync(db, module, current, scope, filter, start, end, ct));
         }
 
-        /// <summary>
-        /// How many of the uptake rows there are in each group of the breakdown, grouped by the key's column alone:
-        /// the rows are one module's, so a period's figures need not be grouped by module and version as well, which
-        /// would have the database sort and hash text it never needs.
-        /// </summary>
+        // How many of the uptake rows there are in each group of the breakdown, grouped by the key's column alone:
+        // the rows are one module's, so a period's figures need not be grouped by module and version as well, which
+        // would have the database sort and hash text it never needs.
         private static async Task<Dictionary<string, int>> CountAsync(IQueryable<UptakeRow> rows, Breakdown by, CancellationToken ct) => by switch
         {
             Breakdown.Agency => await CountByAsync(rows, r => r.AgencyId, agency => KeyOf(by, agency, default, ""), ct),
@@ -170,7 +163,7 @@ public static class Uptake
             (await rows.GroupBy(key).Select(g => new { g.Key, People = g.Count() }).ToListAsync(ct))
                 .GroupBy(g => keyOf(g.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.People));
 
-        /// <summary>A reporting table's rows as the grouped queries read them: one group of people, or one person (1).</summary>
+        // A reporting table's rows as the grouped queries read them: one group of people, or one person (1).
         private sealed class Group
         {
             public string ModuleId { get; init; } = "";
@@ -191,7 +184,7 @@ public static class Uptake
             _ => "",
         };
 
-        /// <summary>The rows of people in the module's audience (every job role when it names none).</summary>
+        // The rows of people in the module's audience (every job role when it names none).
         private static IQueryable<T> OfAudience<T>(IQueryable<T> rows, ContentModule module) where T : class
         {
             if (module.Audience.Count == 0) return rows;
@@ -199,7 +192,7 @@ public static class Uptake
             return rows.Where(r => audience.Contains(EF.Property<string>(r, "JobRole")));
         }
 
-        /// <summary>The people of the groups summed per module, group of the breakdown and version.</summary>
+        // The people of the groups summed per module, group of the breakdown and version.
         private static async Task<List<(string ModuleId, string Key, string Version, int People)>> SumAsync(IQueryable<Group> groups, Breakdown by, CancellationToken ct) => by switch
         {
             Breakdown.Agency => (await groups.GroupBy(g => new { g.ModuleId, g.AgencyId, g.Version })
@@ -216,11 +209,9 @@ public static class Uptake
                 .Select(g => (g.ModuleId, "", g.Version, g.People)).ToList(),
         };
 
-        /// <summary>
-        /// Histograms of whole minutes per group of the breakdown for the module's latest completions of these
-        /// versions by its audience (in the period, when one is given): from the learning-time counts, or from the
-        /// uptake rows completed in the period.
-        /// </summary>
+        // Histograms of whole minutes per group of the breakdown for the module's latest completions of these
+        // versions by its audience (in the period, when one is given): from the learning-time counts, or from the
+        // uptake rows completed in the period.
         private static async Task<Dictionary<string, Dictionary<int, int>>> LearningTimesAsync(AppDbContext db, ContentModule module, List<string> versions,
             ReportScope scope, ReportFilter filter, DateTime? start, DateTime? end, CancellationToken ct)
         {
@@ -270,11 +261,9 @@ public static class Uptake
             return histograms;
         }
 
-        /// <summary>
-        /// One of the reporting tables' rows of the partnership's learners, narrowed by the agency and job role filters
-        /// (equalities only, so a table's rows still come off its index in order). The module filter has already chosen
-        /// which modules are read, and each query names its own.
-        /// </summary>
+        // One of the reporting tables' rows of the partnership's learners, narrowed by the agency and job role filters
+        // (equalities only, so a table's rows still come off its index in order). The module filter has already chosen
+        // which modules are read, and each query names its own.
         private static IQueryable<T> Counts<T>(IQueryable<T> rows, ReportScope scope, ReportFilter filter) where T : class
         {
             var partnershipId = scope.PartnershipId;
@@ -292,7 +281,7 @@ public static class Uptake
             filter.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             filter.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
 
-        /// <summary>The median of values given as value → how many times it occurs.</summary>
+        // The median of values given as value → how many times it occurs.
         internal static double? Median(IReadOnlyDictionary<int, int> histogram)
         {
             var total = histogram.Values.Sum();
@@ -311,7 +300,7 @@ public static class Uptake
             return total % 2 == 1 ? ValueAt(total / 2) : (ValueAt(total / 2 - 1) + ValueAt(total / 2)) / 2;
         }
 
-        /// <summary>The names of the teams the keys name, in one query for every module.</summary>
+        // The names of the teams the keys name, in one query for every module.
         private async Task<Dictionary<string, string>> TeamNamesAsync(IEnumerable<string> keys, CancellationToken ct)
         {
             var ids = keys.Where(k => k != "").Distinct().Select(Guid.Parse).ToList();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CSELearning.Web.Features.Shared;
 
-/// <summary>Dates and durations as GOV.UK writes them: "21 November 2026", "1 hour 5 minutes".</summary>
+// Dates and durations as GOV.UK writes them: "21 November 2026", "1 hour 5 minutes".
 public static class Dates
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -11,10 +11,10 @@ public static class Dates
 
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", British);
 
-    /// <summary>A day and time for documents that must say exactly when: "21 November 2026 at 14:05 UTC".</summary>
+    // A day and time for documents that must say exactly when: "21 November 2026 at 14:05 UTC".
     public static string Moment(DateTime instant) => $"{Day(instant)} at {instant.ToString("HH:mm", British)} UTC";
 
-    /// <summary>Whole minutes, rounded up so a short activity is not "0 minutes".</summary>
+    // Whole minutes, rounded up so a short activity is not "0 minutes".
     public static string Duration(int seconds)
     {
         var minutes = (int)Math.Ceiling(Math.Max(0, seconds) / 60.0);

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CSELearning.Web.Features.Shared;
 
-/// <summary>A problem with one field of a form, in words for the person who filled it in.</summary>
+// A problem with one field of a form, in words for the person who filled it in.
 public sealed record InputError(string Field, string Message);
 
-/// <summary>Checks a form's fields against the domain's rules, and shows what they refused.</summary>
+// Checks a form's fields against the domain's rules, and shows what they refused.
 public static class InputErrors
 {
     public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<InputError> errors)
@@ -15,7 +15,7 @@ public static class InputErrors
         foreach (var error in errors) modelState.AddModelError(error.Field, error.Message);
     }
 
-    /// <summary>Runs one of the domain's rules: null when it passes, else the message it refuses with.</summary>
+    // Runs one of the domain's rules: null when it passes, else the message it refuses with.
     public static string? RefusalOf(Action rule)
     {
         try
@@ -29,7 +29,7 @@ public static class InputErrors
         }
     }
 
-    /// <summary>The domain's rule for the name of a partnership, agency or team: the trimmed name, or why it is refused.</summary>
+    // The domain's rule for the name of a partnership, agency or team: the trimmed name, or why it is refused.
     public static string? CheckName(string? name, string field, List<InputError> errors, int max = Partnership.NameMaxLength)
     {
         string? accepted = null;
@@ -40,7 +40,7 @@ public static class InputErrors
 
     public const string DateFormat = "yyyy-MM-dd";
 
-    /// <summary>A date typed as year-month-day (as a browser's date field sends it); null and an error when it is not one.</summary>
+    // A date typed as year-month-day (as a browser's date field sends it); null and an error when it is not one.
     public static DateOnly? CheckDate(string? text, string field, string what, List<InputError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -6,26 +6,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Shared;
 
-/// <summary>Why a save changed nothing: the domain refused the change, or another request changed the same rows first.</summary>
-/// <param name="Message">The domain's reason, in words for the person; null when the database found the conflict, which each page words for itself.</param>
-/// <param name="Conflict">Someone else changed it first (a stale version, a newer save), rather than a change the rules refuse.</param>
+// Why a save changed nothing: the domain refused the change, or another request changed the same rows first.
+// Message: The domain's reason, in words for the person; null when the database found the conflict, which each page words for itself.
+// Conflict: Someone else changed it first (a stale version, a newer save), rather than a change the rules refuse.
 public sealed record SaveRefusal(string? Message, bool Conflict)
 {
-    /// <summary>409 when someone else changed it first; 400 when the change itself was refused.</summary>
+    // 409 when someone else changed it first; 400 when the change itself was refused.
     public int StatusCode => Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
 }
 
 public static class SaveOrRefuse
 {
-    /// <summary>
-    /// Makes <paramref name="change"/> and saves it: null when saved. When the domain refuses the change or another
-    /// request saved first, every tracked change is cleared and the refusal says why, so the handler reloads what
-    /// is there now and shows it with the refusal, keeping what the person typed in the form they posted.
-    /// </summary>
-    /// <param name="duplicateKeyIsConflict">
-    /// A row that another request inserted with the same key also means that request saved first: the learner's
-    /// records are keyed so that a doubled or replayed post collides.
-    /// </param>
+    // Makes change and saves it: null when saved. When the domain refuses the change or another
+    // request saved first, every tracked change is cleared and the refusal says why, so the handler reloads what
+    // is there now and shows it with the refusal, keeping what the person typed in the form they posted.
+    // duplicateKeyIsConflict:
+    // A row that another request inserted with the same key also means that request saved first: the learner's
+    // records are keyed so that a doubled or replayed post collides.
     public static async Task<SaveRefusal?> SaveOrRefuseAsync(this AppDbContext db, Action change, CancellationToken cancellationToken,
         bool duplicateKeyIsConflict = false)
     {

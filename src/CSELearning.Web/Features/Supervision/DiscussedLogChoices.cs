@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-/// <summary>Which logs a record may name as discussed: the supervisee's own, and only those their supervisor may read.</summary>
+// Which logs a record may name as discussed: the supervisee's own, and only those their supervisor may read.
 internal static class DiscussedLogChoices
 {
     public static async Task<string?> ProblemAsync(AppDbContext db, Guid superviseeId, IReadOnlyCollection<Guid> logIds, CancellationToken cancellationToken)

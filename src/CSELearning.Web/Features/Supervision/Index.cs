@@ -7,24 +7,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-/// <summary>
-/// Supervision records for the signed-in person: those about them, as a supervisee, and those they have made
-/// for their current supervisees. Given a supervisee, only the records the supervisor has made with that
-/// person, with the button to record the next session.
-/// </summary>
+// Supervision records for the signed-in person: those about them, as a supervisee, and those they have made
+// for their current supervisees. Given a supervisee, only the records the supervisor has made with that
+// person, with the button to record the next session.
 public static class Index
 {
-    /// <param name="Selected">The supervisee asked for, when the supervisor chose one.</param>
+    // Selected: The supervisee asked for, when the supervisor chose one.
     public sealed record Model(IReadOnlyList<Row> AboutMe, IReadOnlyList<Supervisee> Supervisees, Supervisee? Selected);
 
     public sealed record Supervisee(Guid Id, string Name, IReadOnlyList<Row> Records);
 
-    /// <param name="With">The other party: the supervisor on the supervisee's list, the supervisee on the supervisor's.</param>
+    // With: The other party: the supervisor on the supervisee's list, the supervisee on the supervisor's.
     public sealed record Row(Guid Id, DateOnly SessionDate, string With, RecordStatus Status, DateOnly? NextSessionDate);
 
     public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
-        /// <summary>The lists; null when a supervisee is named whom the person does not supervise now.</summary>
+        // The lists; null when a supervisee is named whom the person does not supervise now.
         public async Task<Model?> HandleAsync(ClaimsPrincipal principal, Guid? superviseeId, CancellationToken cancellationToken)
         {
             var userId = principal.UserId();

@@ -7,17 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-/// <summary>
-/// A record as one of its two parties sees it: the supervisor gets the form while it is a draft, then the
-/// record and its signatures; the supervisee gets the record, their comments and, once the supervisor has
-/// signed, the button to acknowledge it.
-/// </summary>
+// A record as one of its two parties sees it: the supervisor gets the form while it is a draft, then the
+// record and its signatures; the supervisee gets the record, their comments and, once the supervisor has
+// signed, the button to acknowledge it.
 public static class Open
 {
-    /// <param name="Editor">The supervisor's form: while a draft, or to give back text a refused save did not keep.</param>
-    /// <param name="Problem">Why the last post changed nothing.</param>
-    /// <param name="Conflict">The last post met a newer version of the record.</param>
-    /// <param name="Comment">The supervisee's comment, given back when it was refused.</param>
+    // Editor: The supervisor's form: while a draft, or to give back text a refused save did not keep.
+    // Problem: Why the last post changed nothing.
+    // Conflict: The last post met a newer version of the record.
+    // Comment: The supervisee's comment, given back when it was refused.
     public sealed record Model(SupervisionRecord Record, Party Party, string SupervisorName, string SuperviseeName, SessionNotes Notes,
         IReadOnlyList<ActionView> Actions, IReadOnlyList<LogView> DiscussedLogs, IReadOnlyList<CommentView> Comments,
         Editor? Editor, string? Problem, bool Conflict, string? Comment, string? CommentError)
@@ -31,7 +29,7 @@ public static class Open
 
     public sealed record CommentView(string AuthorName, DateTime At, string Text);
 
-    /// <summary>What a refused post brings back to the page.</summary>
+    // What a refused post brings back to the page.
     public sealed record Refusal(string? Problem = null, bool Conflict = false, RecordForm? Form = null,
         IReadOnlyDictionary<string, string>? Errors = null, string? Comment = null, string? CommentError = null);
 

@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-/// <summary>The record form as the supervisor sees it, new or saved, blank or as it was posted.</summary>
-/// <param name="PostTo">Where the form posts: the new-record address, or the record's own.</param>
-/// <param name="LogChoices">The supervisee's logs the supervisor may read, to tick those discussed.</param>
-/// <param name="Carried">The wording and first session of each carried-forward row, by the row's Id or CarriedFrom.</param>
-/// <param name="CanSave">False when the form is shown only to give back text that could not be saved.</param>
+// The record form as the supervisor sees it, new or saved, blank or as it was posted.
+// PostTo: Where the form posts: the new-record address, or the record's own.
+// LogChoices: The supervisee's logs the supervisor may read, to tick those discussed.
+// Carried: The wording and first session of each carried-forward row, by the row's Id or CarriedFrom.
+// CanSave: False when the form is shown only to give back text that could not be saved.
 public sealed record Editor(string PostTo, RecordForm Form, Guid SuperviseeId, string SuperviseeName, IReadOnlyList<LogChoice> LogChoices,
     IReadOnlyDictionary<Guid, CarriedAction> Carried, IReadOnlyDictionary<string, string> Errors, bool CanSave)
 {
-    /// <summary>Blank rows offered for new actions; more appear each time the record is saved.</summary>
+    // Blank rows offered for new actions; more appear each time the record is saved.
     public const int BlankRows = 3;
 }
 
@@ -21,7 +21,7 @@ public sealed record LogChoice(Guid Id, string Title, LogStatus Status);
 
 public sealed record CarriedAction(string Description, DateOnly FromSession);
 
-/// <summary>Builds the <see cref="Editor"/>: the supervisee's logs to choose from and the carried actions' wording.</summary>
+// Builds the Editor: the supervisee's logs to choose from and the carried actions' wording.
 [FeatureService]
 public sealed class RecordEditor(AppDbContext db, ITextProtector protector)
 {
@@ -38,7 +38,7 @@ public sealed class RecordEditor(AppDbContext db, ITextProtector protector)
             await CarriedAsync(form, cancellationToken), errors ?? new Dictionary<string, string>(), canSave);
     }
 
-    /// <summary>A carried row's wording is fixed; it is shown with the session where the action was last agreed.</summary>
+    // A carried row's wording is fixed; it is shown with the session where the action was last agreed.
     private async Task<IReadOnlyDictionary<Guid, CarriedAction>> CarriedAsync(RecordForm form, CancellationToken cancellationToken)
     {
         var rowIds = form.Actions.Select(r => r.Id).OfType<Guid>().ToList();
@@ -58,5 +58,5 @@ public sealed class RecordEditor(AppDbContext db, ITextProtector protector)
     }
 }
 
-/// <summary>One long text field of the form, with its character count.</summary>
+// One long text field of the form, with its character count.
 public sealed record TextAreaField(string Name, string Label, string Hint, string? Value, int MaxLength, string? Error, int Rows, string LabelClass = "govuk-label govuk-label--m");

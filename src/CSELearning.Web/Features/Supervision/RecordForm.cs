@@ -4,10 +4,8 @@ using CSELearning.Web.Domain.Supervision;
 
 namespace CSELearning.Web.Features.Supervision;
 
-/// <summary>
-/// The supervisor's form as posted: the dates, the five written parts, the logs ticked, the action rows, and
-/// the version the record was opened at. Dates are year-month-day, as a browser's date field sends them.
-/// </summary>
+// The supervisor's form as posted: the dates, the five written parts, the logs ticked, the action rows, and
+// the version the record was opened at. Dates are year-month-day, as a browser's date field sends them.
 public sealed class RecordForm
 {
     public const string DateFormat = "yyyy-MM-dd";
@@ -23,7 +21,7 @@ public sealed class RecordForm
     public List<ActionRow> Actions { get; set; } = [];
     public int Version { get; set; }
 
-    /// <summary>One action row: an action on the record (Id), a carried-forward one not yet saved (CarriedFrom), or a new one.</summary>
+    // One action row: an action on the record (Id), a carried-forward one not yet saved (CarriedFrom), or a new one.
     public sealed class ActionRow
     {
         public Guid? Id { get; set; }
@@ -31,19 +29,17 @@ public sealed class RecordForm
         public string? Description { get; set; }
         public string? Owner { get; set; }
         public string? DueOn { get; set; }
-        /// <summary>"Done" when the row's checkbox is ticked; an unticked box sends nothing, which is Open.</summary>
+        // "Done" when the row's checkbox is ticked; an unticked box sends nothing, which is Open.
         public string? Status { get; set; }
 
         public bool IsBlankNewRow => Id is null && CarriedFrom is null && string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(DueOn);
     }
 
-    /// <summary>The five written parts as posted, a part not sent being empty.</summary>
+    // The five written parts as posted, a part not sent being empty.
     public SessionNotes ToNotes() => new(Attendees ?? "", Agenda ?? "", Discussion ?? "", Wellbeing ?? "", Decisions ?? "");
 
-    /// <summary>
-    /// The details to save, or null with what is wrong by field name. Wholly blank new rows (the form always
-    /// offers a few) are dropped first, so the rows shown again are the rows checked.
-    /// </summary>
+    // The details to save, or null with what is wrong by field name. Wholly blank new rows (the form always
+    // offers a few) are dropped first, so the rows shown again are the rows checked.
     public (SessionDetails? Details, IReadOnlyDictionary<string, string> Errors) ToDetails()
     {
         Actions = Actions.Where(a => !a.IsBlankNewRow).ToList();
@@ -67,7 +63,7 @@ public sealed class RecordForm
         return (errors.Count == 0 ? details : null, errors);
     }
 
-    /// <summary>The form for a new record: today's date, and a row for each action carried forward.</summary>
+    // The form for a new record: today's date, and a row for each action carried forward.
     public static RecordForm Blank(DateOnly today, IEnumerable<SupervisionAction> carried) => new()
     {
         SessionDate = Format(today),
@@ -75,7 +71,7 @@ public sealed class RecordForm
         Version = 0,
     };
 
-    /// <summary>The form for a saved record, as it is stored.</summary>
+    // The form for a saved record, as it is stored.
     public static RecordForm From(SupervisionRecord record, SessionNotes notes, Domain.Reflections.ITextProtector protector) => new()
     {
         SessionDate = Format(record.SessionDate),
@@ -97,7 +93,7 @@ public sealed class RecordForm
         Version = record.Version,
     };
 
-    /// <summary>Where a field comes in the form, so the error summary lists problems in the order of the page.</summary>
+    // Where a field comes in the form, so the error summary lists problems in the order of the page.
     public static (int Section, int Row, int Part) FormOrder(string field)
     {
         string[] fields = [nameof(SessionDate), nameof(Attendees), nameof(Agenda), nameof(Logs), nameof(Discussion), nameof(Wellbeing), nameof(Decisions)];
@@ -108,7 +104,7 @@ public sealed class RecordForm
         return (fields.Length + 1, 0, 0);
     }
 
-    /// <summary>The id of the control a field's error links to: "Actions[2].Description" is "Actions_2__Description".</summary>
+    // The id of the control a field's error links to: "Actions[2].Description" is "Actions_2__Description".
     public static string IdFor(string field) => field.Replace('[', '_').Replace(']', '_').Replace('.', '_');
 
     public static string? Format(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture);

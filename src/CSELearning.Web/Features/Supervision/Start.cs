@@ -8,13 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-/// <summary>
-/// A supervisor records a session with a current supervisee. The form starts with every action still open
-/// on their earlier records together, carried forward; saving it makes the draft.
-/// </summary>
+// A supervisor records a session with a current supervisee. The form starts with every action still open
+// on their earlier records together, carried forward; saving it makes the draft.
 public static class Start
 {
-    /// <param name="Problem">Why the last post saved nothing, when it is not about one field.</param>
+    // Problem: Why the last post saved nothing, when it is not about one field.
     public sealed record Model(Editor Editor, string? Problem = null);
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, RecordEditor editor)
@@ -52,7 +50,7 @@ public static class Start
             return new Done($"/supervision/records/{record!.Id}", "The record has been saved as a draft");
         }
 
-        /// <summary>The supervisor, their current supervisee, and the pair's earlier records with their actions.</summary>
+        // The supervisor, their current supervisee, and the pair's earlier records with their actions.
         private async Task<(Guid SupervisorId, Guid SuperviseeId, List<SupervisionRecord> Earlier)?> PairAsync(ClaimsPrincipal principal, Guid? superviseeId,
             CancellationToken cancellationToken)
         {

@@ -30,7 +30,7 @@ public sealed class SupervisionRecordsController : Controller
     public async Task<IActionResult> Open(Guid id, [FromServices] Open.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Open", model) : NotFound();
 
-    /// <summary>The record as a PDF for either party, once the supervisor has signed it; each one is audited.</summary>
+    // The record as a PDF for either party, once the supervisor has signed it; each one is audited.
     [HttpGet("{id:guid}/pdf")]
     public async Task<IActionResult> Pdf(Guid id, [FromServices] Download.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(User, id, cancellationToken) is { } pdf ? this.PdfDownload(pdf.Bytes, pdf.FileName) : NotFound();

@@ -10,7 +10,6 @@ public static class Create
 {
     public sealed class Input
     {
-        /// <summary>From the route, never from the form.</summary>
         [BindNever] public Guid PartnershipId { get; set; }
         [BindNever] public string PartnershipName { get; set; } = "";
         public string? Name { get; set; }
@@ -19,7 +18,7 @@ public static class Create
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>The form for a partnership, blank or as it was posted; null when there is no such partnership.</summary>
+        // The form for a partnership, blank or as it was posted; null when there is no such partnership.
         public async Task<Input?> FormAsync(Guid partnershipId, CancellationToken cancellationToken, Input? posted = null)
         {
             var name = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
@@ -57,7 +56,7 @@ public static class Create
         return null;
     }
 
-    /// <summary>Agency names are unique within a partnership, ignoring case.</summary>
+    // Agency names are unique within a partnership, ignoring case.
     internal static async Task<bool> NameTakenAsync(AppDbContext db, Guid partnershipId, string name, Guid? except, CancellationToken cancellationToken)
     {
         var names = await db.Agencies.AsNoTracking()

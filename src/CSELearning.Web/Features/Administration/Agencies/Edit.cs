@@ -9,7 +9,6 @@ public static class Edit
 {
     public sealed class Input
     {
-        /// <summary>From the route, never from the form.</summary>
         [BindNever] public Guid Id { get; set; }
         [BindNever] public Guid PartnershipId { get; set; }
         [BindNever] public string PartnershipName { get; set; } = "";
@@ -20,7 +19,7 @@ public static class Edit
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>The form filled from the agency, or as it was posted; null when there is no such agency.</summary>
+        // The form filled from the agency, or as it was posted; null when there is no such agency.
         public async Task<Input?> FormAsync(Guid id, CancellationToken cancellationToken, Input? posted = null)
         {
             var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == id)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Administration.Audit;
 
-/// <summary>The audit trail, read-only: there is no way to change or delete an entry.</summary>
+// The audit trail, read-only: there is no way to change or delete an entry.
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/audit")]
 public sealed class AuditController : Controller

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Audit;
 
-/// <summary>The audit trail, newest first, a page at a time: who did what to whose log or record, never its text.</summary>
+// The audit trail, newest first, a page at a time: who did what to whose log or record, never its text.
 public static class Index
 {
     public const int PageSize = 50;

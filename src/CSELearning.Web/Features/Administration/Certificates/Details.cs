@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Certificates;
 
-/// <summary>One certificate as issued, its status today, who revoked it and why, and the form to revoke it.</summary>
+// One certificate as issued, its status today, who revoked it and why, and the form to revoke it.
 public static class Details
 {
     public sealed record Model(Certificate Certificate, CertificateStatus Status, string? RevokedBy, string? Reason);
 
     public sealed class Handler(AppDbContext db, TimeProvider time)
     {
-        /// <param name="reason">The reason typed into the form, when it comes back with errors.</param>
+        // reason: The reason typed into the form, when it comes back with errors.
         public async Task<Model?> HandleAsync(Guid id, string? reason, CancellationToken cancellationToken)
         {
             var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);

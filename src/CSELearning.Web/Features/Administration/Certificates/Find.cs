@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Certificates;
 
-/// <summary>Finds a certificate by the number printed on it, however it was typed (case and spaces aside).</summary>
+// Finds a certificate by the number printed on it, however it was typed (case and spaces aside).
 public static class Find
 {
     public sealed record Model(string? Number);

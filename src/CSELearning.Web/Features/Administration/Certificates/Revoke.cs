@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Certificates;
 
-/// <summary>An administrator revokes a certificate, with a reason; the revocation is audited and cannot be undone.</summary>
+// An administrator revokes a certificate, with a reason; the revocation is audited and cannot be undone.
 public static class Revoke
 {
     public sealed class Input

@@ -10,10 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Import;
 
-/// <summary>
-/// Creates the people in a CSV file, all or none: every row is checked first, and one wrong row means no one
-/// is imported. Everyone is invited to choose a password once they have all been saved.
-/// </summary>
+// Creates the people in a CSV file, all or none: every row is checked first, and one wrong row means no one
+// is imported. Everyone is invited to choose a password once they have all been saved.
 public static class ImportUsers
 {
     public const string RowProblemsKey = "RowProblems";

@@ -5,11 +5,9 @@ using CsvHelper;
 
 namespace CSELearning.Web.Features.Administration.Import;
 
-/// <summary>
-/// Reads and checks a CSV file of people to import, without touching the database: the caller passes in what
-/// it needs to know (the partnership's agencies and teams, which emails already have accounts, who already
-/// supervises). Every row is checked and every problem reported, so that a file is fixed in one go.
-/// </summary>
+// Reads and checks a CSV file of people to import, without touching the database: the caller passes in what
+// it needs to know (the partnership's agencies and teams, which emails already have accounts, who already
+// supervises). Every row is checked and every problem reported, so that a file is fixed in one go.
 public static class UserCsv
 {
     public const int MaxBytes = 1024 * 1024;
@@ -27,29 +25,29 @@ public static class UserCsv
 
     private static readonly string[] Required = [Email, Name, JobRoleColumn, RolesColumn];
 
-    /// <summary>Characters that make a spreadsheet treat a cell as a formula (and tab and carriage return, which can hide one).</summary>
+    // Characters that make a spreadsheet treat a cell as a formula (and tab and carriage return, which can hide one).
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
-    /// <summary>A data row: the line of the file it starts on, its cells by column, and problems found while reading it.</summary>
+    // A data row: the line of the file it starts on, its cells by column, and problems found while reading it.
     public sealed record Row(int Line, IReadOnlyDictionary<string, string> Cells, IReadOnlyList<string> Problems)
     {
         public string this[string column] => Cells.TryGetValue(column, out var value) ? value.Trim() : "";
     }
 
-    /// <summary>The rows of the file, or the one reason the file as a whole cannot be read.</summary>
+    // The rows of the file, or the one reason the file as a whole cannot be read.
     public sealed record ReadResult(string? FileError, IReadOnlyList<Row> Rows);
 
     public sealed record TeamEntry(Guid Id, string Name, bool IsActive);
 
     public sealed record AgencyEntry(Guid Id, string Name, bool IsActive, IReadOnlyList<TeamEntry> Teams);
 
-    /// <param name="ExistingEmails">Email addresses that already have an account.</param>
-    /// <param name="ActiveSupervisors">Existing active accounts with the Supervisor role, by email address.</param>
+    // ExistingEmails: Email addresses that already have an account.
+    // ActiveSupervisors: Existing active accounts with the Supervisor role, by email address.
     public sealed record Lookups(
         string PartnershipName, IReadOnlyList<AgencyEntry> Agencies, IReadOnlyCollection<string> ExistingEmails,
         IReadOnlyDictionary<string, Guid> ActiveSupervisors);
 
-    /// <summary>A person ready to create. Their supervisor is an existing account or another person in the file.</summary>
+    // A person ready to create. Their supervisor is an existing account or another person in the file.
     public sealed record Person(
         int Line, string Email, string Name, JobRole JobRole, Guid? AgencyId, Guid? TeamId, IReadOnlyList<string> Roles,
         Guid? ExistingSupervisorId, string? NewSupervisorEmail);
@@ -132,11 +130,11 @@ public static class UserCsv
         return $"The header row must have the columns {string.Join(",", Columns)} ({string.Join("; ", parts)}).";
     }
 
-    /// <summary>The email addresses in the file, for looking up which already have accounts.</summary>
+    // The email addresses in the file, for looking up which already have accounts.
     public static IReadOnlyList<string> EmailsIn(IEnumerable<Row> rows) =>
         rows.Select(r => r[Email]).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>The supervisors' email addresses in the file, for looking up existing supervisors.</summary>
+    // The supervisors' email addresses in the file, for looking up existing supervisors.
     public static IReadOnlyList<string> SupervisorEmailsIn(IEnumerable<Row> rows) =>
         rows.Select(r => r[SupervisorEmail]).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
@@ -244,7 +242,7 @@ public static class UserCsv
 
     private static bool IsFormula(string cell) => FormulaStart(cell) is not null;
 
-    /// <summary>Describes the character that makes the cell look like a formula, or null when none does.</summary>
+    // Describes the character that makes the cell look like a formula, or null when none does.
     private static string? FormulaStart(string cell)
     {
         var trimmed = cell.TrimStart(' ');

@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Learning;
 
-/// <summary>
-/// For an administrator: the named people of an agency in a module's audience and where each stands with it,
-/// those who have not completed first ("who in this agency has not completed?"). Commissioners never see this.
-/// </summary>
+// For an administrator: the named people of an agency in a module's audience and where each stands with it,
+// those who have not completed first ("who in this agency has not completed?"). Commissioners never see this.
 public static class AgencyLearning
 {
     public sealed record Person(Guid Id, string Name, string JobRole, string? Team, LearningState State);
@@ -22,7 +20,7 @@ public static class AgencyLearning
 
     public sealed class Handler(AppDbContext db, ContentCatalog catalog)
     {
-        /// <summary>The list, or null for an unknown agency or module.</summary>
+        // The list, or null for an unknown agency or module.
         public async Task<Model?> HandleAsync(Guid agencyId, string? moduleId, CancellationToken ct)
         {
             var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Overview;
 
-/// <summary>The administration landing page: how much the platform holds, and where to manage it.</summary>
+// The administration landing page: how much the platform holds, and where to manage it.
 public static class Summary
 {
     public sealed record Model(int Partnerships, int ActiveAgencies, int ActiveTeams, int ActivePeople, int DeactivatedPeople);

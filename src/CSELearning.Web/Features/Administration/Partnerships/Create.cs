@@ -31,7 +31,7 @@ public static class Create
 
     public const string NameTakenMessage = "A partnership with this name already exists.";
 
-    /// <summary>Names are compared ignoring case: two partnerships that differ only in capitals would confuse everyone.</summary>
+    // Names are compared ignoring case: two partnerships that differ only in capitals would confuse everyone.
     internal static async Task<bool> NameTakenAsync(AppDbContext db, string name, Guid? except, CancellationToken cancellationToken)
     {
         var names = await db.Partnerships.AsNoTracking().Where(p => p.Id != except).Select(p => p.Name).ToListAsync(cancellationToken);

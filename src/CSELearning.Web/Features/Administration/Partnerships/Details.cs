@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Partnerships;
 
-/// <summary>A partnership's agencies, each with its teams and how many active people work in each.</summary>
+// A partnership's agencies, each with its teams and how many active people work in each.
 public static class Details
 {
     public sealed record Model(Guid Id, string Name, DateTime CreatedAt, IReadOnlyList<AgencyRow> Agencies);

@@ -9,7 +9,6 @@ public static class Edit
 {
     public sealed class Input
     {
-        /// <summary>From the route, never from the form.</summary>
         [BindNever] public Guid Id { get; set; }
         public string? Name { get; set; }
     }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Partnerships;
 
-/// <summary>Every partnership, with how many agencies and active people each has.</summary>
+// Every partnership, with how many agencies and active people each has.
 public static class Index
 {
     public sealed record Model(IReadOnlyList<Row> Partnerships);

@@ -7,12 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Supervision;
 
-/// <summary>Makes one person the supervisor of another from a start date, and optionally until an end date.</summary>
+// Makes one person the supervisor of another from a start date, and optionally until an end date.
 public static class Assign
 {
     public sealed class Input
     {
-        /// <summary>From the route, never from the form.</summary>
         [BindNever] public Guid SuperviseeId { get; set; }
         [BindNever] public string SuperviseeName { get; set; } = "";
         [BindNever] public IReadOnlyList<SelectListItem> Supervisors { get; set; } = [];
@@ -24,7 +23,7 @@ public static class Assign
 
     public sealed class Handler(AppDbContext db, TimeProvider time)
     {
-        /// <summary>The form, blank or as it was posted; null when there is no such person.</summary>
+        // The form, blank or as it was posted; null when there is no such person.
         public async Task<Input?> FormAsync(Guid superviseeId, Input? posted, CancellationToken cancellationToken)
         {
             var name = await db.Users.AsNoTracking().Where(u => u.Id == superviseeId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);

@@ -6,19 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Supervision;
 
-/// <summary>Sets the last day of a supervision. The relationship is kept: later records are judged against its dates.</summary>
+// Sets the last day of a supervision. The relationship is kept: later records are judged against its dates.
 public static class End
 {
     public sealed class Input
     {
-        /// <summary>From the route, never from the form.</summary>
         [BindNever] public Guid Id { get; set; }
         public string? EndsOn { get; set; }
     }
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>The outcome's id is always the supervisee's, whose page holds the form.</summary>
+        // The outcome's id is always the supervisee's, whose page holds the form.
         public async Task<Outcome> HandleAsync(Input input, CancellationToken cancellationToken)
         {
             var relationship = await db.SupervisionRelationships.SingleOrDefaultAsync(s => s.Id == input.Id, cancellationToken);

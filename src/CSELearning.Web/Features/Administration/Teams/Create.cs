@@ -10,7 +10,6 @@ public static class Create
 {
     public sealed class Input
     {
-        /// <summary>From the route, never from the form.</summary>
         [BindNever] public Guid AgencyId { get; set; }
         [BindNever] public string AgencyName { get; set; } = "";
         [BindNever] public Guid PartnershipId { get; set; }
@@ -19,7 +18,7 @@ public static class Create
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>The form for an agency, blank or as it was posted; null when there is no such agency.</summary>
+        // The form for an agency, blank or as it was posted; null when there is no such agency.
         public async Task<Input?> FormAsync(Guid agencyId, CancellationToken cancellationToken, Input? posted = null)
         {
             var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
@@ -33,7 +32,7 @@ public static class Create
             return input;
         }
 
-        /// <summary>Adds the team; a saved outcome carries the partnership's id, whose page lists the team.</summary>
+        // Adds the team; a saved outcome carries the partnership's id, whose page lists the team.
         public async Task<Outcome> HandleAsync(Input input, CancellationToken cancellationToken)
         {
             var partnershipId = await db.Agencies.Where(a => a.Id == input.AgencyId).Select(a => (Guid?)a.PartnershipId).SingleOrDefaultAsync(cancellationToken);
@@ -53,7 +52,7 @@ public static class Create
 
     public const string NameTakenMessage = "This agency already has a team with this name.";
 
-    /// <summary>Team names are unique within an agency, ignoring case.</summary>
+    // Team names are unique within an agency, ignoring case.
     internal static async Task<bool> NameTakenAsync(AppDbContext db, Guid agencyId, string name, Guid? except, CancellationToken cancellationToken)
     {
         var names = await db.Teams.AsNoTracking()

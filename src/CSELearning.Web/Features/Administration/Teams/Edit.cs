@@ -9,7 +9,6 @@ public static class Edit
 {
     public sealed class Input
     {
-        /// <summary>From the route, never from the form.</summary>
         [BindNever] public Guid Id { get; set; }
         [BindNever] public string AgencyName { get; set; } = "";
         [BindNever] public Guid PartnershipId { get; set; }
@@ -19,7 +18,7 @@ public static class Edit
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>The form filled from the team, or as it was posted; null when there is no such team.</summary>
+        // The form filled from the team, or as it was posted; null when there is no such team.
         public async Task<Input?> FormAsync(Guid id, CancellationToken cancellationToken, Input? posted = null)
         {
             var team = await db.Teams.AsNoTracking().Where(t => t.Id == id)
@@ -33,7 +32,7 @@ public static class Edit
             return input;
         }
 
-        /// <summary>Saves the team; a saved outcome carries the partnership's id, whose page lists the team.</summary>
+        // Saves the team; a saved outcome carries the partnership's id, whose page lists the team.
         public async Task<Outcome> HandleAsync(Input input, CancellationToken cancellationToken)
         {
             var team = await db.Teams.Include(t => t.Agency).SingleOrDefaultAsync(t => t.Id == input.Id, cancellationToken);

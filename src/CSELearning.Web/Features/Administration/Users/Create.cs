@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-/// <summary>Adds a person with no password and emails them a link to choose one.</summary>
+// Adds a person with no password and emails them a link to choose one.
 public static class Create
 {
     public sealed class Input : PersonFields;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-/// <summary>Stops a person signing in and ends their sessions; everything they did stays, as other records point to it.</summary>
+// Stops a person signing in and ends their sessions; everything they did stays, as other records point to it.
 public static class Deactivate
 {
     public const string OwnAccountMessage = "You cannot deactivate your own account.";

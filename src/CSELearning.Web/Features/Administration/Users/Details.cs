@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-/// <summary>A person's profile, roles and supervision, past and present, with what an administrator can do about them.</summary>
+// A person's profile, roles and supervision, past and present, with what an administrator can do about them.
 public static class Details
 {
     public sealed record Model(
@@ -21,7 +21,7 @@ public static class Details
 
     public sealed record CertificateRow(Guid Id, string Number, string ModuleTitle, string ModuleVersion, DateOnly CompletedOn, Domain.Certificates.CertificateStatus Status);
 
-    /// <summary>One supervision relationship, seen from one side: the other person and the dates.</summary>
+    // One supervision relationship, seen from one side: the other person and the dates.
     public sealed record Supervision(Guid Id, Guid OtherId, string OtherName, bool OtherActive, DateOnly StartsOn, DateOnly? EndsOn, DateOnly Today)
     {
         public bool HasEnded => EndsOn is { } end && end < Today;

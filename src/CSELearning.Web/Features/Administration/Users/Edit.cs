@@ -12,14 +12,13 @@ public static class Edit
 {
     public sealed class Input : PersonFields
     {
-        /// <summary>From the route, never from the form.</summary>
         [BindNever] public Guid Id { get; set; }
         [BindNever] public string CurrentName { get; set; } = "";
     }
 
     public sealed class Handler(AppDbContext db, UserManager<User> users)
     {
-        /// <summary>The form filled from the person, or as it was posted; null when there is no such person.</summary>
+        // The form filled from the person, or as it was posted; null when there is no such person.
         public async Task<Input?> FormAsync(Guid id, Input? posted, CancellationToken cancellationToken)
         {
             // An erased account has nothing left to edit.

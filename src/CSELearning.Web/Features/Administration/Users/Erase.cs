@@ -8,13 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-/// <summary>
-/// Erases a person's personal data on their request (UK GDPR article 17): their name, email and password go,
-/// their reflective logs and the records of their own supervision are deleted, their certificates are revoked
-/// and name no one, and the account is closed for good. What they completed stays, attached to the anonymous
-/// account with its agency, team and job role, so reports keep their figures. The audit trail records who
-/// erased which account (by id) and when, never the name.
-/// </summary>
+// Erases a person's personal data on their request (UK GDPR article 17): their name, email and password go,
+// their reflective logs and the records of their own supervision are deleted, their certificates are revoked
+// and name no one, and the account is closed for good. What they completed stays, attached to the anonymous
+// account with its agency, team and job role, so reports keep their figures. The audit trail records who
+// erased which account (by id) and when, never the name.
 public static class Erase
 {
     public const string OwnAccountMessage = "You cannot erase your own account. Ask another administrator.";
@@ -29,7 +27,7 @@ public static class Erase
 
     public sealed class Handler(AppDbContext db, UserManager<User> users, TimeProvider time)
     {
-        /// <summary>The confirmation page; null when there is no such person or they are already erased.</summary>
+        // The confirmation page; null when there is no such person or they are already erased.
         public async Task<Model?> FormAsync(Guid id, ClaimsPrincipal administrator, CancellationToken cancellationToken)
         {
             var person = await db.Users.AsNoTracking().Where(u => u.Id == id && u.ErasedAt == null)

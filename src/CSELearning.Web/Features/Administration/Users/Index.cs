@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-/// <summary>Finds people by name or email, narrowed by partnership, agency, role and whether they can sign in.</summary>
+// Finds people by name or email, narrowed by partnership, agency, role and whether they can sign in.
 public static class Index
 {
     public const int PageSize = 50;
     public const string ActiveStatus = "active";
     public const string DeactivatedStatus = "deactivated";
 
-    /// <summary>The filters, from the query string so that a search can be bookmarked and shared.</summary>
+    // The filters, from the query string so that a search can be bookmarked and shared.
     public sealed class Query
     {
         public string? Search { get; set; }
@@ -24,7 +24,7 @@ public static class Index
         public string? Status { get; set; }
         public int Page { get; set; } = 1;
 
-        /// <summary>What the filter lists offer; filled by the handler, never bound.</summary>
+        // What the filter lists offer; filled by the handler, never bound.
         [BindNever] public FilterOptions Options { get; set; } = FilterOptions.None;
 
         public string UrlFor(int page)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-/// <summary>The fields of the add-a-person and change-a-person forms.</summary>
+// The fields of the add-a-person and change-a-person forms.
 public class PersonFields
 {
     public string? Email { get; set; }
@@ -18,7 +18,7 @@ public class PersonFields
     public Guid? TeamId { get; set; }
     public IList<string> Roles { get; } = [];
 
-    /// <summary>What the agency and team lists offer; filled by the handler, never bound.</summary>
+    // What the agency and team lists offer; filled by the handler, never bound.
     [BindNever] public PersonForm.Options Choices { get; set; } = PersonForm.Options.None;
 }
 
@@ -29,14 +29,12 @@ public static class PersonForm
         public static Options None { get; } = new([], []);
     }
 
-    /// <summary>The input, checked: everything needed to save, or the errors.</summary>
+    // The input, checked: everything needed to save, or the errors.
     public sealed record Checked(
         string Email, string Name, JobRole JobRole, Agency? Agency, Team? Team, IReadOnlyList<string> Roles, IReadOnlyList<InputError> Errors);
 
-    /// <summary>
-    /// Active agencies and teams, and the person's current ones even if they have since been marked inactive,
-    /// so that changing someone's name does not force a move.
-    /// </summary>
+    // Active agencies and teams, and the person's current ones even if they have since been marked inactive,
+    // so that changing someone's name does not force a move.
     public static async Task<Options> OptionsAsync(AppDbContext db, Guid? currentAgencyId, Guid? currentTeamId, CancellationToken cancellationToken)
     {
         var agencies = await db.Agencies.AsNoTracking()
@@ -54,7 +52,7 @@ public static class PersonForm
             teams.Select(t => new SelectListItem($"{t.Name} ({t.Agency})", t.Id.ToString())).ToList());
     }
 
-    /// <summary>Checks every field and reports every problem, so the person fixes them all at once.</summary>
+    // Checks every field and reports every problem, so the person fixes them all at once.
     public static async Task<Checked> CheckAsync(PersonFields input, User? existing, AppDbContext db, UserManager<User> users, CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
@@ -121,15 +119,13 @@ public static class PersonForm
         return new Checked(email, name, jobRole, agency, team, roles, errors);
     }
 
-    /// <summary>The ids of the four roles, by name.</summary>
+    // The ids of the four roles, by name.
     public static async Task<IReadOnlyDictionary<string, Guid>> RoleIdsAsync(AppDbContext db, CancellationToken cancellationToken) =>
         await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
 
-    /// <summary>
-    /// Adds a new account and its roles to the context without saving, setting what UserManager.CreateAsync
-    /// would (normalised name and email, lockout). The caller saves once, so a person and their roles (or a
-    /// whole import) are written in one transaction; the caller has already checked the email is free.
-    /// </summary>
+    // Adds a new account and its roles to the context without saving, setting what UserManager.CreateAsync
+    // would (normalised name and email, lockout). The caller saves once, so a person and their roles (or a
+    // whole import) are written in one transaction; the caller has already checked the email is free.
     public static void AddAccount(AppDbContext db, UserManager<User> users, User user, IEnumerable<string> roles, IReadOnlyDictionary<string, Guid> roleIds)
     {
         user.NormalizedEmail = users.NormalizeEmail(user.Email);

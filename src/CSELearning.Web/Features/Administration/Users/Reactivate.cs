@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-/// <summary>Lets a deactivated person sign in again with the password they had.</summary>
+// Lets a deactivated person sign in again with the password they had.
 public static class Reactivate
 {
     public const string ErasedMessage = "This account has been erased: it cannot be reactivated.";

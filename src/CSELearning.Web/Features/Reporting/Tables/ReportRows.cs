@@ -5,18 +5,16 @@ namespace CSELearning.Web.Features.Reporting.Tables;
 // and dates only, never anything anyone wrote or answered, and are written by Data/ReportTables.cs in the
 // same transaction as the change they follow; nothing else changes them.
 
-/// <summary>
-/// One row for each learner counted in the reports (active, with the Learner role, in an agency), with their
-/// partnership, agency, team and job role as they are now; and one more for each module they have started,
-/// with when they first started it and their latest completion of it. Rebuilt for a person whenever any of
-/// that changes, so moving agency or leaving moves or removes all their rows at once.
-/// </summary>
+// One row for each learner counted in the reports (active, with the Learner role, in an agency), with their
+// partnership, agency, team and job role as they are now; and one more for each module they have started,
+// with when they first started it and their latest completion of it. Rebuilt for a person whenever any of
+// that changes, so moving agency or leaving moves or removes all their rows at once.
 public class UptakeRow
 {
     private UptakeRow() { }
 
     public Guid UserId { get; private set; }
-    /// <summary>The module, or empty for the row that counts the person in scope.</summary>
+    // The module, or empty for the row that counts the person in scope.
     public string ModuleId { get; private set; } = "";
     public Guid PartnershipId { get; private set; }
     public Guid AgencyId { get; private set; }
@@ -28,12 +26,10 @@ public class UptakeRow
     public int? CompletedMinutes { get; private set; }
 }
 
-/// <summary>
-/// The uptake rows added up: how many of them there are for each module (empty for the people in scope), agency,
-/// team (<see cref="Guid.Empty"/> for none), job role and latest version completed (empty for none). A view with
-/// no period reads these few thousand counts instead of a row per person; kept by subtracting a person's rows
-/// before they are worked out again and adding them after, so a count may stand at nought until it is used again.
-/// </summary>
+// The uptake rows added up: how many of them there are for each module (empty for the people in scope), agency,
+// team (Guid.Empty for none), job role and latest version completed (empty for none). A view with
+// no period reads these few thousand counts instead of a row per person; kept by subtracting a person's rows
+// before they are worked out again and adding them after, so a count may stand at nought until it is used again.
 public class UptakeCount
 {
     private UptakeCount() { }
@@ -47,11 +43,9 @@ public class UptakeCount
     public int People { get; private set; }
 }
 
-/// <summary>
-/// The completed uptake rows added up by learning time as well: how many people's latest completion of a module's
-/// version took so many whole minutes, per agency, team (<see cref="Guid.Empty"/> for none) and job role. The
-/// medians of a view with no period are worked out from these histograms. Kept as <see cref="UptakeCount"/> is.
-/// </summary>
+// The completed uptake rows added up by learning time as well: how many people's latest completion of a module's
+// version took so many whole minutes, per agency, team (Guid.Empty for none) and job role. The
+// medians of a view with no period are worked out from these histograms. Kept as UptakeCount is.
 public class LearningTimeCount
 {
     private LearningTimeCount() { }
@@ -66,13 +60,11 @@ public class LearningTimeCount
     public int People { get; private set; }
 }
 
-/// <summary>
-/// How many learners first chose one option at one decision point (<see cref="ChoiceNumber"/> from 1), or
-/// first decided there at all (<see cref="ChoiceNumber"/> 0), on one day, in their first time through a
-/// scenario of one version of a module. Counted twice over: once for the whole partnership (agency
-/// <see cref="Guid.Empty"/> and job role empty) and once under the agency and job role the learner had when
-/// they chose, so each filter reads only the rows it needs.
-/// </summary>
+// How many learners first chose one option at one decision point (ChoiceNumber from 1), or
+// first decided there at all (ChoiceNumber 0), on one day, in their first time through a
+// scenario of one version of a module. Counted twice over: once for the whole partnership (agency
+// Guid.Empty and job role empty) and once under the agency and job role the learner had when
+// they chose, so each filter reads only the rows it needs.
 public class ChoiceCount
 {
     private ChoiceCount() { }
@@ -89,7 +81,7 @@ public class ChoiceCount
     public int People { get; private set; }
 }
 
-/// <summary>Completions of one module in one month by learners of one agency and job role (as they were when they completed).</summary>
+// Completions of one module in one month by learners of one agency and job role (as they were when they completed).
 public class CompletionCount
 {
     private CompletionCount() { }
@@ -98,7 +90,7 @@ public class CompletionCount
     public Guid AgencyId { get; private set; }
     public string JobRole { get; private set; } = "";
     public string ModuleId { get; private set; } = "";
-    /// <summary>The first day of the month.</summary>
+    // The first day of the month.
     public DateOnly Month { get; private set; }
     public int Completions { get; private set; }
 }

@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-/// <summary>
-/// Refuses a write that goes round the change tracker (ExecuteUpdate, ExecuteDelete, raw SQL) to a table the
-/// reports count from, unless it runs through <see cref="ReportTables.WriteAroundAsync"/>: such a write would
-/// leave the reporting tables counting what is no longer there, and nothing would say so.
-/// </summary>
+// Refuses a write that goes round the change tracker (ExecuteUpdate, ExecuteDelete, raw SQL) to a table the
+// reports count from, unless it runs through ReportTables.WriteAroundAsync: such a write would
+// leave the reporting tables counting what is no longer there, and nothing would say so.
 public sealed partial class ReportSourceWriteGuard : DbCommandInterceptor
 {
     [GeneratedRegex(@"\b(?:UPDATE|DELETE\s+FROM|INSERT\s+INTO|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?""(AspNetUsers|AspNetUserRoles|ModuleProgress|ModuleCompletions|ScenarioDecisions)""",

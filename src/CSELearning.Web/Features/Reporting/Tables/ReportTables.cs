@@ -7,21 +7,18 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-/// <summary>
-/// Keeps the reporting tables (<see cref="UptakeRow"/> with its sums <see cref="UptakeCount"/> and
-/// <see cref="LearningTimeCount"/>, <see cref="ChoiceCount"/>, <see cref="CompletionCount"/>) in step with what a
-/// save changes, inside the save's own transaction, so a report never sees a completion without its count or the
-/// other way round. <see cref="ReportTablesInterceptor"/> calls it on every save.
-///
-/// What moves them: a person's agency, team, job role, active state or roles, a module started, a completion
-/// and a first-time scenario choice. Choices and completions are only ever added, so their counts are only ever
-/// added to; a person's uptake rows are worked out again from the source tables each time.
-/// Writes that go round the change tracker go through <see cref="WriteAroundAsync"/>, which rebuilds the tables;
-/// <see cref="ReportSourceWriteGuard"/> refuses any that do not.
-/// </summary>
+// Keeps the reporting tables (UptakeRow with its sums UptakeCount and
+// LearningTimeCount, ChoiceCount, CompletionCount) in step with what a
+// save changes, inside the save's own transaction, so a report never sees a completion without its count or the
+// other way round. ReportTablesInterceptor calls it on every save.
+// What moves them: a person's agency, team, job role, active state or roles, a module started, a completion
+// and a first-time scenario choice. Choices and completions are only ever added, so their counts are only ever
+// added to; a person's uptake rows are worked out again from the source tables each time.
+// Writes that go round the change tracker go through WriteAroundAsync, which rebuilds the tables;
+// ReportSourceWriteGuard refuses any that do not.
 internal sealed class ReportTables
 {
-    /// <summary>The tables the reports are counted from.</summary>
+    // The tables the reports are counted from.
     public static readonly IReadOnlyList<string> SourceTables =
         ["AspNetUsers", "AspNetUserRoles", "ModuleProgress", "ModuleCompletions", "ScenarioDecisions"];
 
@@ -30,7 +27,7 @@ internal sealed class ReportTables
 
     private static readonly AsyncLocal<bool> WritingAroundNow = new();
 
-    /// <summary>Few enough parameters for any provider's limit in one statement.</summary>
+    // Few enough parameters for any provider's limit in one statement.
     private const int Chunk = 400;
 
     private readonly HashSet<Guid> _people = [];
@@ -39,7 +36,7 @@ internal sealed class ReportTables
 
     private ReportTables() { }
 
-    /// <summary>What the pending save will change in the reporting tables, or null when it changes nothing there.</summary>
+    // What the pending save will change in the reporting tables, or null when it changes nothing there.
     public static ReportTables? Collect(ChangeTracker tracker)
     {
         var tables = new ReportTables();
@@ -70,7 +67,7 @@ internal sealed class ReportTables
         return tables._people.Count + tables._decisions.Count + tables._completions.Count == 0 ? null : tables;
     }
 
-    /// <summary>Brings the tables up to date with what was just saved; runs in the same transaction, after the save.</summary>
+    // Brings the tables up to date with what was just saved; runs in the same transaction, after the save.
     public async Task ApplyAsync(AppDbContext db, CancellationToken ct)
     {
         foreach (var people in _people.Chunk(Chunk)) await RebuildUptakeAsync(db, people, ct);
@@ -87,7 +84,7 @@ internal sealed class ReportTables
 
     private sealed record Learner(Guid PartnershipId, Guid AgencyId, string JobRole);
 
-    /// <summary>The partnership, agency and job role of those of these people who have the Learner role, as they are now.</summary>
+    // The partnership, agency and job role of those of these people who have the Learner role, as they are now.
     private static async Task<Dictionary<Guid, Learner>> LearnersAsync(AppDbContext db, List<Guid> ids, CancellationToken ct)
     {
         var learners = new Dictionary<Guid, Learner>();
@@ -103,10 +100,8 @@ internal sealed class ReportTables
         return learners;
     }
 
-    /// <summary>
-    /// Adds each new decision that is its progress's first at its decision point, and its first of that option
-    /// there (going back and choosing again adds nothing), to the partnership's count and to its agency and job role's.
-    /// </summary>
+    // Adds each new decision that is its progress's first at its decision point, and its first of that option
+    // there (going back and choosing again adds nothing), to the partnership's count and to its agency and job role's.
     private async Task CountChoicesAsync(AppDbContext db, Dictionary<Guid, Learner> learners, CancellationToken ct)
     {
         var decisions = _decisions.Where(d => learners.ContainsKey(d.UserId)).ToList();
@@ -144,7 +139,7 @@ internal sealed class ReportTables
             counts.Select(c => new object[] { c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Key.Item4, c.Key.Item5, c.Key.Item6, c.Key.Item7, c.Key.Item8, c.Key.Item9, c.Value }).ToList(), ct);
     }
 
-    /// <summary>Runs an INSERT … ON CONFLICT statement (SQLite and PostgreSQL both take it) for the rows, a chunk of them at a time.</summary>
+    // Runs an INSERT … ON CONFLICT statement (SQLite and PostgreSQL both take it) for the rows, a chunk of them at a time.
     private static async Task UpsertAsync(AppDbContext db, string sql, List<object[]> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
@@ -156,10 +151,8 @@ internal sealed class ReportTables
         }
     }
 
-    /// <summary>
-    /// Works out these people's uptake rows again from the source tables, taking their old rows out of the
-    /// uptake and learning-time counts and adding their new ones in.
-    /// </summary>
+    // Works out these people's uptake rows again from the source tables, taking their old rows out of the
+    // uptake and learning-time counts and adding their new ones in.
     private static async Task RebuildUptakeAsync(AppDbContext db, Guid[] people, CancellationToken ct)
     {
         var ids = people.Cast<object>().ToArray();
@@ -167,14 +160,12 @@ internal sealed class ReportTables
             await db.Database.ExecuteSqlRawAsync(sql, learnerRoleFirst ? [Roles.Learner, .. ids] : ids, ct);
     }
 
-    /// <summary>Every reporting table worked out afresh from the source tables, in one transaction.</summary>
+    // Every reporting table worked out afresh from the source tables, in one transaction.
     public static Task RebuildAllAsync(AppDbContext db, CancellationToken ct = default) =>
         InTransactionAsync(db, token => RebuildAllStatementsAsync(db, token), ct);
 
-    /// <summary>
-    /// Runs writes that go round the change tracker (ExecuteUpdate, ExecuteDelete, raw SQL) on the tables the
-    /// reports count, then rebuilds the reporting tables, all in one transaction.
-    /// </summary>
+    // Runs writes that go round the change tracker (ExecuteUpdate, ExecuteDelete, raw SQL) on the tables the
+    // reports count, then rebuilds the reporting tables, all in one transaction.
     public static Task WriteAroundAsync(AppDbContext db, Func<CancellationToken, Task> write, CancellationToken ct = default) =>
         InTransactionAsync(db, async token =>
         {
@@ -182,10 +173,8 @@ internal sealed class ReportTables
             await RebuildAllStatementsAsync(db, token);
         }, ct);
 
-    /// <summary>
-    /// Lets writes go round the change tracker until disposed, for a caller that empties the reporting tables
-    /// along with their sources (a test resetting its database) and so has nothing to rebuild.
-    /// </summary>
+    // Lets writes go round the change tracker until disposed, for a caller that empties the reporting tables
+    // along with their sources (a test resetting its database) and so has nothing to rebuild.
     public static IDisposable WritingAround()
     {
         var outer = WritingAroundNow.Value;

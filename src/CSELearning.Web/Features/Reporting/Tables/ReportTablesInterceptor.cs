@@ -5,12 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-/// <summary>
-/// Brings the reporting tables up to date in the same transaction as every save that changes what they count
-/// (<see cref="ReportTables"/>): within the caller's transaction when there is one, otherwise in one of its own,
-/// retried as a whole on a transient failure like any other save. A synchronous save of such a change is refused,
-/// as keeping the tables needs queries that are only made asynchronously.
-/// </summary>
+// Brings the reporting tables up to date in the same transaction as every save that changes what they count
+// (ReportTables): within the caller's transaction when there is one, otherwise in one of its own,
+// retried as a whole on a transient failure like any other save. A synchronous save of such a change is refused,
+// as keeping the tables needs queries that are only made asynchronously.
 public sealed class ReportTablesInterceptor : SaveChangesInterceptor
 {
     // The interceptor is shared by every context; what a save will change travels with its context.

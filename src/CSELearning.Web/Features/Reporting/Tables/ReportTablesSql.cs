@@ -1,12 +1,10 @@
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-/// <summary>
-/// Every statement that writes the reporting tables, and all that differs between SQLite and PostgreSQL in them.
-/// Statements take numbered placeholders ({0}, {1}, …) only; values always go as parameters.
-/// </summary>
+// Every statement that writes the reporting tables, and all that differs between SQLite and PostgreSQL in them.
+// Statements take numbered placeholders ({0}, {1}, …) only; values always go as parameters.
 internal static class ReportTablesSql
 {
-    /// <summary>Whether the person u holds the Learner role, whose name is parameter {0}.</summary>
+    // Whether the person u holds the Learner role, whose name is parameter {0}.
     private const string HoldsLearnerRole = """EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE ur."UserId" = u."Id" AND r."Name" = {0})""";
 
     public const string AddCompletions = """
@@ -23,11 +21,11 @@ internal static class ReportTablesSql
 
     public static bool IsPostgres(string provider) => provider.Contains("Npgsql", StringComparison.Ordinal);
 
-    /// <summary>"IN ({first}, …)" with count numbered placeholders.</summary>
+    // "IN ({first}, …)" with count numbered placeholders.
     public static string In(int first, int count) =>
         "IN (" + string.Join(", ", Enumerable.Range(first, count).Select(i => "{" + i + "}")) + ")";
 
-    /// <summary>The statements that work out again the uptake rows of the people whose ids are {0} to {count - 1}.</summary>
+    // The statements that work out again the uptake rows of the people whose ids are {0} to {count - 1}.
     public static IEnumerable<(string Sql, bool LearnerRoleFirst)> RebuildPeople(string provider, int count)
     {
         var inIds = In(0, count);
@@ -44,10 +42,8 @@ internal static class ReportTablesSql
 
     private static IEnumerable<string> FillUptakeCounts(string provider) => Counts(provider, "IS NOT NULL", "");
 
-    /// <summary>
-    /// The statements that rebuild every reporting table; {0} is the Learner role's name. Counts choices and
-    /// completions under each person's agency and job role as they are now.
-    /// </summary>
+    // The statements that rebuild every reporting table; {0} is the Learner role's name. Counts choices and
+    // completions under each person's agency and job role as they are now.
     public static IEnumerable<string> RebuildAll(string provider)
     {
         var postgres = IsPostgres(provider);
@@ -100,10 +96,8 @@ internal static class ReportTablesSql
     private static string EmptyGuid(string provider) =>
         IsPostgres(provider) ? "'00000000-0000-0000-0000-000000000000'::uuid" : "'00000000-0000-0000-0000-000000000000'";
 
-    /// <summary>
-    /// Adds the uptake rows of the people whose id matches <paramref name="people"/> to the uptake and learning-time
-    /// counts, or takes them away when <paramref name="sign"/> is "-".
-    /// </summary>
+    // Adds the uptake rows of the people whose id matches people to the uptake and learning-time
+    // counts, or takes them away when sign is "-".
     private static IEnumerable<string> Counts(string provider, string people, string sign)
     {
         var key = $"""
@@ -124,11 +118,9 @@ internal static class ReportTablesSql
             """;
     }
 
-    /// <summary>
-    /// Inserts the uptake rows of the people whose id matches <paramref name="people"/> ("IN ({1}, …)", or "IS NOT NULL"
-    /// for everyone): a row for each active learner in an agency, and one for each module they have started, with
-    /// their latest completion of it. {0} is the Learner role's name.
-    /// </summary>
+    // Inserts the uptake rows of the people whose id matches people ("IN ({1}, …)", or "IS NOT NULL"
+    // for everyone): a row for each active learner in an agency, and one for each module they have started, with
+    // their latest completion of it. {0} is the Learner role's name.
     private static IEnumerable<string> Uptake(string people)
     {
         var counted = $$"""
