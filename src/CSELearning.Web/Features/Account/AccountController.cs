@@ -113,7 +113,6 @@ public sealed class AccountController : Controller
     public async Task<IActionResult> MyData([FromServices] MyData.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.SummaryAsync(User, cancellationToken));
 
-    // Everything held about the signed-in person, streamed as a ZIP: written to the response as it is made.
     [HttpGet("my-data.zip")]
     public async Task<IActionResult> MyDataZip([FromServices] MyData.Handler handler, CancellationToken cancellationToken)
     {

@@ -19,8 +19,7 @@ public static class ForgotPassword
         public string Email { get; set; } = "";
     }
 
-    // Sends a reset link when the address belongs to an active account, and otherwise does nothing: the page
-    // that follows is the same either way. Also used to invite people whose accounts an administrator made.
+    // Silent for an unknown or closed address (the same page either way); also invites people an administrator added.
     public sealed class Handler(UserManager<User> users, AppSignInManager signInManager, IEmailSender email, ResetLinks links)
     {
         public async Task HandleAsync(Input input, CancellationToken cancellationToken)

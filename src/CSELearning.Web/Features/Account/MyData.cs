@@ -12,14 +12,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Account;
 
-// Everything held about the signed-in person, for their right of access (UK GDPR article 15) and to data
-// portability (article 20): a ZIP with a machine-readable data.json and their documents as PDFs. It takes no
-// user id, so nobody can download anyone else's.
-// What counts as theirs: their profile, learning, certificates, their own reflective logs with the comments and
-// review notes on them, and the supervision records of their own supervision. As a supervisor they get the
-// facts of their supervision (whom, when, which records they made, how many review steps they took) but not
-// the text of their supervisees' logs or of the notes about their supervisees: that is about someone else,
-// and is in that person's own download.
+// Right of access (UK GDPR article 15) and portability (article 20). It takes no user id, so nobody can
+// download anyone else's. A supervisor gets the facts of their supervision but not the text of their supervisees'
+// logs or of the notes about them: that is about someone else, and is in that person's own download.
 public static class MyData
 {
     public const string FileName = "my-data.zip";
@@ -30,7 +25,6 @@ public static class MyData
         Converters = { new JsonStringEnumConverter() },
     };
 
-    // What the download page says will be in the file.
     public sealed record Summary(string Name, int Certificates, int Logs, int SupervisionRecords, int Completions);
 
     public sealed class Handler(AppDbContext db, ContentCatalog catalog, CertificateFiles certificates,
@@ -48,8 +42,7 @@ public static class MyData
                 await db.ModuleCompletions.CountAsync(c => c.UserId == userId, cancellationToken));
         }
 
-        // Writes the ZIP to body one entry at a time, each sent before the next is made; the
-        // JSON first (it is small), then each PDF as it is drawn.
+        // Each entry is sent before the next is made, so the whole ZIP is never held in memory.
         public async Task WriteAsync(ClaimsPrincipal principal, Stream body, CancellationToken cancellationToken)
         {
             var userId = principal.UserId();

@@ -3,7 +3,6 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Account;
 
-// The new password and its confirmation, with the same rules wherever a password is chosen.
 public abstract class NewPasswordInput
 {
     [Required(ErrorMessage = "Enter a new password")]

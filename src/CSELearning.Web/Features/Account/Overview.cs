@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Account;
 
-// The signed-in person's own account: who they are, where they work, who supervises them.
 public static class Overview
 {
     public sealed record Model(

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Features.Certificates;
 
-// A certificate as a PDF file: its name, and the absolute verification link printed in it.
 [FeatureService]
 public sealed class CertificateFiles(IOptions<SiteOptions> site, IHttpContextAccessor http)
 {
@@ -13,7 +12,6 @@ public sealed class CertificateFiles(IOptions<SiteOptions> site, IHttpContextAcc
 
     public byte[] Render(Certificate certificate) => CertificateDocument.Render(certificate, VerificationUrl(certificate.VerificationCode));
 
-    // The public address when one is configured; else the address this request came to.
     public string VerificationUrl(string code)
     {
         var root = site.Value.PublicBaseUrl?.TrimEnd('/');

@@ -14,11 +14,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Certificates;
 
-// A ZIP of the certificates of one agency's people completed in a date range, with a manifest.csv. Commissioners
-// may choose only the agencies of their own partnership, administrators any. Revoked certificates are left out
-// (a revoked certificate is not to be passed on as evidence); expired ones are included and marked so in the
-// manifest. The agency is the learner's agency now. Certificates are read one at a time and each PDF is compressed
-// and sent on the response before the next is made (EntryBuffer).
+// Revoked certificates are left out (not to be passed on as evidence); expired ones are included and marked so
+// in the manifest.
 public static partial class Download
 {
     public sealed class Query
@@ -43,7 +40,6 @@ public static partial class Download
 
     public sealed class Handler(AppDbContext db, CertificateFiles files, TimeProvider time)
     {
-        // The agencies this person may choose: every agency for an administrator, their partnership's for a commissioner.
         private async Task<IQueryable<Agency>> AgenciesForAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         {
             if (principal.IsInRole(Roles.Administrator)) return db.Agencies;
@@ -106,7 +102,6 @@ public static partial class Download
                     var entry = zip.CreateEntry("certificates/" + CertificateFiles.FileName(certificate.Number), CompressionLevel.Fastest);
                     await using (var stream = await entry.OpenAsync(cancellationToken))
                         await stream.WriteAsync(files.Render(certificate), cancellationToken);
-                    // Each entry goes out before the next certificate is read and drawn.
                     await buffer.SendAsync(cancellationToken);
                     manifest.Append(Csv.Row(quoted: true, certificate.Number, certificate.LearnerName, certificate.ModuleTitle, certificate.ModuleVersion,
                         InputErrors.Format(certificate.CompletedOn), certificate.StatusOn(today).ToString().ToLowerInvariant()));
@@ -116,7 +111,6 @@ public static partial class Download
                 await manifestStream.WriteAsync(new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble(), cancellationToken);
                 await manifestStream.WriteAsync(Encoding.UTF8.GetBytes(manifest.ToString()), cancellationToken);
             }
-            // The manifest and the archive's closing directory.
             await buffer.SendAsync(cancellationToken);
         }
     }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Errors;
 
-// Plain error pages: what went wrong in words, and an id to quote, never internals.
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // re-executed for failed POSTs too, whose token may be the very thing that failed
 [Route("error")]

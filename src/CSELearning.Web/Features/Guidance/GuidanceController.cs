@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Guidance;
 
-// The glossary and where to get support: pages written as content, shared by every module. Open to
-// everyone, signed in or not: they hold nobody's data, and a practitioner who needs support should never
-// meet a sign-in page first.
+// Open to everyone: they hold nobody's data, and someone who needs support should never meet a sign-in page first.
 [AllowAnonymous]
 public sealed class GuidanceController : Controller
 {

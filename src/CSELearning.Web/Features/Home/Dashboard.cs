@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Home;
 
-// The home page: one section for each role the person holds, each showing only what that role may see.
 public static class Dashboard
 {
     public sealed record Model(string DisplayName, LearnerSection? Learner, SupervisorSection? Supervisor,
@@ -19,11 +18,9 @@ public static class Dashboard
     public sealed record Supervisee(string Name, string JobRole, string? Team, DateOnly Since);
 
     public sealed record CommissionerSection(string? Partnership, IReadOnlyList<AgencyHeadcount> Agencies);
-    // PeopleSigningOff: How many people had a reflective log signed off: a count of people, never of what they wrote.
     public sealed record AgencyHeadcount(string Agency, string Sector, int Teams, int ActivePeople, int PeopleSigningOff)
     {
-        // A count of fewer than 5 people is shown as "fewer than 5", so nobody can be singled out from a
-        // commissioner's figures.
+        // Fewer than 5 is shown as "fewer than 5", so nobody can be singled out from a commissioner's figures.
         public const int SmallestShown = 5;
 
         public string PeopleSigningOffText => PeopleSigningOff < SmallestShown ? "Fewer than 5" : PeopleSigningOff.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -6,8 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.MyLearning;
 
-// A learner's own certificate as a PDF. Someone else's number is not found, exactly like one that does not
-// exist; a revoked certificate is refused, so no PDF of it can be passed off as valid.
+// Someone else's number is not found, like one that does not exist; a revoked one has no PDF to pass off as valid.
 public static class DownloadCertificate
 {
     public abstract record Result;

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.MyLearning;
 
-// The signed-in person's own learning: modules in progress, refreshers due, and every completion.
 public static class Index
 {
     public sealed record Model(IReadOnlyList<InProgress> InProgress, IReadOnlyList<RefreshDue> RefreshesDue, IReadOnlyList<Completed> Completions,
@@ -19,14 +18,10 @@ public static class Index
 
     public sealed record InProgress(string ModuleId, string Title, DateTime StartedAt, DateTime LastActivityAt, string ContinueUrl, bool IsRefresher);
 
-    // Changes: The major changes published since the version the learner completed.
     public sealed record RefreshDue(string ModuleId, string Title, string CompletedVersion, DateTime CompletedAt, string CurrentVersion, IReadOnlyList<VersionChange> Changes);
 
-    // Title: The module's title; its id when the module is no longer published.
-    // IsCurrent: The latest completion of the module and not due for refresh.
     public sealed record Completed(string ModuleId, string Title, string Version, DateTime CompletedAt, int ScorePercent, int TimeSpentSeconds, decimal? CpdHours, bool IsCurrent);
 
-    // One certificate as issued (title and version as printed on it), and what it is worth today.
     public sealed record CertificateRow(string Number, string ModuleTitle, string ModuleVersion, DateOnly CompletedOn, DateOnly? ValidUntil, CertificateStatus Status)
     {
         public string DownloadUrl => $"/my-learning/certificates/{Uri.EscapeDataString(Number)}.pdf";

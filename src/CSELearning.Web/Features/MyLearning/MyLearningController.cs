@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.MyLearning;
 
-// Everyone signed in has their own learning record (the fallback policy); it shows only their own.
 [Route("my-learning")]
 public sealed class MyLearningController : Controller
 {
@@ -11,7 +10,6 @@ public sealed class MyLearningController : Controller
     public async Task<IActionResult> Index([FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
 
-    // The signed-in person's own learning record as a PDF; with reflections, their logs' text too.
     [HttpGet("record.pdf")]
     public async Task<IActionResult> Record([FromQuery] bool reflections, [FromServices] Record.Handler handler, CancellationToken cancellationToken) =>
         this.PdfDownload(await handler.HandleAsync(User, reflections, cancellationToken), "learning-record.pdf");

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.MyLearning;
 
-// The signed-in person's own learning record as a PDF for CPD evidence. It takes no user id, so nobody can
-// export anyone else's. Reflective text (which may describe children) is included only when the learner asks.
+// It takes no user id, so nobody can export anyone else's. Reflective text (which may describe children) is
+// included only when the learner asks.
 public static class Record
 {
     public sealed class Handler(AppDbContext db, ContentCatalog catalog, Reflections.Export.Handler reflections, TimeProvider clock)

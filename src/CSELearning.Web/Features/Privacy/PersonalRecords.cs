@@ -3,13 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Privacy;
 
-// Deletes the most sensitive things a person's account holds, for erasure and for retention: their reflective
-// logs (with the comments, shares and supervision-record links that point to them) and the supervision records
-// of their own supervision (with actions and comments). Each runs in the database as set-based deletes, in
-// the order the foreign keys need; the caller holds the transaction.
+// Set-based deletes, in the order the foreign keys need; the caller holds the transaction.
 public static class PersonalRecords
 {
-    // Deletes every reflective log whose author is in authors; returns how many.
     public static async Task<int> DeleteLogsAsync(AppDbContext db, IQueryable<Guid> authors, CancellationToken cancellationToken)
     {
         var logs = db.ReflectiveLogs.Where(l => authors.Contains(l.AuthorId)).Select(l => l.Id);
@@ -19,7 +15,6 @@ public static class PersonalRecords
         return await db.ReflectiveLogs.Where(l => authors.Contains(l.AuthorId)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    // Deletes every supervision record whose supervisee is in supervisees; returns how many.
     public static async Task<int> DeleteSupervisionRecordsAsync(AppDbContext db, IQueryable<Guid> supervisees, CancellationToken cancellationToken)
     {
         var records = db.SupervisionRecords.Where(r => supervisees.Contains(r.SuperviseeId)).Select(r => r.Id);

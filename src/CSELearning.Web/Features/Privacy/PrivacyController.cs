@@ -4,8 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Features.Privacy;
 
-// The privacy notice: what the service holds, why, for how long (the configured retention periods) and how to
-// exercise one's rights. Open to everyone: people should be able to read it before they ever sign in.
+// Open to everyone: people should be able to read it before they ever sign in.
 [AllowAnonymous]
 public sealed class PrivacyController : Controller
 {

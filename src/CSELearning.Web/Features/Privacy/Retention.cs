@@ -5,10 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Features.Privacy;
 
-// Storage limitation (UK GDPR article 5(1)(e)): once an account has been closed for the configured number of
-// months, its reflective logs and the records of its supervision are deleted. Only closed accounts: an active
-// account keeps everything, and reactivating an account before its deadline clears the closing date, so
-// nothing of it goes. Each run is audited with counts only.
+// Storage limitation (UK GDPR article 5(1)(e)). Reactivating an account before its deadline clears the closing
+// date, so nothing of it goes. Each run is audited with counts only.
 public static class Retention
 {
     public sealed record Result(int ReflectiveLogs, int SupervisionRecords);
@@ -42,7 +40,6 @@ public static class Retention
     }
 }
 
-// Runs Retention on a timer, in its own scope each time; a failed run is logged and tried at the next.
 public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger)
     : BackgroundService
 {

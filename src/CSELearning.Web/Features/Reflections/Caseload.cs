@@ -7,15 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// A supervisor's caseload: current supervisees, logs awaiting review (oldest first), overdue reviews, and
-// where each supervisee stands with each module (a named list only their supervisor and administrators see).
 public static class Caseload
 {
-    // A shared log waiting longer than this for review is overdue.
     public static readonly TimeSpan ReviewDueWithin = TimeSpan.FromDays(14);
 
-    // Modules: The published modules, in title order: the columns of the supervisees' learning table.
-    // Learning: Each supervisee's state in each module.
     public sealed record Model(IReadOnlyList<Supervisee> Supervisees, IReadOnlyList<Awaiting> AwaitingReview,
         IReadOnlyList<Content.ContentModule> Modules, IReadOnlyDictionary<(Guid User, string Module), Modules.LearningState> Learning);
 

@@ -7,7 +7,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// A current supervisor's comment on one stage of a shared log; audited with the stage, never its text.
+// Audited with the stage, never its text.
 public static class Comment
 {
     public sealed class Input

@@ -5,7 +5,6 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// Starting a log: on its own, or from a module's reflection prompt (linked to that module and version).
 public static class Create
 {
     public sealed class Input
@@ -16,7 +15,6 @@ public static class Create
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, Content.ContentCatalog catalog, ReflectionAccess access)
     {
-        // The new log's id, or null when the module or prompt named is not one the site has.
         public async Task<Guid?> HandleAsync(ClaimsPrincipal principal, Input input, CancellationToken cancellationToken)
         {
             string? moduleId = null, version = null, promptId = null;

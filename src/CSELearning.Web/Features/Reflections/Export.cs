@@ -7,9 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// The signed-in person's own reflective logs as a PDF. Only ever their own: the query is by author, so a
-// supervisor's export holds none of their supervisees' logs. The text is decrypted through the same
-// ITextProtector as every page that shows it.
+// Queried by author, so a supervisor's export never holds their supervisees' logs.
 public static class Export
 {
     public sealed class Handler(AppDbContext db, Domain.Reflections.ITextProtector protector, ReflectionAccess access, ContentCatalog catalog)
@@ -21,7 +19,6 @@ public static class Export
             return new ReflectiveLogsDocument(name, await LogsAsync(userId, cancellationToken), access.Now).Render();
         }
 
-        // Every log the person wrote, oldest first, with its supervisors' comments and review notes.
         internal async Task<IReadOnlyList<ReflectiveLogsDocument.Log>> LogsAsync(Guid authorId, CancellationToken cancellationToken)
         {
             var logs = await db.ReflectiveLogs.AsNoTracking().Where(l => l.AuthorId == authorId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).ToListAsync(cancellationToken);

@@ -3,24 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// One piece of text that looks like an identifying detail, at its place in the text.
-// Kind: What it looks like.
-// Start: Offset of its first character in the text that was checked.
-// Length: Its length in characters.
-// Text: The text itself (the same as text.Substring(Start, Length)).
-// Explanation: A sentence for the author saying why it was flagged.
 public sealed record IdentifyingMatch(IdentifyingDetails.Kind Kind, int Start, int Length, string Text, string Explanation);
 
-// Finds things in free text that look like identifying details of a person: dates, UK postcodes, UK phone
-// numbers, email addresses, NHS numbers, street addresses and case or crime references. It is an aid to the
-// author, who decides for each match whether to remove it; it cannot see names, nicknames, schools or
-// descriptions, and a text with no matches is not thereby anonymous. docs/identifying-details.md describes
-// every pattern.
-// A pure function: it reads the string it is given and returns the matches. It does no I/O, logs nothing,
-// and sends the text nowhere. Its patterns are fixed and compiled into the application.
+// An aid to the author, not an anonymiser: it cannot see names, nicknames, schools or descriptions
+// (docs/identifying-details.md). A pure function: no I/O, no logging, and the text goes nowhere.
 public static partial class IdentifyingDetails
 {
-    // What a match looks like. Formats of case and crime references vary by force and council.
     public enum Kind
     {
         // Any full date; the check cannot tell a date of birth from any other date.
@@ -28,9 +16,7 @@ public static partial class IdentifyingDetails
         Postcode,
         PhoneNumber,
         EmailAddress,
-        // Ten digits whose Modulus 11 check digit is right.
         NhsNumber,
-        // A house number followed by a street name.
         Address,
         CaseReference,
     }
@@ -38,14 +24,8 @@ public static partial class IdentifyingDetails
     // Long enough for any log a person could write; a pathological input fails loudly rather than unchecked.
     private const int TimeoutMilliseconds = 1000;
 
-    /// <summary>
-    /// The matches in <paramref name="text"/>, in text order and never overlapping: where two patterns claim
-    /// the same characters, the longer match is kept, and for equal lengths the more specific kind (an NHS
-    /// number over a phone number, say). Empty for null or empty text.
-    /// </summary>
-    /// <exception cref="RegexMatchTimeoutException">
-    /// The text took too long to check. The caller must not treat this as "nothing found".
-    /// </exception>
+    // Where two patterns claim the same characters, the longer match wins, then the more specific kind. A
+    // RegexMatchTimeoutException means the text took too long, which the caller must not treat as "nothing found".
     public static IReadOnlyList<IdentifyingMatch> Find(string? text)
     {
         if (string.IsNullOrEmpty(text)) return [];
@@ -149,8 +129,7 @@ public static partial class IdentifyingDetails
 
     // Postcodes -------------------------------------------------------------------------------------------
 
-    // A full UK postcode, with or without its space, in any case: an outward code (A9, A9A, A99, AA9, AA9A,
-    // AA99) then an inward code (9AA, from the letters Royal Mail uses). An outward code alone ("A1") is not flagged.
+    // A full UK postcode, space optional, any case; an outward code alone ("A1") is not flagged.
     [GeneratedRegex("""
         (?<![0-9A-Za-z])
         [A-PR-UWYZ](?:[0-9](?:[0-9]|[A-HJKPSTUW])?|[A-HK-Y][0-9](?:[0-9]|[ABEHMNPRV-Y])?)
@@ -164,9 +143,7 @@ public static partial class IdentifyingDetails
 
     // Phone numbers ---------------------------------------------------------------------------------------
 
-    // 07700 900123, 0113 496 0000, 020-7946-0000, (0113) 496 0000, +44 7700 900123, +44 (0)113 496 0000,
-    // 0044 20 7946 0000: single spaces or dashes between digits. Only 01, 02, 03 and 07 numbers: 08 numbers
-    // are helplines (0800 1111), which are not about anyone.
+    // Only 01, 02, 03 and 07 numbers: 08 numbers are helplines (0800 1111), which are not about anyone.
     [GeneratedRegex("""
         (?<![0-9A-Za-z+])
         (?:
@@ -196,7 +173,6 @@ public static partial class IdentifyingDetails
 
     // NHS numbers -----------------------------------------------------------------------------------------
 
-    // Ten digits, run together or spaced 3-3-4 with spaces or dashes (the same separator both times).
     [GeneratedRegex("""
         (?<![0-9A-Za-z+])
         [0-9]{3}(?<sep>[ -]?)[0-9]{3}\k<sep>[0-9]{4}
@@ -219,9 +195,7 @@ public static partial class IdentifyingDetails
 
     // Addresses -------------------------------------------------------------------------------------------
 
-    // A house number (14, 221B, 14-16), optionally after "Flat 3," or similar, then one to three capitalised
-    // words and a street word in any case: 14 Acacia Avenue, Flat 3, 22 Mill Lane, 221B Baker Street,
-    // 5 St Mary's Rd. The street name must be capitalised, so "2 miles up the hill" is not an address.
+    // The street name must be capitalised, so "2 miles up the hill" is not an address.
     [GeneratedRegex("""
         (?<![0-9A-Za-z])
         (?:(?i:flat|apartment|apt|unit|room)\.?[ ]+[0-9]{1,4}[A-Za-z]?,?[ ]+)?
@@ -235,8 +209,7 @@ public static partial class IdentifyingDetails
 
     // Case and crime references ---------------------------------------------------------------------------
 
-    // Letters then digits: CR/12345/24, cr/12345/24, PND-2024-001234, LA-123456, CRN 123456, X123456. Checked
-    // in IsPrefixedReference for enough digits that "COVID-19", "NHS 111" and "CSE 2019" pass.
+    // IsPrefixedReference asks for enough digits that "COVID-19", "NHS 111" and "CSE 2019" pass.
     [GeneratedRegex("""
         (?<![0-9A-Za-z/-])
         (?<letters>[A-Za-z]{1,5})(?<sep>[/ -]?)(?<first>[0-9]+)(?:[/-][0-9]{2,})*
@@ -262,8 +235,7 @@ public static partial class IdentifyingDetails
         };
     }
 
-    // Police numbering without letters: a serial and a year (12345/24, 1234567/2024), a force code before them
-    // (13/123456/22), or a PNC ID (12/345678A). A serial has five or more digits, so "2019/20" is not one.
+    // A serial has five or more digits, so "2019/20" is not one.
     [GeneratedRegex("""
         (?<![0-9A-Za-z/.-])
         (?:(?:[0-9]{2}/)?[0-9]{5,8}/(?:19|20)?[0-9]{2}|[0-9]{2}/[0-9]{5,7}[A-Z])

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// The signed-in person's own reflective logs, newest first.
 public static class Index
 {
     public sealed record Model(IReadOnlyList<Entry> Logs, bool HasSupervisor);

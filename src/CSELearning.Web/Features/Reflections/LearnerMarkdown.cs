@@ -8,34 +8,17 @@ using Microsoft.AspNetCore.Html;
 
 namespace CSELearning.Web.Features.Reflections;
 
-/// <summary>
-/// Renders markdown that a user typed (reflective logs, supervisors' notes) to HTML that is safe to show to
-/// someone else. Unlike <see cref="Content.ContentMarkdown"/>, nothing here is trusted:
-/// <list type="bullet">
-/// <item>raw HTML is shown as text (<c>DisableHtml</c>), and no extension that writes attributes is used, so
-/// <c>{onclick=...}</c> and <c>{#id .class}</c> stay text;</item>
-/// <item>a link (inline, reference-style or autolink) keeps its <c>href</c> only when it is an absolute
-/// <c>http:</c>, <c>https:</c> or <c>mailto:</c> address, judged the way a browser reads it; any other link,
-/// including a relative or scheme-less one, becomes its plain text;</item>
-/// <item>an image is never an <c>&lt;img&gt;</c> (an external image would tell its host who read the log, and the
-/// site's policy allows images from itself only): it becomes the text <c>[image: alt]</c>, with no link;</item>
-/// <item>headings move down two levels (<c>#</c> is <c>h3</c>, <c>##</c> is <c>h4</c>, no lower than <c>h6</c>), so
-/// they sit below the page's own <c>h1</c> and <c>h2</c>;</item>
-/// <item>links get <c>rel="noopener noreferrer nofollow"</c>; a bare address is not made into a link.</item>
-/// </list>
-/// The pipeline is private on purpose: rendering with it directly (<c>Markdown.ToHtml</c>) would skip the link
-/// allowlist, so <see cref="ToHtml"/> is the only way in.
-/// </summary>
+// Nothing a user typed is trusted: no raw HTML or attribute-writing extension, links only to absolute http(s) and
+// mailto addresses, and no <img> (an external image would tell its host who read the log, and the site's policy
+// allows images from itself only). The pipeline is private so that nothing can skip ToHtml's link allowlist.
 public static class LearnerMarkdown
 {
     private const string LinkRel = "noopener noreferrer nofollow";
 
-    // Only CommonMark's own block and inline parsers: no extensions at all.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .Build();
 
-    // The HTML for markdown; empty for null or empty input.
     public static HtmlString ToHtml(string? markdown)
     {
         if (string.IsNullOrEmpty(markdown)) return HtmlString.Empty;
@@ -102,13 +85,11 @@ public static class LearnerMarkdown
         autolink.GetAttributes().AddProperty("rel", LinkRel);
     }
 
-    // The alt text is kept as the author's words; the address is dropped, not linked.
     private static void ReplaceImage(LinkInline image) =>
         ReplaceBy(image, image.FirstChild is null
             ? [new LiteralInline("[image]")]
             : [new LiteralInline("[image: "), .. image.ToList(), new LiteralInline("]")]);
 
-    // A refused link keeps its label, emphasis and all, as ordinary text in the same place.
     private static void Unwrap(LinkInline link) => ReplaceBy(link, link.ToList());
 
     // Each inline goes in after the last (InsertAfter keeps both sibling links right), then the old one leaves.
@@ -124,12 +105,8 @@ public static class LearnerMarkdown
         old.Remove();
     }
 
-    // The URL to write if it is an absolute http, https or mailto address, otherwise null. The scheme is read
-    // as a browser reads an href: Markdig has already decoded entities and backslash escapes (the
-    // browser decodes the ones the renderer writes back, so it sees this same string), then leading and
-    // trailing control characters and spaces are trimmed and tabs and newlines anywhere removed. No further
-    // decoding is needed: % cannot be part of a scheme, so a percent-escaped javascript: is a
-    // relative address to a browser, and relative addresses are refused anyway.
+    // Read as a browser reads an href: Markdig has already decoded entities and escapes, and % cannot be part of
+    // a scheme, so a percent-escaped javascript: is a relative address, which is refused anyway.
     private static string? AllowedUrl(string? url)
     {
         if (url is null) return null;

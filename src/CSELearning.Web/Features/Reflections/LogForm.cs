@@ -2,7 +2,6 @@ using CSELearning.Web.Domain.Reflections;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// The editor's fields as posted: the title, one field per Gibbs stage, and the version it was opened at.
 public sealed class LogForm
 {
     public string? Title { get; set; }

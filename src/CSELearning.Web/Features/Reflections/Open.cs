@@ -7,14 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// A log as its reader sees it: the author gets the editor (or, once signed off, the locked text); a
-// current supervisor gets the text with comments, and the review actions.
 public static class Open
 {
-    // Form: The editor's fields: the stored text, or what the author posted when it came back.
-    // Problem: Why the last post changed nothing.
-    // Errors: Field problems (too long), by field name.
-    // Conflict: The author's save met a newer version: their text is in the form, not saved.
     public sealed record Model(ReflectiveLog Log, Reader Reader, ReflectionText Text, LogForm Form, string AuthorName,
         IReadOnlyList<CommentView> Comments, string? RevisionNote, string? ReopenReason, PromptView? Prompt,
         bool HasSupervisor, string? Problem, IReadOnlyDictionary<string, string> Errors, bool Conflict);

@@ -9,17 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// How the signed-in person stands to a log: its author, or a current supervisor of its author.
 public enum Reader
 {
     Author,
     Supervisor,
 }
 
-// Who may open a reflective log: its author, always; a supervisor of its author, while the supervision is
-// current and once the log has been shared. Nobody else, whatever their role: administrators and
-// commissioners see counts and statuses elsewhere, never text. Every read by a supervisor is audited.
-// Anyone else is told the log does not exist, so ids reveal nothing.
+// Only the author and, once it is shared, a current supervisor may read a log, whatever anyone's role;
+// anyone else is told it does not exist, so ids reveal nothing.
 [FeatureService]
 public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
 {
@@ -27,7 +24,6 @@ public sealed class ReflectionAccess(AppDbContext db, TimeProvider clock)
 
     private DateOnly Today => DateOnly.FromDateTime(Now);
 
-    // The log (tracked) and how the person may read it, or null when they may not.
     public async Task<(ReflectiveLog Log, Reader Reader)?> OpenAsync(ClaimsPrincipal principal, Guid id, bool audit, CancellationToken cancellationToken)
     {
         var userId = principal.UserId();

@@ -6,8 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// Everyone signed in keeps their own logs (the fallback policy). Each log is opened through
-// ReflectionAccess: its author, or a current supervisor once it is shared; anyone else gets 404.
 [Route("reflections")]
 public sealed class ReflectionsController : Controller
 {
@@ -15,7 +13,7 @@ public sealed class ReflectionsController : Controller
     public async Task<IActionResult> Index([FromServices] Index.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
 
-    // All the signed-in person's own logs as a PDF; the route takes no id, so it can only ever be theirs.
+    // The route takes no id, so the PDF can only ever be the person's own logs.
     [HttpGet("export.pdf")]
     public async Task<IActionResult> Export([FromServices] Export.Handler handler, CancellationToken cancellationToken) =>
         this.PdfDownload(await handler.HandleAsync(User, cancellationToken), "reflective-logs.pdf");
@@ -32,7 +30,6 @@ public sealed class ReflectionsController : Controller
     public async Task<IActionResult> Save(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
         this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
 
-    // The editor's autosave: the same save, answered in JSON for the script that sends it.
     [HttpPost("{id:guid}/autosave")]
     public async Task<IActionResult> Autosave(Guid id, LogForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(User, id, form, cancellationToken) switch

@@ -6,7 +6,6 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// A current supervisor unlocks a signed-off log so its author can change it again, saying why.
 public static class Reopen
 {
     public sealed class Input

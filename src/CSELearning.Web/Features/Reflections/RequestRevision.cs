@@ -6,7 +6,6 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// A current supervisor sends a shared log back to its author, with a note of what to change.
 public static class RequestRevision
 {
     public sealed class Input

@@ -4,7 +4,6 @@ using CSELearning.Web.Domain.Reflections;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// Keeps text that could not be saved (the log was locked or changed meanwhile) as a new draft of its own.
 public static class SaveAsDraft
 {
     public sealed class Handler(AppDbContext db, ITextProtector protector, ReflectionAccess access)

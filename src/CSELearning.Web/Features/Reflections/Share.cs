@@ -9,14 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// Sharing a log with the author's current supervisors, after the identifying-detail check: every detail
-// the check finds is shown where it is, and the author removes it (by editing) or confirms, one by one,
-// that it does not identify anyone. The check runs here, on the server, and sends the text nowhere.
+// The check runs here, on the server, and sends the text nowhere.
 public static class Share
 {
-    // Fields: Each part of the log that has text, with what the check found in it.
-    // Supervisors: Who the log will be shared with.
-    // Unconfirmed: Keys of matches the author has not yet confirmed, when the form came back.
     public sealed record Model(ReflectiveLog Log, IReadOnlyList<Field> Fields, IReadOnlyList<string> Supervisors,
         IReadOnlySet<string> Unconfirmed, string? Problem)
     {
@@ -25,7 +20,6 @@ public static class Share
 
     public sealed record Field(string Key, string Heading, string Text, IReadOnlyList<Match> Matches);
 
-    // Key: Names this match in this text: if the text changes, the confirmation no longer fits it.
     public sealed record Match(string Key, IdentifyingMatch Found);
 
     public sealed class Input
@@ -82,8 +76,7 @@ public static class Share
             return new Model(log, fields, names, unconfirmed, problem);
         }
 
-        // The check's matches. A check that runs out of time must never pass as "nothing found": the whole
-        // text is then one match the author has to confirm, with the reason.
+        // A check that runs out of time must never pass as "nothing found": the whole text becomes one match to confirm.
         private static IReadOnlyList<IdentifyingMatch> Check(string text)
         {
             try

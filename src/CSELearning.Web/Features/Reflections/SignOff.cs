@@ -5,7 +5,6 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// A current supervisor signs a shared log off, which locks it.
 public static class SignOff
 {
     public sealed class Input

@@ -8,16 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reflections;
 
-// What every step of a supervisor's review shares (a comment, a revision request, a sign-off, a reopening): only
-// a current supervisor of the author takes one, and a step the log refuses shows the log again with why.
 [FeatureService]
 public sealed class SupervisorReview(AppDbContext db, ReflectionAccess access, Open.Handler open)
 {
-    // step: Changes the log, and adds what goes with the change, as the supervisor (by id) at the time given.
-    // done: The confirmation shown once the step is saved.
-    // Returns
-    // Done; or nothing changed, and the Open.Model page back with why; Forbidden
-    // for the author, who cannot review their own log; or NotFound.
     public async Task<HandlerResult> TakeAsync(ClaimsPrincipal principal, Guid id, Action<ReflectiveLog, Guid, DateTime> step, string done,
         CancellationToken cancellationToken)
     {

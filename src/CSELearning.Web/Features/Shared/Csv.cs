@@ -2,10 +2,8 @@ using System.Text;
 
 namespace CSELearning.Web.Features.Shared;
 
-// CSV as spreadsheets read it (RFC 4180: commas, quotes doubled, CRLF line ends; Write adds a
-// UTF-8 byte-order mark so Excel reads accents). A cell beginning with =, +, -, @, a tab or a carriage return
-// is prefixed with an apostrophe so a spreadsheet shows it as text instead of running it as a formula
-// (OWASP's advice on CSV injection). Cells are quoted when they need it, or always when asked.
+// RFC 4180, with a byte-order mark so Excel reads accents. A cell beginning with =, +, -, @, a tab or a carriage
+// return gets an apostrophe so a spreadsheet shows it as text, not a formula (OWASP's advice on CSV injection).
 public static class Csv
 {
     public static string Cell(string? value, bool quoted = false)
@@ -17,7 +15,6 @@ public static class Csv
             : text;
     }
 
-    // One line of cells, ending in CRLF.
     public static string Row(bool quoted, params string?[] cells) => string.Join(',', cells.Select(c => Cell(c, quoted))) + "\r\n";
 
     public static byte[] Write(IEnumerable<IEnumerable<string?>> rows)

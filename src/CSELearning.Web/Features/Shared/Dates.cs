@@ -11,7 +11,6 @@ public static class Dates
 
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", British);
 
-    // A day and time for documents that must say exactly when: "21 November 2026 at 14:05 UTC".
     public static string Moment(DateTime instant) => $"{Day(instant)} at {instant.ToString("HH:mm", British)} UTC";
 
     // Whole minutes, rounded up so a short activity is not "0 minutes".

@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CSELearning.Web.Features.Shared;
 
-// A problem with one field of a form, in words for the person who filled it in.
 public sealed record InputError(string Field, string Message);
 
-// Checks a form's fields against the domain's rules, and shows what they refused.
 public static class InputErrors
 {
     public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<InputError> errors)
@@ -15,7 +13,6 @@ public static class InputErrors
         foreach (var error in errors) modelState.AddModelError(error.Field, error.Message);
     }
 
-    // Runs one of the domain's rules: null when it passes, else the message it refuses with.
     public static string? RefusalOf(Action rule)
     {
         try
@@ -29,7 +26,6 @@ public static class InputErrors
         }
     }
 
-    // The domain's rule for the name of a partnership, agency or team: the trimmed name, or why it is refused.
     public static string? CheckName(string? name, string field, List<InputError> errors, int max = Partnership.NameMaxLength)
     {
         string? accepted = null;

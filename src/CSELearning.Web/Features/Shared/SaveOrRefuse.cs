@@ -6,23 +6,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Shared;
 
-// Why a save changed nothing: the domain refused the change, or another request changed the same rows first.
-// Message: The domain's reason, in words for the person; null when the database found the conflict, which each page words for itself.
-// Conflict: Someone else changed it first (a stale version, a newer save), rather than a change the rules refuse.
+// Message is null when the database found the conflict, which each page words for itself.
 public sealed record SaveRefusal(string? Message, bool Conflict)
 {
-    // 409 when someone else changed it first; 400 when the change itself was refused.
     public int StatusCode => Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
 }
 
 public static class SaveOrRefuse
 {
-    // Makes change and saves it: null when saved. When the domain refuses the change or another
-    // request saved first, every tracked change is cleared and the refusal says why, so the handler reloads what
-    // is there now and shows it with the refusal, keeping what the person typed in the form they posted.
-    // duplicateKeyIsConflict:
-    // A row that another request inserted with the same key also means that request saved first: the learner's
-    // records are keyed so that a doubled or replayed post collides.
+    // On a refusal every tracked change is cleared, so the handler can reload what is there now. A duplicate key
+    // can mean another request saved first: the learner's records are keyed so that a doubled or replayed post collides.
     public static async Task<SaveRefusal?> SaveOrRefuseAsync(this AppDbContext db, Action change, CancellationToken cancellationToken,
         bool duplicateKeyIsConflict = false)
     {

@@ -6,7 +6,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// The supervisee's comment on a record of their supervision, until it is locked; audited, never its text.
+// Audited, never its text.
 public static class Comment
 {
     public sealed class Input
@@ -16,9 +16,6 @@ public static class Comment
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, Open.Handler open)
     {
-        // Returns
-        // Done; or nothing added, and the Open.Model page back with the comment and why;
-        // Forbidden for the supervisor, who writes the record itself; or NotFound.
         public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken)
         {
             if (await access.OpenAsync(principal, id, cancellationToken) is not var (record, party)) return new NotFound();

@@ -8,10 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// A PDF of a record for one of its two parties, once the supervisor has signed it (its content is then fixed;
-// a draft may still change, so it has no PDF). It does not wait for the supervisee's acknowledgement, which the
-// PDF shows as not yet given. Whoever else asks is told the record does not exist, as for the page. Every
-// generation is audited: a copy has left the system.
+// No PDF of a draft, which may still change. Every generation is audited: a copy has left the system.
 public static class Download
 {
     public sealed record Pdf(byte[] Bytes, string FileName);

@@ -7,22 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// Supervision records for the signed-in person: those about them, as a supervisee, and those they have made
-// for their current supervisees. Given a supervisee, only the records the supervisor has made with that
-// person, with the button to record the next session.
 public static class Index
 {
-    // Selected: The supervisee asked for, when the supervisor chose one.
     public sealed record Model(IReadOnlyList<Row> AboutMe, IReadOnlyList<Supervisee> Supervisees, Supervisee? Selected);
 
     public sealed record Supervisee(Guid Id, string Name, IReadOnlyList<Row> Records);
 
-    // With: The other party: the supervisor on the supervisee's list, the supervisee on the supervisor's.
     public sealed record Row(Guid Id, DateOnly SessionDate, string With, RecordStatus Status, DateOnly? NextSessionDate);
 
     public sealed class Handler(AppDbContext db, TimeProvider clock)
     {
-        // The lists; null when a supervisee is named whom the person does not supervise now.
         public async Task<Model?> HandleAsync(ClaimsPrincipal principal, Guid? superviseeId, CancellationToken cancellationToken)
         {
             var userId = principal.UserId();
@@ -44,7 +38,6 @@ public static class Index
             var supervisorIds = records.Where(r => r.SuperviseeId == userId).Select(r => r.SupervisorId).Distinct().ToList();
             var supervisorNames = await db.Users.AsNoTracking().Where(u => supervisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
-            // Newest session first; the status follows the signatures, as on the record.
             static RecordStatus StatusOf(DateTime? supervisor, DateTime? supervisee) =>
                 supervisee is not null ? RecordStatus.Locked : supervisor is not null ? RecordStatus.AwaitingAcknowledgement : RecordStatus.Draft;
             var ordered = records.OrderByDescending(r => r.SessionDate).ThenByDescending(r => r.CreatedAt).ToList();

@@ -7,15 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// A record as one of its two parties sees it: the supervisor gets the form while it is a draft, then the
-// record and its signatures; the supervisee gets the record, their comments and, once the supervisor has
-// signed, the button to acknowledge it.
 public static class Open
 {
-    // Editor: The supervisor's form: while a draft, or to give back text a refused save did not keep.
-    // Problem: Why the last post changed nothing.
-    // Conflict: The last post met a newer version of the record.
-    // Comment: The supervisee's comment, given back when it was refused.
     public sealed record Model(SupervisionRecord Record, Party Party, string SupervisorName, string SuperviseeName, SessionNotes Notes,
         IReadOnlyList<ActionView> Actions, IReadOnlyList<LogView> DiscussedLogs, IReadOnlyList<CommentView> Comments,
         Editor? Editor, string? Problem, bool Conflict, string? Comment, string? CommentError)
@@ -29,7 +22,6 @@ public static class Open
 
     public sealed record CommentView(string AuthorName, DateTime At, string Text);
 
-    // What a refused post brings back to the page.
     public sealed record Refusal(string? Problem = null, bool Conflict = false, RecordForm? Form = null,
         IReadOnlyDictionary<string, string>? Errors = null, string? Comment = null, string? CommentError = null);
 
@@ -71,8 +63,7 @@ public static class Open
 
             Editor? form = null;
             var editable = party == Party.Supervisor && record.Status == RecordStatus.Draft;
-            // After a refused save the supervisor's text comes back in the form even if the record has since
-            // been signed, so nothing they wrote is lost.
+            // After a refused save the supervisor's text comes back even if the record has since been signed.
             if (editable || (party == Party.Supervisor && refusal.Form is not null))
                 form = await editor.BuildAsync($"/supervision/records/{record.Id}", record.SuperviseeId,
                     refusal.Form ?? RecordForm.From(record, notes, protector), refusal.Errors, editable, cancellationToken);

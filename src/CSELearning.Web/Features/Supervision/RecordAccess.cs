@@ -8,23 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// How the signed-in person stands to a supervision record.
 public enum Party
 {
     Supervisor,
     Supervisee,
 }
 
-// Who may open a supervision record: the two people it is between, and nobody else. The supervisee, always;
-// the supervisor who made it, while they still supervise the supervisee. A former supervisor, another
-// supervisor, another learner, a commissioner or an administrator is told the record does not exist, so
-// ids reveal nothing. The supervisor wrote the record, so the supervisee's reads of it are audited (Open).
+// Only the two people a record is between, the supervisor only while still supervising; anyone else is told it
+// does not exist, so ids reveal nothing.
 [FeatureService]
 public sealed class RecordAccess(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    // The record (tracked, with its actions and discussed logs) and the person's part in it, or null when they have none.
     public async Task<(SupervisionRecord Record, Party Party)?> OpenAsync(ClaimsPrincipal principal, Guid id, CancellationToken cancellationToken)
     {
         var userId = principal.UserId();
@@ -39,7 +35,6 @@ public sealed class RecordAccess(AppDbContext db, TimeProvider clock)
         return await SupervisesAsync(userId, record.SuperviseeId, cancellationToken) ? (record, Party.Supervisor) : null;
     }
 
-    // Whether the person supervises the supervisee today.
     public Task<bool> SupervisesAsync(Guid supervisorId, Guid superviseeId, CancellationToken cancellationToken) =>
         SupervisionRelationship.CurrentSupervisorsOf(db.SupervisionRelationships, superviseeId, DateOnly.FromDateTime(Now))
             .AnyAsync(id => id == supervisorId, cancellationToken);

@@ -5,15 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// The record form as the supervisor sees it, new or saved, blank or as it was posted.
-// PostTo: Where the form posts: the new-record address, or the record's own.
-// LogChoices: The supervisee's logs the supervisor may read, to tick those discussed.
-// Carried: The wording and first session of each carried-forward row, by the row's Id or CarriedFrom.
-// CanSave: False when the form is shown only to give back text that could not be saved.
+// CanSave is false when the form is shown only to give back text that could not be saved.
 public sealed record Editor(string PostTo, RecordForm Form, Guid SuperviseeId, string SuperviseeName, IReadOnlyList<LogChoice> LogChoices,
     IReadOnlyDictionary<Guid, CarriedAction> Carried, IReadOnlyDictionary<string, string> Errors, bool CanSave)
 {
-    // Blank rows offered for new actions; more appear each time the record is saved.
     public const int BlankRows = 3;
 }
 
@@ -21,7 +16,6 @@ public sealed record LogChoice(Guid Id, string Title, LogStatus Status);
 
 public sealed record CarriedAction(string Description, DateOnly FromSession);
 
-// Builds the Editor: the supervisee's logs to choose from and the carried actions' wording.
 [FeatureService]
 public sealed class RecordEditor(AppDbContext db, ITextProtector protector)
 {
@@ -58,5 +52,4 @@ public sealed class RecordEditor(AppDbContext db, ITextProtector protector)
     }
 }
 
-// One long text field of the form, with its character count.
 public sealed record TextAreaField(string Name, string Label, string Hint, string? Value, int MaxLength, string? Error, int Rows, string LabelClass = "govuk-label govuk-label--m");

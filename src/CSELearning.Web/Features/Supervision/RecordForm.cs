@@ -4,8 +4,7 @@ using CSELearning.Web.Domain.Supervision;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// The supervisor's form as posted: the dates, the five written parts, the logs ticked, the action rows, and
-// the version the record was opened at. Dates are year-month-day, as a browser's date field sends them.
+// Dates are year-month-day, as a browser's date field sends them.
 public sealed class RecordForm
 {
     public const string DateFormat = "yyyy-MM-dd";
@@ -35,11 +34,9 @@ public sealed class RecordForm
         public bool IsBlankNewRow => Id is null && CarriedFrom is null && string.IsNullOrWhiteSpace(Description) && string.IsNullOrWhiteSpace(DueOn);
     }
 
-    // The five written parts as posted, a part not sent being empty.
     public SessionNotes ToNotes() => new(Attendees ?? "", Agenda ?? "", Discussion ?? "", Wellbeing ?? "", Decisions ?? "");
 
-    // The details to save, or null with what is wrong by field name. Wholly blank new rows (the form always
-    // offers a few) are dropped first, so the rows shown again are the rows checked.
+    // Wholly blank new rows (the form always offers a few) are dropped first, so the rows shown are those checked.
     public (SessionDetails? Details, IReadOnlyDictionary<string, string> Errors) ToDetails()
     {
         Actions = Actions.Where(a => !a.IsBlankNewRow).ToList();
@@ -63,7 +60,6 @@ public sealed class RecordForm
         return (errors.Count == 0 ? details : null, errors);
     }
 
-    // The form for a new record: today's date, and a row for each action carried forward.
     public static RecordForm Blank(DateOnly today, IEnumerable<SupervisionAction> carried) => new()
     {
         SessionDate = Format(today),
@@ -71,7 +67,6 @@ public sealed class RecordForm
         Version = 0,
     };
 
-    // The form for a saved record, as it is stored.
     public static RecordForm From(SupervisionRecord record, SessionNotes notes, Domain.Reflections.ITextProtector protector) => new()
     {
         SessionDate = Format(record.SessionDate),

@@ -6,15 +6,10 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// The supervisor saves the draft. Anything refused comes back in the form, with why.
 public static class Save
 {
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, Open.Handler open)
     {
-        // Returns
-        // Done; or nothing saved, and the Open.Model page back with the supervisor's text in
-        // the form and why; Forbidden for the supervisee, who may read the record but not change it;
-        // or NotFound.
         public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, RecordForm form, CancellationToken cancellationToken)
         {
             if (await access.OpenAsync(principal, id, cancellationToken) is not var (record, party)) return new NotFound();

@@ -7,8 +7,6 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// A signature, by whichever party signs: the supervisor first, which fixes what the record says; then the
-// supervisee, acknowledging it, which locks it. Each is audited.
 public static class Sign
 {
     public sealed class Input
@@ -18,7 +16,6 @@ public static class Sign
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, Open.Handler open)
     {
-        // Returns Done; or nothing signed, and the Open.Model page back with why; or NotFound.
         public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken)
         {
             if (await access.OpenAsync(principal, id, cancellationToken) is not var (record, party)) return new NotFound();

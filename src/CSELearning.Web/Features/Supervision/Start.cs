@@ -8,11 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// A supervisor records a session with a current supervisee. The form starts with every action still open
-// on their earlier records together, carried forward; saving it makes the draft.
 public static class Start
 {
-    // Problem: Why the last post saved nothing, when it is not about one field.
     public sealed record Model(Editor Editor, string? Problem = null);
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, RecordEditor editor)
@@ -50,7 +47,6 @@ public static class Start
             return new Done($"/supervision/records/{record!.Id}", "The record has been saved as a draft");
         }
 
-        // The supervisor, their current supervisee, and the pair's earlier records with their actions.
         private async Task<(Guid SupervisorId, Guid SuperviseeId, List<SupervisionRecord> Earlier)?> PairAsync(ClaimsPrincipal principal, Guid? superviseeId,
             CancellationToken cancellationToken)
         {

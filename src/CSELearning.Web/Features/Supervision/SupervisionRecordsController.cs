@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// Everyone signed in has a list (their own records, and those they made). Each record is opened through
-// RecordAccess: its supervisee, or the supervisor who made it while still supervising; anyone else gets 404.
-// Only a supervisor starts a record.
 [Route("supervision/records")]
 public sealed class SupervisionRecordsController : Controller
 {
@@ -30,7 +27,6 @@ public sealed class SupervisionRecordsController : Controller
     public async Task<IActionResult> Open(Guid id, [FromServices] Open.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(User, id, cancellationToken) is { } model ? View("Open", model) : NotFound();
 
-    // The record as a PDF for either party, once the supervisor has signed it; each one is audited.
     [HttpGet("{id:guid}/pdf")]
     public async Task<IActionResult> Pdf(Guid id, [FromServices] Download.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(User, id, cancellationToken) is { } pdf ? this.PdfDownload(pdf.Bytes, pdf.FileName) : NotFound();

@@ -7,10 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Verification;
 
-// Public certificate verification: anyone with the link (an employer, a regulator) can check a certificate
-// without signing in. It shows only the learner's name, the module and the dates. Every code that does not
-// name a certificate, whatever the reason (malformed, unknown), gets the same page, so the page reveals
-// nothing about which codes exist; codes are random and too long to guess.
+// Public, so an employer or regulator can check a certificate without signing in. Every code that names no
+// certificate gets the same page, so the page reveals nothing about which codes exist.
 [AllowAnonymous]
 public sealed class VerificationController : Controller
 {
