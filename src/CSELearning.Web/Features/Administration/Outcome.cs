@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Administration;
 
-// What an administration command did: the id of what it saved, or why it saved nothing (the input was
-// wrong, or what it names does not exist).
 public sealed record Outcome(Guid? Id, IReadOnlyList<InputError> Errors, bool Missing = false)
 {
     public bool Succeeded => !Missing && Errors.Count == 0;
@@ -20,8 +18,6 @@ public sealed record Outcome(Guid? Id, IReadOnlyList<InputError> Errors, bool Mi
 
 public static class OutcomeResults
 {
-    // How an administration form ends: not found when what it names has gone, the form again with its
-    // errors when refused, or the confirmation on the next page when saved.
     public static async Task<IActionResult> FinishAsync(this Controller controller, Outcome outcome, string confirmation,
         Func<Guid, string> next, Func<Task<IActionResult>> redisplay)
     {

@@ -6,12 +6,9 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-// Starting a module after its warning: a first time, a refresher after a major change, or again after a
-// major change overtook an unfinished start. Pressing Start twice, or going back and pressing it again,
-// carries on with the progress already made rather than making another.
+// Pressing Start twice, or going back and pressing it again, carries on with the progress already made.
 public static class Begin
 {
-    // Url: Where the learner goes next.
     // Started: Whether a new progress was made (false: carrying on, or already completed).
     public sealed record Result(string Url, bool Started);
 

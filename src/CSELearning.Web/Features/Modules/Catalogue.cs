@@ -7,10 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
 
-// The modules written for the signed-in person's job role, with their progress in each.
 public static class Catalogue
 {
-    // ShowingEveryModule: No module names the person's job role, so every module is listed.
     public sealed record Model(string JobRole, bool ShowingEveryModule, IReadOnlyList<Entry> Modules);
 
     public sealed record Entry(string Id, string Title, string Summary, int EstimatedMinutes, decimal CpdHours, string Version,
@@ -24,10 +22,8 @@ public static class Catalogue
             var jobRole = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.JobRole).SingleAsync(cancellationToken);
 
             var forRole = catalog.Modules.Where(m => m.Audience.Contains(jobRole)).ToList();
-            // A job role that no module is written for (a manager, a commissioner, "Other") sees every module
-            // rather than an empty page: such people oversee, buy or choose the training for the roles the
-            // modules do name, and may take any of them. The page says so, so no one mistakes it for a list
-            // chosen for them.
+            // A job role no module is written for (a manager, a commissioner, "Other") sees every module rather than an empty
+            // page: such people oversee or choose the training for the named roles. The page says so.
             var showingEveryModule = forRole.Count == 0;
             var modules = showingEveryModule ? catalog.Modules : forRole;
             var statuses = (await records.StatusesAsync(userId, modules, cancellationToken)).Modules;

@@ -10,15 +10,9 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-// The end of a module: what is still to do, or the button that records the completion, or the completion
-// itself once recorded.
 public static class Completion
 {
-    // Progress: The learner's progress the page is about; its number goes in the form.
-    // Outstanding: Scenarios without an ending reached and checks not passed.
-    // Recorded: The completion of this progress, once recorded.
     // Problem: Why a post changed nothing.
-    // Certificate: The certificate issued with the completion, once recorded.
     public sealed record Model(ContentModule Module, ModuleProgress Progress, IReadOnlyList<ModuleSection> Outstanding, int Score,
         ModuleCompletion? Recorded, string? Problem, Certificate? Certificate = null);
 

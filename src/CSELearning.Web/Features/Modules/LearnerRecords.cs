@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
 
-// Where a learner stands with a module, as the catalogue, the start page and My learning show it.
 public enum LearningState
 {
     NotStarted,
@@ -28,7 +27,6 @@ public static class LearningStateText
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 
-    // The GOV.UK tag colour for the state.
     public static string TagClass(this LearningState state) => state switch
     {
         LearningState.NotStarted => "govuk-tag govuk-tag--grey",
@@ -39,8 +37,6 @@ public static class LearningStateText
     };
 }
 
-// Latest: The learner's latest progress through the module, if any.
-// LatestCompletion: Their latest completion, if any.
 public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, ModuleCompletion? LatestCompletion)
 {
     public static ModuleStatus Of(ContentModule module, ModuleProgress? latest, ModuleCompletion? latestCompletion)
@@ -55,9 +51,8 @@ public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, M
     // A progress the learner may carry on with: not completed, and not overtaken by a major change.
     public ModuleProgress? Active => State == LearningState.InProgress ? Latest : null;
 
-    // The progress a learner's scenario choices and check attempts go into: the active one, or the one they
-    // completed (they may go back over a completed module). None when they have not started, or when a
-    // major change means they start again.
+    // The progress scenario choices and check attempts go into: the active one, or the completed one (a module may be
+    // gone back over). None before starting, or when a major change means starting again.
     public ModuleProgress? Working => State switch
     {
         LearningState.InProgress => Latest,
@@ -65,11 +60,9 @@ public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, M
         _ => null,
     };
 
-    // Started on a version a major change has since replaced, and not finished.
     public bool HasOvertakenProgress(ContentModule module) => Latest is { } latest && latest.IsOvertakenBy(module);
 }
 
-// What a learner has done within one progress: each scenario's position and each check's attempts.
 public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition> Positions, IReadOnlyList<CheckAttempt> Attempts)
 {
     public bool EndingReached(Scenario scenario) => Positions.GetValueOrDefault(scenario.Id)?.EndingReachedAt is not null;
@@ -81,7 +74,6 @@ public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition
 
     public bool Passed(KnowledgeCheck check) => AttemptsAt(check).Any(a => a.Passed);
 
-    // What is left before the module can be completed: scenarios without an ending reached, checks not passed.
     public IReadOnlyList<ModuleSection> Outstanding(ContentModule module) => module.Sections
         .Where(s => s switch
         {
@@ -91,8 +83,7 @@ public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition
         })
         .ToList();
 
-    // The score a completion records: across the module's checks, the questions answered correctly in the
-    // best attempt at each, as a whole percentage rounded down.
+    // Across the checks, the best attempt at each, as a whole percentage rounded down.
     public int Score(ContentModule module)
     {
         var best = module.SectionsOf<KnowledgeCheck>().Select(Best).OfType<CheckAttempt>().ToList();
@@ -108,12 +99,10 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    // The progress the learner may carry on with (ModuleStatus.Active), tracked, from one
-    // query: what every teaching page needs, without the completion lookup a full status takes.
+    // From one query: what every teaching page needs, without the completion lookup a full status takes.
     public async Task<ModuleProgress?> ActiveAsync(Guid userId, ContentModule module, CancellationToken cancellationToken) =>
         await LatestAsync(userId, module, cancellationToken) is { } latest && latest.CanContinueIn(module) ? latest : null;
 
-    // The learner's latest progress through the module (tracked), if any.
     private Task<ModuleProgress?> LatestAsync(Guid userId, ContentModule module, CancellationToken cancellationToken) =>
         db.ModuleProgress
             .Where(p => p.UserId == userId && p.ModuleId == module.Id)
@@ -130,11 +119,9 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
         return ModuleStatus.Of(module, latest, completion);
     }
 
-    // Modules: Each module's status, by module id.
     // Completions: Every completion the learner has, newest first, including modules no longer published.
     public sealed record Overview(IReadOnlyDictionary<string, ModuleStatus> Modules, IReadOnlyList<ModuleCompletion> Completions);
 
-    // Every module's status for the learner, and all their completions, from two small queries.
     public async Task<Overview> StatusesAsync(Guid userId, IEnumerable<ContentModule> modules, CancellationToken cancellationToken)
     {
         var progress = await db.ModuleProgress.AsNoTracking().Where(p => p.UserId == userId).ToListAsync(cancellationToken);
@@ -167,6 +154,5 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
     // Saves, or returns false when another request changed the same record first (a doubled or replayed
     // post): a stale revision, or a row another request inserted with the same key. Nothing is saved then.
     public async Task<bool> TrySaveAsync(CancellationToken cancellationToken) =>
-        // The step's changes are already made, as values the domain checked; this only saves them.
         await db.SaveOrRefuseAsync(() => { }, cancellationToken, duplicateKeyIsConflict: true) is null;
 }

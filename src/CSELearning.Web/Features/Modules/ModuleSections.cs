@@ -3,7 +3,6 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
-// Addresses and names for a module's sections, shared by every page of the learner's journey.
 public static class ModuleSections
 {
     public static string StartUrl(ContentModule module) => $"/modules/{module.Id}";
@@ -24,10 +23,8 @@ public static class ModuleSections
         _ => throw new ArgumentOutOfRangeException(nameof(section)),
     };
 
-    // The section's place in the module, from 1.
     public static int Number(ContentModule module, ModuleSection section) => IndexOf(module, section) + 1;
 
-    // Where "Next" or "Continue" goes from a section: the next section, or the completion page after the last.
     public static Read.Link Next(ContentModule module, ModuleSection section)
     {
         var index = IndexOf(module, section);
@@ -36,7 +33,6 @@ public static class ModuleSections
             : new Read.Link(CompletionUrl(module), "Finish the module");
     }
 
-    // Where "Previous" goes from a section: the section before, or the start page before the first.
     public static Read.Link Previous(ContentModule module, ModuleSection section)
     {
         var index = IndexOf(module, section);
@@ -45,7 +41,6 @@ public static class ModuleSections
             : new Read.Link(StartUrl(module), "Start of the module");
     }
 
-    // Where "Continue" takes a learner: the section they were last in, else the first.
     public static string ContinueUrl(ContentModule module, Domain.Learning.ModuleProgress progress) =>
         progress.LastSectionId is { } last && module.FindSection(last) is { } section
             ? Url(module, section)

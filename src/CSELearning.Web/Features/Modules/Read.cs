@@ -4,12 +4,9 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-// A teaching page or a set of reflection prompts, served from the HTML the catalog rendered at start-up.
-// For a learner with the module in progress, opening it notes where they are, so "Continue" brings them back.
+// Served from the HTML the catalog rendered at start-up.
 public static class Read
 {
-    // Previous: Where "Previous" goes: the section before, or the start page.
-    // Next: The next section, or the completion page after the last.
     public sealed record Model(ContentModule Module, ModuleSection Section, int Number, int Count, Link Previous, Link Next);
 
     public sealed record Link(string Url, string Title);

@@ -9,16 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Modules;
 
-// What every step through a scenario shares: the learner's scenario and their position in it, loaded (or made,
-// at the start); and the step saved, or refused with the learner shown where they are.
 [FeatureService]
 public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records, AppDbContext db)
 {
-    // The learner's scenario and their position in it, loaded (or made, at the start) for a step.
     public sealed record Context(ContentModule Module, Scenario Scenario, ModuleProgress Progress, ScenarioPosition Position);
 
-    // The scenario and the learner's position, or why there is nothing to step through. A position not yet
-    // saved (the learner has made no choice) is added to the context's unit of work, at the start.
+    // A position not yet saved (no choice made) is added to the context's unit of work.
     public async Task<(HandlerResult? Early, Context? Context)> LoadAsync(ClaimsPrincipal principal, string id, string sectionId, CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } module || module.FindSection(sectionId) is not Scenario scenario) return (new NotFound(), null);
@@ -34,7 +30,6 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
         return (null, new Context(module, scenario, progress, position));
     }
 
-    // The latest decision on the learner's current path (not taken back), if any.
     public Task<ScenarioDecision?> LastDecisionAsync(Context context, CancellationToken cancellationToken) =>
         db.ScenarioDecisions
             .Where(d => d.ProgressId == context.Progress.Id && d.ScenarioId == context.Scenario.Id
@@ -56,8 +51,6 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
             ModuleSections.Next(module, scenario));
     }
 
-    // Takes a step: step makes its change to the learner's position, or says why it refuses,
-    // and the step is then finished as FinishAsync says.
     public async Task<HandlerResult> TakeAsync(ClaimsPrincipal principal, string id, string sectionId, Func<Context, Task<ScenarioRefusal?>> step,
         CancellationToken cancellationToken)
     {
@@ -66,8 +59,7 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
         return await FinishAsync(principal, context!, await step(context!), cancellationToken);
     }
 
-    // Saves a step, or shows the learner where they are with refusal's message. A save
-    // that loses a race with another post from the same page is refused as out of date.
+    // A save that loses a race with another post from the same page is refused as out of date.
     private async Task<HandlerResult> FinishAsync(ClaimsPrincipal principal, Context context, ScenarioRefusal? refusal, CancellationToken cancellationToken)
     {
         if (refusal is null && await records.TrySaveAsync(cancellationToken))

@@ -4,16 +4,10 @@ using CSELearning.Web.Infrastructure.Authorization;
 
 namespace CSELearning.Web.Features.Modules;
 
-// A module's start page: what it covers, what it may stir up, where to find support, its sections with
-// the learner's progress in each, and the way in (start, continue, or start a refresher).
 public static class Start
 {
-    // Status: Where the learner stands with the module.
-    // Overtaken: They started an earlier version and a major change has been published since.
-    // ContinueUrl: Where "Continue" goes, when they have a module in progress.
     public sealed record Model(ContentModule Module, ModuleStatus Status, bool Overtaken, string? ContinueUrl, IReadOnlyList<SectionEntry> Sections);
 
-    // Progress: The learner's progress in it, for scenarios and checks once they have started.
     public sealed record SectionEntry(ModuleSection Section, string Kind, string Url, string? Progress);
 
     public sealed class Handler(ContentCatalog catalog, LearnerRecords records)

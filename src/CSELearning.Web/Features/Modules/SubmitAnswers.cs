@@ -8,8 +8,6 @@ using Microsoft.AspNetCore.Http;
 
 namespace CSELearning.Web.Features.Modules;
 
-// Submitting answers to a knowledge check: every attempt is recorded and marked against the module's pass
-// mark. Answers that are not the check's, or a form already submitted, change nothing.
 public static class SubmitAnswers
 {
     public sealed class Handler(TakeCheck.Handler take, LearnerRecords records, AppDbContext db)
@@ -45,8 +43,7 @@ public static class SubmitAnswers
                 : $"Those answers were already submitted as attempt {context.Attempts.Count}, so nothing more was recorded. You can see that attempt's result below, or try again."),
                 StatusCodes.Status409Conflict);
 
-        // The options chosen for each question, from fields named answer-{question id} holding option numbers.
-        // Unanswered questions are errors to show; anything not an option of the check means the form was tampered with.
+        // Anything not an option of the check means the form was tampered with.
         public static (Dictionary<string, IReadOnlyList<int>> Chosen, Dictionary<string, string> Errors, bool Tampered) Read(KnowledgeCheck check, IFormCollection form)
         {
             var chosen = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);

@@ -8,13 +8,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace CSELearning.Web.Features.Modules;
 
-// A knowledge check's questions, as a form; with the learner's earlier attempts listed.
 public static class TakeCheck
 {
-    // Attempt: The number the next attempt will have: the form carries it, so a replayed form is recognised.
-    // Chosen: Options chosen by question id, kept when the form comes back with a problem.
-    // Errors: Questions left unanswered, by question id.
-    // Problem: Why a submission changed nothing, when it is not about one question.
+    // Attempt: the form carries it, so a replayed form is recognised.
     public sealed record Model(ContentModule Module, KnowledgeCheck Check, int Attempt, IReadOnlyList<CheckAttempt> Attempts,
         IReadOnlyDictionary<string, IReadOnlyList<int>> Chosen, IReadOnlyDictionary<string, string> Errors, string? Problem)
     {

@@ -2,10 +2,8 @@ using System.Globalization;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// One figure in a report, with the suppression rule every report applies: a figure drawn from fewer than
-// SmallestGroup people is never shown, only "fewer than 5", so nobody can be singled out.
-// A count is drawn from the people it counts; a rate from both the people it divides; a median from the
-// people whose times it takes. Suppressed figures stay suppressed in every format (page, chart, CSV).
+// A figure drawn from fewer than SmallestGroup people is never shown, in any format, so nobody can be singled out.
+// A rate is drawn from both the people it divides.
 public readonly record struct Figure(double? Value, string Unit)
 {
     public const int SmallestGroup = 5;

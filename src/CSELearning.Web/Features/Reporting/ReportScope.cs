@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// The filters every report takes, as they appear in its address so a view can be bookmarked and shared.
+// In the address so a view can be bookmarked and shared.
 public sealed class ReportFilter
 {
     public Guid? Partnership { get; set; }
@@ -42,9 +42,7 @@ public sealed class ReportFilter
 
 public sealed record Option(string Value, string Text);
 
-// Whose figures a report may show: a commissioner's own partnership, or for an administrator the one chosen
-// (the first by name when none is). A filter naming another partnership, or an agency outside this one, is
-// not found: reports never reveal what exists elsewhere.
+// A filter naming another partnership, or an agency outside this one, is not found: reports never reveal what exists elsewhere.
 public sealed record ReportScope(Guid PartnershipId, string Partnership, bool ChoosePartnership, IReadOnlyList<Option> Partnerships, IReadOnlyList<Option> Agencies)
 {
     public static async Task<ReportScope?> ResolveAsync(AppDbContext db, ClaimsPrincipal principal, ReportFilter filter, CancellationToken ct)
@@ -78,7 +76,6 @@ public sealed record ReportScope(Guid PartnershipId, string Partnership, bool Ch
         return new ReportScope(pid, partnership, isAdministrator, partnerships, agencies);
     }
 
-    // People with the Learner role in the partnership's agencies, narrowed by the agency and job role filters.
     public IQueryable<User> Learners(AppDbContext db, ReportFilter filter)
     {
         var learnerRole = db.Roles.Where(r => r.Name == Roles.Learner).Select(r => r.Id);

@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// Commissioners (their own partnership) and administrators (any partnership). Filters live in the query
-// string so a view can be bookmarked; the CSV is the same table with the same filters.
+// Filters live in the query string so a view can be bookmarked.
 [Authorize(Policy = Policies.Reporting)]
 [Route("reports")]
 public sealed class ReportsController : Controller
@@ -87,12 +86,10 @@ public sealed class ReportsController : Controller
         : model.Errors.Count > 0 ? View(view, model).WithStatus(StatusCodes.Status400BadRequest)
         : View(view, model);
 
-    // The report's table as CSV, with the same filters; problems get the page, as for the view.
     private IActionResult CsvFile(IReportModel? model, string view, Func<IReportModel, string> fileName) =>
         model is null || model.Errors.Count > 0 ? Page(model, view)
         : File(Csv.Write(model.CsvRows()), "text/csv; charset=utf-8", fileName(model));
 
-    // Filters that did not parse (a date, an agency, a job role typed into the address), in words.
     private List<string> BindingErrors()
     {
         var messages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

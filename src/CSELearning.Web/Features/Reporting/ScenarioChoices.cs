@@ -5,14 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// For each decision point of a module's scenarios, the share of learners choosing each option: where the
-// recommended practice is chosen least, practice understanding is weakest. A learner's first time through
-// a scenario is what counts (not replays after seeing the feedback); a choice they went back on still
-// counts, as the choice they first made, and choosing the same option again adds nothing. Only versions of the
-// module that a major change has not superseded are counted, so node and option numbers mean what the
-// published content says. Each share is drawn from the people deciding at that point and is suppressed, like
-// every count, below five people. A choice is counted under the agency and job role the learner had when they
-// made it, on the day they made it; the figures come from Tables.ChoiceCount.
+// Where the recommended practice is chosen least, practice understanding is weakest. Only a learner's first time
+// through counts (not replays after seeing the feedback), and only versions no major change has superseded, so node
+// and option numbers mean what the published content says. Shares are suppressed below five, like every count.
 public static class ScenarioChoices
 {
     public sealed record Choice(int Number, string Text, bool IsRecommended, Figure People, Figure Share);
@@ -47,7 +42,6 @@ public static class ScenarioChoices
             var moduleId = module.Id;
             var (start, end) = (filter.From, filter.To);
 
-            // The partnership's own counts when no agency or job role is asked for; otherwise those kept per agency and job role.
             var counts = db.ChoiceCounts.AsNoTracking()
                 .Where(c => c.PartnershipId == scope.PartnershipId && c.ModuleId == moduleId
                     && (start == null || c.Day >= start) && (end == null || c.Day <= end));

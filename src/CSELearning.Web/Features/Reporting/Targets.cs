@@ -8,9 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// Targets: a commissioner (or an administrator) sets, for an agency and a module, the percentage of the
-// agency's staff in scope to have completed the module by a date; the page shows each target's progress
-// now (the same counts as the uptake report, suppressed the same way) and which agencies are behind.
+// Progress uses the same counts as the uptake report, suppressed the same way.
 public static class Targets
 {
     public sealed record Row(Guid Id, string Agency, string Module, int Percent, DateOnly DueOn, Figure InScope, Figure Completed, Figure Rate, TargetStatus Status);
@@ -82,7 +80,7 @@ public static class Targets
                 ? new FormModel(scope, Modules(), new Input { Agency = filter.Agency?.ToString(), Module = filter.Module }, new Dictionary<string, string>())
                 : null;
 
-        // Sets (or changes) the target; the form with its problems when the input will not do; null when out of scope.
+        // The form with its problems when the input will not do; null when out of scope.
         public async Task<(FormModel? Problems, bool Changed)?> SetAsync(ClaimsPrincipal principal, Guid? partnership, Input input, CancellationToken ct)
         {
             var filter = new ReportFilter { Partnership = partnership };
@@ -109,7 +107,6 @@ public static class Targets
             return (null, existing is not null);
         }
 
-        // Removes a target of the person's partnership; false when there is no such target for them.
         public async Task<bool> RemoveAsync(ClaimsPrincipal principal, Guid id, CancellationToken ct)
         {
             var target = await db.UptakeTargets.SingleOrDefaultAsync(t => t.Id == id, ct);

@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// Completions per month over the last twelve months (this month included), for each agency of the
-// partnership and for all of them together. Every completion by a learner of the partnership counts,
-// including those of people who have since left, because it happened, under the agency and job role they had
-// when they completed. One grouped query over Tables.CompletionCount; no rows per person.
+// Completions by people who have since left still count, because they happened, under the agency and job role they
+// had when they completed.
 public static class Trends
 {
     public sealed record Row(string Agency, IReadOnlyList<Figure> Months);

@@ -9,22 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// Uptake of the modules across a partnership: for each module, and each agency, team or job role when the
-// report is broken down by one, the learners in scope, how many started and completed, the completion rate,
-// the median learning time and how many are due a refresh. Every figure is a count of people (suppressed
-// below five, see Figure); nothing anyone wrote or answered is read.
-// Who is counted: active people with the Learner role in the partnership's agencies whose job role is in the
-// module's audience (all job roles when the module names none), as they are now. "Started" is a first start
-// in the period, when one is given; "completed" is a latest completion in the period of the current version or
-// of one with only wording changes since; "refresh due" counts people whose latest completion is of a version
-// a major change has superseded. The figures are grouped queries over the reporting tables
-// (Tables.UptakeCount and Tables.LearningTimeCount, or
-// Tables.UptakeRow for a period): no person's rows are loaded.
+// Uptake of the modules across a partnership. Every figure is a count of people (suppressed below five, see Figure);
+// nothing anyone wrote or answered is read, and no person's rows are loaded: the figures are grouped queries over the
+// reporting tables. "Completed" counts a latest completion of a version with only wording changes since; "refresh
+// due", one a major change has superseded.
 public static class Uptake
 {
     public enum Breakdown { Module, Agency, Team, Role }
 
-    // GroupKey: The agency's or team's id, or the job role's name; empty for a module's row.
     // Counts: The counts behind the figures, for working out targets; never shown.
     public sealed record Row(string ModuleId, string ModuleTitle, string GroupKey, string? Group, (int InScope, int Completed) Counts, Figure InScope, Figure Started, Figure Completed,
         Figure CompletionRate, Figure MedianMinutes, Figure RefreshDue);
@@ -70,19 +62,13 @@ public static class Uptake
             return new Model(filter, scope, modules.Select(m => new Option(m.Id, m.Title)).ToList(), rows, errors.Distinct().ToList());
         }
 
-        // The modules' uptake for each agency of the partnership, at today (no period).
         public Task<List<Row>> ByAgencyAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, CancellationToken ct) =>
             RowsAsync(modules, scope, new ReportFilter { By = Breakdown.Agency }, ct);
 
-        // Every module's rows from a few grouped queries per module over the reporting tables, each summed in the
-        // database to the breakdown's groups for the module's audience: the uptake counts give who is in scope, who
-        // started and who is due a refresh; the learning-time counts, who completed and how long they took. A view
-        // with a period reads the uptake rows started and completed in it instead.
         private async Task<List<Row>> RowsAsync(IReadOnlyList<ContentModule> modules, ReportScope scope, ReportFilter filter, CancellationToken ct)
         {
-            // One module's figures never depend on another's, so the modules are read at the same time, each on a
-            // context and connection of its own: the page waits for its slowest module rather than for every module
-            // in turn. A few at once at most, so that one page does not take a large share of the connection pool.
+            // One module's figures never depend on another's, so modules are read in parallel, each on its own context, and the
+            // page waits only for its slowest. A few at once at most, so one page does not take a large share of the pool.
             var figures = new ModuleFigures[modules.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, modules.Count), new ParallelOptions { MaxDegreeOfParallelism = ModulesAtOnce, CancellationToken = ct },
                 async (i, token) => figures[i] = await ModuleFiguresAsync(modules[i], scope, filter, token));
@@ -107,10 +93,8 @@ public static class Uptake
             return rows;
         }
 
-        // How many modules one page reads at the same time.
         private const int ModulesAtOnce = 3;
 
-        // One module's figures per group of the breakdown (by its key), and each group's minutes histogram.
         private sealed record ModuleFigures(ContentModule Module, Dictionary<string, int> InScope, Dictionary<string, int> Started,
             Dictionary<string, int> RefreshDue, Dictionary<string, Dictionary<int, int>> Minutes);
 
@@ -121,8 +105,7 @@ public static class Uptake
             await db.Database.OpenConnectionAsync(ct);
             var (start, end) = Period(filter);
             var moduleId = module.Id;
-            // The module's empty id marks the people in scope; the module's own, those who started it, by their
-            // latest completion's version (empty for none).
+            // The rows with the empty module id count the people in scope; the module's own, those who started it.
             var counts = await SumAsync(OfAudience(Counts(db.UptakeCounts.AsNoTracking(), scope, filter), module)
                 .Where(c => (c.ModuleId == moduleId || c.ModuleId == "") && c.People != 0)
                 .Select(c => new Group { ModuleId = c.ModuleId, AgencyId = c.AgencyId, TeamId = c.TeamId, JobRole = c.JobRole, Version = c.CompletedVersion, People = c.People }),
@@ -136,7 +119,6 @@ public static class Uptake
             var refreshDue = started.Where(c => c.Version != "" && !current.Contains(c.Version));
             static Dictionary<string, int> ByKey(IEnumerable<(string ModuleId, string Key, string Version, int People)> sums) =>
                 sums.GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.People));
-            // "Started" in a period is starting the module for the first time in it.
             var startedByKey = start is null && end is null
                 ? ByKey(started)
                 : await CountAsync(OfAudience(Counts(db.UptakeRows.AsNoTracking(), scope, filter), module)
@@ -146,9 +128,8 @@ public static class Uptake
                 current.Count == 0 ? [] : await LearningTimesAsync(db, module, current, scope, filter, start, end, ct));
         }
 
-        // How many of the uptake rows there are in each group of the breakdown, grouped by the key's column alone:
-        // the rows are one module's, so a period's figures need not be grouped by module and version as well, which
-        // would have the database sort and hash text it never needs.
+        // Grouped by the key alone: the rows are one module's, and grouping by module and version too would have the
+        // database sort and hash text it never needs.
         private static async Task<Dictionary<string, int>> CountAsync(IQueryable<UptakeRow> rows, Breakdown by, CancellationToken ct) => by switch
         {
             Breakdown.Agency => await CountByAsync(rows, r => r.AgencyId, agency => KeyOf(by, agency, default, ""), ct),
@@ -163,7 +144,6 @@ public static class Uptake
             (await rows.GroupBy(key).Select(g => new { g.Key, People = g.Count() }).ToListAsync(ct))
                 .GroupBy(g => keyOf(g.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.People));
 
-        // A reporting table's rows as the grouped queries read them: one group of people, or one person (1).
         private sealed class Group
         {
             public string ModuleId { get; init; } = "";
@@ -184,7 +164,6 @@ public static class Uptake
             _ => "",
         };
 
-        // The rows of people in the module's audience (every job role when it names none).
         private static IQueryable<T> OfAudience<T>(IQueryable<T> rows, ContentModule module) where T : class
         {
             if (module.Audience.Count == 0) return rows;
@@ -192,7 +171,6 @@ public static class Uptake
             return rows.Where(r => audience.Contains(EF.Property<string>(r, "JobRole")));
         }
 
-        // The people of the groups summed per module, group of the breakdown and version.
         private static async Task<List<(string ModuleId, string Key, string Version, int People)>> SumAsync(IQueryable<Group> groups, Breakdown by, CancellationToken ct) => by switch
         {
             Breakdown.Agency => (await groups.GroupBy(g => new { g.ModuleId, g.AgencyId, g.Version })
@@ -209,9 +187,6 @@ public static class Uptake
                 .Select(g => (g.ModuleId, "", g.Version, g.People)).ToList(),
         };
 
-        // Histograms of whole minutes per group of the breakdown for the module's latest completions of these
-        // versions by its audience (in the period, when one is given): from the learning-time counts, or from the
-        // uptake rows completed in the period.
         private static async Task<Dictionary<string, Dictionary<int, int>>> LearningTimesAsync(AppDbContext db, ContentModule module, List<string> versions,
             ReportScope scope, ReportFilter filter, DateTime? start, DateTime? end, CancellationToken ct)
         {
@@ -261,9 +236,7 @@ public static class Uptake
             return histograms;
         }
 
-        // One of the reporting tables' rows of the partnership's learners, narrowed by the agency and job role filters
-        // (equalities only, so a table's rows still come off its index in order). The module filter has already chosen
-        // which modules are read, and each query names its own.
+        // Equalities only, so a table's rows still come off its index in order.
         private static IQueryable<T> Counts<T>(IQueryable<T> rows, ReportScope scope, ReportFilter filter) where T : class
         {
             var partnershipId = scope.PartnershipId;

@@ -10,11 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// Completions and knowledge-check attempts as xAPI 1.0.3 statements, for partnerships that feed a learning
-// record store. The actor is an account on this site named by the person's opaque id (never an email or a
-// name); a statement's id is the id of the record it describes, so exporting twice gives the same statements
-// and a store can drop duplicates. No answer a person gave is included: an attempt carries its score only.
-// The statements are written to the response as they are read, so a large export is never held in memory.
+// The actor is named by the person's opaque id (never an email or a name), and a statement's id is its record's, so
+// exporting twice gives the same statements for a store to drop. No answer a person gave is included, only scores.
 public static class Xapi
 {
     public const string Completed = "http://adlnet.gov/expapi/verbs/completed";
@@ -123,7 +120,7 @@ public static class Xapi
         }
     }
 
-    // Writes the statements straight to the response, with no Content-Length: it streams.
+    // Streamed with no Content-Length, so a large export is never held in memory.
     private sealed class StatementsResult(Handler handler, ReportScope scope, ReportFilter filter, string baseUrl) : IActionResult
     {
         public async Task ExecuteResultAsync(ActionContext context)

@@ -10,8 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Import;
 
-// Creates the people in a CSV file, all or none: every row is checked first, and one wrong row means no one
-// is imported. Everyone is invited to choose a password once they have all been saved.
+// All or none: one wrong row means no one is imported; invitations go once everyone is saved.
 public static class ImportUsers
 {
     public const string RowProblemsKey = "RowProblems";

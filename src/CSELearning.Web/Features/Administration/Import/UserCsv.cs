@@ -5,9 +5,7 @@ using CsvHelper;
 
 namespace CSELearning.Web.Features.Administration.Import;
 
-// Reads and checks a CSV file of people to import, without touching the database: the caller passes in what
-// it needs to know (the partnership's agencies and teams, which emails already have accounts, who already
-// supervises). Every row is checked and every problem reported, so that a file is fixed in one go.
+// Checks without touching the database, and reports every problem in every row, so that a file is fixed in one go.
 public static class UserCsv
 {
     public const int MaxBytes = 1024 * 1024;
@@ -28,26 +26,22 @@ public static class UserCsv
     // Characters that make a spreadsheet treat a cell as a formula (and tab and carriage return, which can hide one).
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
-    // A data row: the line of the file it starts on, its cells by column, and problems found while reading it.
     public sealed record Row(int Line, IReadOnlyDictionary<string, string> Cells, IReadOnlyList<string> Problems)
     {
         public string this[string column] => Cells.TryGetValue(column, out var value) ? value.Trim() : "";
     }
 
-    // The rows of the file, or the one reason the file as a whole cannot be read.
     public sealed record ReadResult(string? FileError, IReadOnlyList<Row> Rows);
 
     public sealed record TeamEntry(Guid Id, string Name, bool IsActive);
 
     public sealed record AgencyEntry(Guid Id, string Name, bool IsActive, IReadOnlyList<TeamEntry> Teams);
 
-    // ExistingEmails: Email addresses that already have an account.
-    // ActiveSupervisors: Existing active accounts with the Supervisor role, by email address.
+    // ActiveSupervisors: by email address.
     public sealed record Lookups(
         string PartnershipName, IReadOnlyList<AgencyEntry> Agencies, IReadOnlyCollection<string> ExistingEmails,
         IReadOnlyDictionary<string, Guid> ActiveSupervisors);
 
-    // A person ready to create. Their supervisor is an existing account or another person in the file.
     public sealed record Person(
         int Line, string Email, string Name, JobRole JobRole, Guid? AgencyId, Guid? TeamId, IReadOnlyList<string> Roles,
         Guid? ExistingSupervisorId, string? NewSupervisorEmail);
@@ -130,11 +124,9 @@ public static class UserCsv
         return $"The header row must have the columns {string.Join(",", Columns)} ({string.Join("; ", parts)}).";
     }
 
-    // The email addresses in the file, for looking up which already have accounts.
     public static IReadOnlyList<string> EmailsIn(IEnumerable<Row> rows) =>
         rows.Select(r => r[Email]).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    // The supervisors' email addresses in the file, for looking up existing supervisors.
     public static IReadOnlyList<string> SupervisorEmailsIn(IEnumerable<Row> rows) =>
         rows.Select(r => r[SupervisorEmail]).Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
@@ -146,7 +138,6 @@ public static class UserCsv
         var supervisors = new Dictionary<string, Guid>(lookups.ActiveSupervisors, StringComparer.OrdinalIgnoreCase);
         var agencies = lookups.Agencies.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
-        // The first row for each email, and whether it makes that person a supervisor.
         var firstLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var supervisorsInFile = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
@@ -242,7 +233,6 @@ public static class UserCsv
 
     private static bool IsFormula(string cell) => FormulaStart(cell) is not null;
 
-    // Describes the character that makes the cell look like a formula, or null when none does.
     private static string? FormulaStart(string cell)
     {
         var trimmed = cell.TrimStart(' ');

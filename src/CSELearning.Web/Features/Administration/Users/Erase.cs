@@ -8,11 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-// Erases a person's personal data on their request (UK GDPR article 17): their name, email and password go,
-// their reflective logs and the records of their own supervision are deleted, their certificates are revoked
-// and name no one, and the account is closed for good. What they completed stays, attached to the anonymous
-// account with its agency, team and job role, so reports keep their figures. The audit trail records who
-// erased which account (by id) and when, never the name.
+// UK GDPR article 17. What they completed stays, on the anonymous account with its agency, team and job role, so
+// reports keep their figures; the audit trail records the erased account by id, never the name.
 public static class Erase
 {
     public const string OwnAccountMessage = "You cannot erase your own account. Ask another administrator.";
@@ -27,7 +24,6 @@ public static class Erase
 
     public sealed class Handler(AppDbContext db, UserManager<User> users, TimeProvider time)
     {
-        // The confirmation page; null when there is no such person or they are already erased.
         public async Task<Model?> FormAsync(Guid id, ClaimsPrincipal administrator, CancellationToken cancellationToken)
         {
             var person = await db.Users.AsNoTracking().Where(u => u.Id == id && u.ErasedAt == null)
@@ -51,8 +47,7 @@ public static class Erase
 
             var now = time.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);
-            // All or nothing, retried as a whole on PostgreSQL's transient failures (its execution strategy
-            // retries a unit, not a hand-made transaction), from a clean change tracker each time.
+            // Retried as a whole on PostgreSQL's transient failures: its execution strategy retries a unit, not a hand-made transaction.
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
                 db.ChangeTracker.Clear();

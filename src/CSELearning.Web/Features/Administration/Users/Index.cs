@@ -7,14 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-// Finds people by name or email, narrowed by partnership, agency, role and whether they can sign in.
 public static class Index
 {
     public const int PageSize = 50;
     public const string ActiveStatus = "active";
     public const string DeactivatedStatus = "deactivated";
 
-    // The filters, from the query string so that a search can be bookmarked and shared.
+    // From the query string so that a search can be bookmarked and shared.
     public sealed class Query
     {
         public string? Search { get; set; }

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-// The fields of the add-a-person and change-a-person forms.
 public class PersonFields
 {
     public string? Email { get; set; }
@@ -29,7 +28,6 @@ public static class PersonForm
         public static Options None { get; } = new([], []);
     }
 
-    // The input, checked: everything needed to save, or the errors.
     public sealed record Checked(
         string Email, string Name, JobRole JobRole, Agency? Agency, Team? Team, IReadOnlyList<string> Roles, IReadOnlyList<InputError> Errors);
 
@@ -52,7 +50,7 @@ public static class PersonForm
             teams.Select(t => new SelectListItem($"{t.Name} ({t.Agency})", t.Id.ToString())).ToList());
     }
 
-    // Checks every field and reports every problem, so the person fixes them all at once.
+    // Every problem at once, so the person fixes them all in one go.
     public static async Task<Checked> CheckAsync(PersonFields input, User? existing, AppDbContext db, UserManager<User> users, CancellationToken cancellationToken)
     {
         var errors = new List<InputError>();
@@ -119,13 +117,11 @@ public static class PersonForm
         return new Checked(email, name, jobRole, agency, team, roles, errors);
     }
 
-    // The ids of the four roles, by name.
     public static async Task<IReadOnlyDictionary<string, Guid>> RoleIdsAsync(AppDbContext db, CancellationToken cancellationToken) =>
         await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
 
-    // Adds a new account and its roles to the context without saving, setting what UserManager.CreateAsync
-    // would (normalised name and email, lockout). The caller saves once, so a person and their roles (or a
-    // whole import) are written in one transaction; the caller has already checked the email is free.
+    // Sets what UserManager.CreateAsync would, without saving: the caller saves once, so a person and their roles (or a
+    // whole import) are written in one transaction.
     public static void AddAccount(AppDbContext db, UserManager<User> users, User user, IEnumerable<string> roles, IReadOnlyDictionary<string, Guid> roleIds)
     {
         user.NormalizedEmail = users.NormalizeEmail(user.Email);

@@ -3,8 +3,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Administration.Users;
 
-// The checks on a person's details that need no database, shared by the person form and the CSV import so
-// that both refuse the same things with the same words.
+// Shared by the person form and the CSV import so that both refuse the same things with the same words.
 public static class PersonRules
 {
     public const string NeedsAgencyMessage = "Learners, supervisors and commissioners must belong to an agency: choose one.";
@@ -13,7 +12,6 @@ public static class PersonRules
     public static string? EmailError(string? email) =>
         InputErrors.RefusalOf(() => _ = new User(email ?? "", "Email check", JobRole.Other, DateTime.UnixEpoch));
 
-    // The domain's own rule for a person's name; null when it is acceptable.
     public static string? NameError(string? name) =>
         InputErrors.RefusalOf(() => Partnership.RequireName(name ?? "", User.DisplayNameMaxLength));
 

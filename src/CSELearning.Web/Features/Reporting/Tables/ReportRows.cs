@@ -1,14 +1,11 @@
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-// The tables the commissioners' dashboards read, so that a view over tens of thousands of learners and a
-// million events adds up a few thousand rows rather than joining the events to the people. They hold counts
-// and dates only, never anything anyone wrote or answered, and are written by Data/ReportTables.cs in the
-// same transaction as the change they follow; nothing else changes them.
+// Counts and dates only, never anything anyone wrote or answered, so a view over tens of thousands of learners adds
+// up a few thousand rows rather than joining the events to the people. Written only by ReportTables, in the same
+// transaction as the change they follow.
 
-// One row for each learner counted in the reports (active, with the Learner role, in an agency), with their
-// partnership, agency, team and job role as they are now; and one more for each module they have started,
-// with when they first started it and their latest completion of it. Rebuilt for a person whenever any of
-// that changes, so moving agency or leaving moves or removes all their rows at once.
+// Rebuilt for a person whenever their agency, team, job role or active state changes, so moving or leaving moves or
+// removes all their rows at once.
 public class UptakeRow
 {
     private UptakeRow() { }
@@ -26,10 +23,8 @@ public class UptakeRow
     public int? CompletedMinutes { get; private set; }
 }
 
-// The uptake rows added up: how many of them there are for each module (empty for the people in scope), agency,
-// team (Guid.Empty for none), job role and latest version completed (empty for none). A view with
-// no period reads these few thousand counts instead of a row per person; kept by subtracting a person's rows
-// before they are worked out again and adding them after, so a count may stand at nought until it is used again.
+// A view with no period reads these few thousand counts instead of a row per person. Kept by subtracting a person's
+// rows before they are worked out again and adding them after, so a count may stand at nought until used again.
 public class UptakeCount
 {
     private UptakeCount() { }
@@ -43,9 +38,7 @@ public class UptakeCount
     public int People { get; private set; }
 }
 
-// The completed uptake rows added up by learning time as well: how many people's latest completion of a module's
-// version took so many whole minutes, per agency, team (Guid.Empty for none) and job role. The
-// medians of a view with no period are worked out from these histograms. Kept as UptakeCount is.
+// Kept as UptakeCount is; a view with no period works its medians out from these histograms.
 public class LearningTimeCount
 {
     private LearningTimeCount() { }
@@ -60,11 +53,9 @@ public class LearningTimeCount
     public int People { get; private set; }
 }
 
-// How many learners first chose one option at one decision point (ChoiceNumber from 1), or
-// first decided there at all (ChoiceNumber 0), on one day, in their first time through a
-// scenario of one version of a module. Counted twice over: once for the whole partnership (agency
-// Guid.Empty and job role empty) and once under the agency and job role the learner had when
-// they chose, so each filter reads only the rows it needs.
+// ChoiceNumber 0 counts first deciding at the point at all. Counted twice over: for the whole partnership (agency
+// Guid.Empty, job role empty) and under the learner's agency and job role when they chose, so each filter reads only
+// the rows it needs.
 public class ChoiceCount
 {
     private ChoiceCount() { }
@@ -81,7 +72,7 @@ public class ChoiceCount
     public int People { get; private set; }
 }
 
-// Completions of one module in one month by learners of one agency and job role (as they were when they completed).
+// By the agency and job role the learners had when they completed.
 public class CompletionCount
 {
     private CompletionCount() { }

@@ -7,18 +7,12 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-// Keeps the reporting tables (UptakeRow with its sums UptakeCount and
-// LearningTimeCount, ChoiceCount, CompletionCount) in step with what a
-// save changes, inside the save's own transaction, so a report never sees a completion without its count or the
-// other way round. ReportTablesInterceptor calls it on every save.
-// What moves them: a person's agency, team, job role, active state or roles, a module started, a completion
-// and a first-time scenario choice. Choices and completions are only ever added, so their counts are only ever
-// added to; a person's uptake rows are worked out again from the source tables each time.
-// Writes that go round the change tracker go through WriteAroundAsync, which rebuilds the tables;
-// ReportSourceWriteGuard refuses any that do not.
+// Keeps the reporting tables in step with what a save changes, inside the save's own transaction, so a report never
+// sees a completion without its count or the other way round. Choices and completions are only ever added, so their
+// counts are only ever added to; a person's uptake rows are worked out again from the source tables each time.
+// Writes that go round the change tracker go through WriteAroundAsync; ReportSourceWriteGuard refuses any that do not.
 internal sealed class ReportTables
 {
-    // The tables the reports are counted from.
     public static readonly IReadOnlyList<string> SourceTables =
         ["AspNetUsers", "AspNetUserRoles", "ModuleProgress", "ModuleCompletions", "ScenarioDecisions"];
 
@@ -36,7 +30,6 @@ internal sealed class ReportTables
 
     private ReportTables() { }
 
-    // What the pending save will change in the reporting tables, or null when it changes nothing there.
     public static ReportTables? Collect(ChangeTracker tracker)
     {
         var tables = new ReportTables();
@@ -67,7 +60,6 @@ internal sealed class ReportTables
         return tables._people.Count + tables._decisions.Count + tables._completions.Count == 0 ? null : tables;
     }
 
-    // Brings the tables up to date with what was just saved; runs in the same transaction, after the save.
     public async Task ApplyAsync(AppDbContext db, CancellationToken ct)
     {
         foreach (var people in _people.Chunk(Chunk)) await RebuildUptakeAsync(db, people, ct);
@@ -84,7 +76,6 @@ internal sealed class ReportTables
 
     private sealed record Learner(Guid PartnershipId, Guid AgencyId, string JobRole);
 
-    // The partnership, agency and job role of those of these people who have the Learner role, as they are now.
     private static async Task<Dictionary<Guid, Learner>> LearnersAsync(AppDbContext db, List<Guid> ids, CancellationToken ct)
     {
         var learners = new Dictionary<Guid, Learner>();
@@ -100,8 +91,8 @@ internal sealed class ReportTables
         return learners;
     }
 
-    // Adds each new decision that is its progress's first at its decision point, and its first of that option
-    // there (going back and choosing again adds nothing), to the partnership's count and to its agency and job role's.
+    // Only a progress's first decision at a point, and its first of that option there, counts (going back and choosing
+    // again adds nothing), to the partnership's count and to its agency and job role's.
     private async Task CountChoicesAsync(AppDbContext db, Dictionary<Guid, Learner> learners, CancellationToken ct)
     {
         var decisions = _decisions.Where(d => learners.ContainsKey(d.UserId)).ToList();
@@ -139,7 +130,7 @@ internal sealed class ReportTables
             counts.Select(c => new object[] { c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Key.Item4, c.Key.Item5, c.Key.Item6, c.Key.Item7, c.Key.Item8, c.Key.Item9, c.Value }).ToList(), ct);
     }
 
-    // Runs an INSERT … ON CONFLICT statement (SQLite and PostgreSQL both take it) for the rows, a chunk of them at a time.
+    // INSERT … ON CONFLICT, which SQLite and PostgreSQL both take.
     private static async Task UpsertAsync(AppDbContext db, string sql, List<object[]> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
@@ -151,8 +142,6 @@ internal sealed class ReportTables
         }
     }
 
-    // Works out these people's uptake rows again from the source tables, taking their old rows out of the
-    // uptake and learning-time counts and adding their new ones in.
     private static async Task RebuildUptakeAsync(AppDbContext db, Guid[] people, CancellationToken ct)
     {
         var ids = people.Cast<object>().ToArray();
@@ -160,12 +149,9 @@ internal sealed class ReportTables
             await db.Database.ExecuteSqlRawAsync(sql, learnerRoleFirst ? [Roles.Learner, .. ids] : ids, ct);
     }
 
-    // Every reporting table worked out afresh from the source tables, in one transaction.
     public static Task RebuildAllAsync(AppDbContext db, CancellationToken ct = default) =>
         InTransactionAsync(db, token => RebuildAllStatementsAsync(db, token), ct);
 
-    // Runs writes that go round the change tracker (ExecuteUpdate, ExecuteDelete, raw SQL) on the tables the
-    // reports count, then rebuilds the reporting tables, all in one transaction.
     public static Task WriteAroundAsync(AppDbContext db, Func<CancellationToken, Task> write, CancellationToken ct = default) =>
         InTransactionAsync(db, async token =>
         {

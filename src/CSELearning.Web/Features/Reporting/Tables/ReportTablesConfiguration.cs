@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-// The reporting tables have no foreign keys: they are derived from the tables that do, and rebuilt from them.
-// Each has one covering index in the order its report filters and groups, so a report reads the index alone.
+// No foreign keys: these tables are derived from the tables that have them. Each covering index is in the order its
+// report filters and groups, so a report reads the index alone.
 
 public class UptakeRowConfiguration : IEntityTypeConfiguration<UptakeRow>
 {
@@ -33,8 +33,7 @@ public class UptakeCountConfiguration : IEntityTypeConfiguration<UptakeCount>
         builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(c => c.JobRole).HasMaxLength(40);
         builder.Property(c => c.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
-        // One per breakdown, each in the order a module's counts group by (the job role, agency or team, then the
-        // version), so the groups come off the index with nothing to sort; the job role is then filtered.
+        // In the order a module's counts group by, so the groups come off the index with nothing to sort.
         builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.JobRole, c.CompletedVersion, c.People })
             .HasDatabaseName("IX_UptakeCounts_Role");
         builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.CompletedVersion, c.JobRole, c.People })
@@ -53,8 +52,7 @@ public class LearningTimeCountConfiguration : IEntityTypeConfiguration<LearningT
         builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(c => c.JobRole).HasMaxLength(40);
         builder.Property(c => c.CompletedVersion).HasMaxLength(ContentIds.VersionLength);
-        // One per breakdown, each in the order a module's histograms group by (the job role, agency or team, then
-        // minutes), so the groups come off the index with nothing to sort; version and job role are then filtered.
+        // Likewise, in the order a module's histograms group by.
         builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.JobRole, c.Minutes, c.CompletedVersion, c.People })
             .HasDatabaseName("IX_LearningTimeCounts_Role");
         builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.Minutes, c.JobRole, c.CompletedVersion, c.People })

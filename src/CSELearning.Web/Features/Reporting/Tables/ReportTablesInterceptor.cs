@@ -5,9 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-// Brings the reporting tables up to date in the same transaction as every save that changes what they count
-// (ReportTables): within the caller's transaction when there is one, otherwise in one of its own,
-// retried as a whole on a transient failure like any other save. A synchronous save of such a change is refused,
+// Same transaction as every save that changes what the tables count. A synchronous save of such a change is refused,
 // as keeping the tables needs queries that are only made asynchronously.
 public sealed class ReportTablesInterceptor : SaveChangesInterceptor
 {

@@ -1,10 +1,8 @@
 namespace CSELearning.Web.Features.Reporting.Tables;
 
-// Every statement that writes the reporting tables, and all that differs between SQLite and PostgreSQL in them.
 // Statements take numbered placeholders ({0}, {1}, …) only; values always go as parameters.
 internal static class ReportTablesSql
 {
-    // Whether the person u holds the Learner role, whose name is parameter {0}.
     private const string HoldsLearnerRole = """EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE ur."UserId" = u."Id" AND r."Name" = {0})""";
 
     public const string AddCompletions = """
@@ -21,17 +19,14 @@ internal static class ReportTablesSql
 
     public static bool IsPostgres(string provider) => provider.Contains("Npgsql", StringComparison.Ordinal);
 
-    // "IN ({first}, …)" with count numbered placeholders.
     public static string In(int first, int count) =>
         "IN (" + string.Join(", ", Enumerable.Range(first, count).Select(i => "{" + i + "}")) + ")";
 
-    // The statements that work out again the uptake rows of the people whose ids are {0} to {count - 1}.
     public static IEnumerable<(string Sql, bool LearnerRoleFirst)> RebuildPeople(string provider, int count)
     {
         var inIds = In(0, count);
-        // On PostgreSQL two saves for the same person take turns here, so each subtracts the rows the other left
-        // rather than the rows both saw first (SQLite writes one transaction at a time already). The lock leaves
-        // other transactions free to refer to them.
+        // On PostgreSQL two saves for the same person take turns here, so each subtracts the rows the other left rather
+        // than the rows both saw first (SQLite writes one transaction at a time already).
         if (IsPostgres(provider))
             yield return ("""SELECT "Id" FROM "AspNetUsers" WHERE "Id" """ + inIds + """ ORDER BY "Id" FOR NO KEY UPDATE""", false);
         foreach (var sql in Counts(provider, inIds, "-")) yield return (sql, false);
@@ -42,8 +37,7 @@ internal static class ReportTablesSql
 
     private static IEnumerable<string> FillUptakeCounts(string provider) => Counts(provider, "IS NOT NULL", "");
 
-    // The statements that rebuild every reporting table; {0} is the Learner role's name. Counts choices and
-    // completions under each person's agency and job role as they are now.
+    // Counts choices and completions under each person's agency and job role as they are now.
     public static IEnumerable<string> RebuildAll(string provider)
     {
         var postgres = IsPostgres(provider);
@@ -96,8 +90,6 @@ internal static class ReportTablesSql
     private static string EmptyGuid(string provider) =>
         IsPostgres(provider) ? "'00000000-0000-0000-0000-000000000000'::uuid" : "'00000000-0000-0000-0000-000000000000'";
 
-    // Adds the uptake rows of the people whose id matches people to the uptake and learning-time
-    // counts, or takes them away when sign is "-".
     private static IEnumerable<string> Counts(string provider, string people, string sign)
     {
         var key = $"""
@@ -118,9 +110,6 @@ internal static class ReportTablesSql
             """;
     }
 
-    // Inserts the uptake rows of the people whose id matches people ("IN ({1}, …)", or "IS NOT NULL"
-    // for everyone): a row for each active learner in an agency, and one for each module they have started, with
-    // their latest completion of it. {0} is the Learner role's name.
     private static IEnumerable<string> Uptake(string people)
     {
         var counted = $$"""
