@@ -6,7 +6,6 @@ using CSELearning.Web.Infrastructure.Authorization;
 using CSELearning.Web.Infrastructure.Email;
 using CSELearning.Web.Infrastructure.Web;
 
-// With no command the site serves; a command (Commands/CommandRunner.cs) runs instead and exits.
 var commands = CommandRunner.From(args);
 return await StartupFailures.ReportAsync(Console.Error, async () =>
 {

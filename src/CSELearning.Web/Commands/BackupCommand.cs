@@ -4,12 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Commands;
 
-// backup --to <file>: a consistent copy of the SQLite database, taken while the site serves. SQLite's
-// online backup API copies every page inside one read transaction, so the copy is the database as it stood at
-// one moment (every commit before it, none after) and writers are not held up in WAL mode.
+// SQLite's online backup API copies every page inside one read transaction, so the copy is the database
+// at one moment and writers are not held up in WAL mode.
 public static class BackupCommand
 {
-    // Reads the database settings alone: the copy needs no content or key ring.
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var database = WebApplication.CreateBuilder(args).Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
@@ -57,8 +55,7 @@ public static class BackupCommand
             return 1;
         }
 
-        // Written beside the target under another name, then moved into place: the named file is either a
-        // complete, checked backup or absent, never half written.
+        // Moved into place only when complete, so the named file is never half written.
         var partial = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
         try
         {

@@ -8,16 +8,12 @@ public sealed class CommandRunner
 {
     public const string Migrate = "migrate";
 
-    // Checks the learning content, needing no database: validate-content [--content <dir>].
     public const string ValidateContent = "validate-content";
 
-    // Generates a partnership of learners and two years of learning, for demonstrations and benchmarks.
     public const string GenerateData = "generate-data";
 
-    // Lets some of a generated partnership's learners, and a commissioner of it, sign in with a password taken from the environment.
     public const string EnableSignIn = "enable-sign-in";
 
-    // Copies the SQLite database to a new file while the site serves: backup --to <file>.
     public const string Backup = "backup";
 
     public static IReadOnlyList<string> All { get; } = [Migrate, ValidateContent, GenerateData, EnableSignIn, Backup];
@@ -41,8 +37,7 @@ public sealed class CommandRunner
 
     public bool ServesSite => _command is null;
 
-    // Runs a command that needs no site built (the content check, the backup), and refuses an unknown one with exit
-    // code 2: the exit code, or null when the site is to be built.
+    // Null when the site is to be built; an unknown command exits with code 2.
     public async Task<int?> RunWithoutSiteAsync()
     {
         if (_command is null) return null;
@@ -56,7 +51,6 @@ public sealed class CommandRunner
         return null;
     }
 
-    // Runs a command that works on the site's database, once it is migrated, through the built site's services.
     public async Task<int> RunAsync(IServiceProvider services)
     {
         await DatabaseMigrator.MigrateAsync(services);

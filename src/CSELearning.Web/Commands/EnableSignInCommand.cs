@@ -6,10 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Commands;
 
-// enable-sign-in --seed N --learners N --password-env VAR: lets the first N learners of a generated
-// partnership sign in, and adds (or refreshes) a commissioner of that partnership, all with the password held
-// in the environment variable VAR, so that a benchmark can act as them. The password is never an argument
-// (arguments show in process lists) and is never printed. Only accounts of a generated partnership change.
+// The password comes from an environment variable, never an argument (arguments show in process lists),
+// and is never printed. Only accounts of a generated partnership change.
 public static class EnableSignInCommand
 {
     public static string CommissionerEmail(int seed) => $"commissioner.seed{seed}@generated.example";

@@ -8,13 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Commands;
 
-// Generates a realistic partnership for demonstrations and benchmarks: agencies of every sector with teams,
-// learners of every job role, and two years of learning (modules started, scenario choices, knowledge-check
-// attempts, completions) made through the same domain methods the site uses, so every record is one the site
-// could have made. Everything that varies (names, roles, dates, choices, scores, who completes) comes from one
-// seeded random source: the same seed and sizes give the same partnership (record ids aside, which are new
-// version 7 GUIDs). Generated people have no password and cannot sign in. Nothing is generated outside the
-// one new partnership, and an existing partnership of the same name is refused.
+// Made through the same domain methods the site uses, so every record is one the site could have made.
+// One seeded random source: the same seed and sizes give the same partnership (record ids aside).
+// Generated people have no password and cannot sign in.
 public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
 {
     public sealed record Options(int Learners, int Agencies, int Events, int Seed, DateTime Now)
@@ -110,7 +106,6 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
                     var node = scenario.Start;
                     while (node is { IsEnding: false, Choices.Count: > 0 })
                     {
-                        // Learners choose the recommended practice more often than not.
                         var recommended = node.Choices.Select((c, i) => (c, i)).Where(x => x.c.IsRecommended).Select(x => x.i).ToList();
                         var choice = recommended.Count > 0 && random.NextDouble() < 0.65 ? recommended[random.Next(recommended.Count)] : random.Next(node.Choices.Count);
                         at = at.AddMinutes(1 + random.Next(4));
@@ -162,7 +157,6 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
         return new Summary(partnership.Name, options.Agencies, teams.Count, people.Count, progressCount, decisions, attempts, completions);
     }
 
-    // The options chosen for a question: the right ones with the given likelihood, otherwise a wrong one.
     private static List<int> Answer(Question question, Random random, double rightness)
     {
         var correct = question.Options.Select((o, i) => (o, i)).Where(x => x.o.IsCorrect).Select(x => x.i + 1).ToList();

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Data;
 
-// The certificate from DataProtection:CertificatePath, loaded once when first needed.
 public sealed class KeyRingCertificate(IOptions<KeyProtectionOptions> options) : IDisposable
 {
     private readonly Lazy<X509Certificate2> _certificate = new(() => options.Value.LoadCertificate());
@@ -21,12 +20,9 @@ public sealed class KeyRingCertificate(IOptions<KeyProtectionOptions> options) :
     }
 }
 
-// Encrypts each Data Protection key before it is stored: a fresh AES-256-GCM key encrypts the key's XML,
-// and the certificate's RSA public key (OAEP with SHA-256) wraps that AES key. Only a holder of the
-// certificate's private key can read the key ring back, so a copy of the database alone reveals nothing.
-// (ASP.NET Core's own certificate encryptor can only find its decryption certificate in the machine's
-// certificate store or in options fixed when services are registered; this pair reads the certificate from
-// configuration when the key ring is first used.)
+// Only a holder of the certificate's private key can read the key ring back, so a copy of the database
+// alone reveals nothing. ASP.NET Core's own certificate encryptor cannot read the certificate from
+// configuration when the key ring is first used; this pair can.
 public sealed class CertificateKeyEncryptor(KeyRingCertificate certificate) : IXmlEncryptor
 {
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
@@ -52,7 +48,6 @@ public sealed class CertificateKeyEncryptor(KeyRingCertificate certificate) : IX
     }
 }
 
-// Reads back what CertificateKeyEncryptor wrote, with the certificate's private key.
 public sealed class CertificateKeyDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     public XElement Decrypt(XElement encryptedElement)

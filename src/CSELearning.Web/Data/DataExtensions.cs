@@ -48,7 +48,6 @@ public static class HealthTags
     public const string Ready = "ready";
 }
 
-// Runs the WAL checkpointer only when the site is on SQLite.
 internal sealed class SqliteWalCheckpointerHost(IServiceProvider services, IOptions<DatabaseOptions> options) : IHostedService
 {
     private SqliteWalCheckpointer? _checkpointer;

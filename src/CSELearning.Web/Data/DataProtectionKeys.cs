@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Data;
 
-// A Data Protection key ring entry, kept in the database so that every web server shares the keys.
+// Kept in the database so that every web server shares the keys.
 public class DataProtectionKey
 {
     private DataProtectionKey() { Xml = ""; }
@@ -39,7 +39,6 @@ public class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProte
     }
 }
 
-// Stores the key ring in the application database.
 public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
 {
     public IReadOnlyCollection<XElement> GetAllElements()
@@ -58,9 +57,8 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRep
     }
 }
 
-// The certificate that protects the Data Protection key ring at rest. The keys encrypt reflective text,
-// supervisor comments and supervision notes, and they sit in the same database as that text: without a
-// certificate kept outside the database, a copy of the database would carry its own keys.
+// The keys sit in the same database as the text they encrypt: without a certificate kept outside it, a
+// copy of the database would carry its own keys.
 public sealed class KeyProtectionOptions
 {
     public const string Section = "DataProtection";

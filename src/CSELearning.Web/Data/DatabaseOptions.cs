@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Data;
 
-// Which database the site uses and where: bound from the "Database" section.
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
@@ -10,13 +9,11 @@ public sealed class DatabaseOptions
     public const string PostgreSql = "PostgreSql";
     public const string SqliteFileName = "cselearning.db";
 
-    // Sqlite (the embedded default) or PostgreSql.
     public string? Provider { get; set; }
 
     // For Sqlite: the folder that holds the database file.
     public string? DataDirectory { get; set; }
 
-    // For PostgreSql: an Npgsql connection string.
     public string? ConnectionString { get; set; }
 
     // For Sqlite: how long a writer waits for a lock before giving up.

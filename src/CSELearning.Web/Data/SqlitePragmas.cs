@@ -3,12 +3,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CSELearning.Web.Data;
 
-// Settings SQLite keeps per connection, applied to every connection EF Core opens: a full fsync at each
-// commit in WAL mode, so an acknowledged write survives a crash or power cut, and a busy timeout so a
-// writer waits for the lock instead of failing with "database is locked". Reads go through a memory map of
-// up to 256 MiB, shared with the operating system's page cache, rather than a read into each connection's own
-// small cache: a report reading an index range of tens of megabytes spends its time counting, not copying.
-// Writes still go through the write-ahead log as before.
+// Set on every connection because SQLite keeps them per connection. Full fsync in WAL mode so an
+// acknowledged write survives a power cut; a busy timeout so a writer waits instead of "database is locked";
+// a 256 MiB memory map so a report reading a large index range counts rather than copies.
 public sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
     private readonly string _sql = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMilliseconds}; PRAGMA mmap_size=268435456;";

@@ -7,11 +7,7 @@ using QRCoder;
 
 namespace CSELearning.Web.Documents;
 
-// A certificate of completion: one landscape A4 page with the learner's name, the module's title and version,
-// the completion date, score, CPD hours, the issuing partnership, the date it is valid until (when it expires), the certificate number, and the
-// verification address with a QR code for it. Everything printed comes from the certificate's own fields,
-// fixed when it was issued. Long names and titles are set smaller and wrapped (Layout) so
-// nothing runs off the page or over anything else.
+// Everything printed comes from the certificate's own fields, fixed when it was issued.
 internal static class CertificateDocument
 {
     public static readonly XSize PageSize = new(842, 595); // A4 landscape, in points
@@ -26,7 +22,6 @@ internal static class CertificateDocument
 
     public enum Part { Issuer, Heading, Certifies, Name, Completed, Title, Version, Detail, Verify, QrCode, ValidUntil }
 
-    // One placed piece of the certificate: what it is, where it goes, and its lines in its font.
     public sealed record Block(Part Part, XRect Box, XFont Font, IReadOnlyList<string> Lines, bool Centred, XColor Colour);
 
     public static byte[] Render(Certificate certificate, string verificationUrl)
@@ -54,10 +49,9 @@ internal static class CertificateDocument
         return stream.ToArray();
     }
 
-    // Where every piece goes, worked out top to bottom with the room each actually needs. The name is set at
-    // up to 34 pt on at most two lines, smaller (down to 14 pt) when it is long; the title likewise from 22 pt
-    // down to 11 pt; at the smallest size each may take four lines (a 200-character name, the longest an account
-    // may have, needs three), and anything beyond is cut with an ellipsis rather than pushed off the page. Public so tests can check that nothing leaves the frame or overlaps.
+    // At the smallest size the name and title may take four lines (a 200-character name, the longest an
+    // account may have, needs three); beyond that they are cut with an ellipsis rather than pushed off the page.
+    // Public so tests can check that nothing leaves the frame or overlaps.
     public static IReadOnlyList<Block> Layout(XGraphics gfx, Certificate certificate, string verificationUrl)
     {
         var blocks = new List<Block>();
@@ -98,7 +92,6 @@ internal static class CertificateDocument
             Add(Part.ValidUntil, $"Valid until {Day(validUntil)}", FlowDocument.Font(10, XFontStyleEx.Bold), 1);
         y += 18;
 
-        // Four details side by side: a small label over each value.
         var details = new (string Label, string Value)[]
         {
             ("Completed on", Day(certificate.CompletedOn)),

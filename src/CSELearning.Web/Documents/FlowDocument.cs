@@ -4,11 +4,8 @@ using PdfSharp.Pdf;
 
 namespace CSELearning.Web.Documents;
 
-// A portrait A4 document whose content flows down the page and on to new pages: headings, wrapped
-// paragraphs, label-and-value fields and tables whose header row repeats on every page a table reaches.
-// Every page carries the document's marking at the top (for example "Confidential: may be disclosable"),
-// and, once the content is finished, a footer line and "Page N of M". The documents (supervision records,
-// learning records, reflective-log exports) each build their content on one of these.
+// Header rows repeat on every page a table reaches, and every page carries the document's marking
+// (for example "Confidential: may be disclosable").
 internal sealed class FlowDocument : IDisposable
 {
     public const double Margin = 50;
@@ -67,7 +64,6 @@ internal sealed class FlowDocument : IDisposable
         _y += 6;
     }
 
-    // A section heading, kept with at least the first few lines of what follows it.
     public void Heading(string text)
     {
         var lines = TextLines.Wrap(Gfx, text, HeadingFont, Width);
@@ -85,7 +81,6 @@ internal sealed class FlowDocument : IDisposable
         _y += 4;
     }
 
-    // A label in bold with its value below it, the value wrapped and free to continue on the next page.
     public void Field(string label, string? value)
     {
         var labelLines = TextLines.Wrap(Gfx, label, BodyBold, Width);
@@ -98,9 +93,7 @@ internal sealed class FlowDocument : IDisposable
 
     public sealed record Column(string Header, double Share);
 
-    // A table across the page. Cells wrap within their column; a row that does not fit on the rest of a page
-    // continues on the next (a row taller than a page is split between pages), and the header row is drawn
-    // again at the top of every page the table reaches.
+    // A row taller than a page is split between pages.
     public void Table(IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<string?>> rows, string emptyText)
     {
         var total = columns.Sum(c => c.Share);
@@ -194,7 +187,6 @@ internal sealed class FlowDocument : IDisposable
         }
     }
 
-    // Draws each page's footer (footer and "Page N of M") and returns the PDF's bytes.
     public byte[] Finish(string footer)
     {
         _gfx?.Dispose();

@@ -4,12 +4,8 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Documents;
 
-// A practitioner's own learning record as a PDF, set out as CPD evidence (the headings a regulator such as
-// Social Work England asks for): for each completed module, the activity, the date, CPD hours and time
-// spent, what was learned (the module's learning outcomes), the impact on practice (from the learner's own
-// reflective logs on that module) and peer reflection from supervision (their supervisor's comments and
-// sign-off), with the total CPD hours. The text of reflective logs and comments is printed only when the
-// learner chose to include it; otherwise the logs are listed by title, status and date.
+// Set out as CPD evidence under the headings a regulator such as Social Work England asks for. The text of
+// reflective logs and comments is printed only when the learner chose to include it.
 internal sealed class LearningRecordDocument(LearningRecordDocument.Model model)
 {
     public const string Marking = "Confidential: personal learning record";
@@ -19,9 +15,7 @@ internal sealed class LearningRecordDocument(LearningRecordDocument.Model model)
         public decimal TotalCpdHours => Activities.Sum(a => a.CpdHours ?? 0);
     }
 
-    // CpdHours: From the module's front matter; null when the module is no longer published.
-    // Outcomes: The module's learning outcomes, as published now.
-    // Logs: The learner's own logs started from this module's prompts.
+    // CpdHours is null when the module is no longer published; Outcomes are as published now.
     public sealed record Activity(string ModuleTitle, string Version, DateTime CompletedAt, decimal? CpdHours, int TimeSpentSeconds, int ScorePercent,
         IReadOnlyList<string> Outcomes, IReadOnlyList<ReflectiveLogsDocument.Log> Logs);
 

@@ -3,10 +3,8 @@ using PdfSharp.Fonts;
 
 namespace CSELearning.Web.Documents;
 
-// The one typeface every document uses: DejaVu Sans (regular and bold), shipped inside the application so a
-// document prints the same on every machine. It covers Latin Extended (Irish, Welsh, Polish, Vietnamese,
-// Turkish names: ë, á, ŵ, Ł, ó, ễ, ç, ğ), and PDFsharp embeds the glyphs a document uses.
-// Italic is drawn from the regular face (PDFsharp simulates the slant).
+// DejaVu Sans ships inside the application so a document prints the same on every machine, and it covers
+// Latin Extended (Irish, Welsh, Polish, Vietnamese, Turkish names). PDFsharp simulates the italic slant.
 internal sealed class PdfFonts : IFontResolver
 {
     public const string Family = "DejaVu Sans";
@@ -47,6 +45,5 @@ internal static class Pdf
         return true;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Call before any PDFsharp drawing; cheap after the first call.
     public static void EnsureReady() => _ = Setup.Value;
 }

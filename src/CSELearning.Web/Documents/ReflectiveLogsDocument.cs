@@ -3,10 +3,7 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Documents;
 
-// A practitioner's own reflective logs as a PDF: for each, its title, linked module and version, status and
-// dates, every Gibbs stage as written, the supervisor's comments and the sign-off, revision and reopening
-// notes. Marked "Confidential" on every page: a reflection may describe children and families. Text is
-// printed as typed (plain text, not rendered markdown).
+// Marked "Confidential" on every page: a reflection may describe children and families.
 internal sealed class ReflectiveLogsDocument(string authorName, IReadOnlyList<ReflectiveLogsDocument.Log> logs, DateTime generatedAt)
 {
     public const string Marking = "Confidential: reflective logs";
@@ -49,7 +46,6 @@ internal sealed class ReflectiveLogsDocument(string authorName, IReadOnlyList<Re
         document.Space(8);
     }
 
-    // The status as the log pages name it.
     internal static string StatusText(LogStatus status) => status switch
     {
         LogStatus.Draft => "Draft",

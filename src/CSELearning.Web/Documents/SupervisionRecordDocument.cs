@@ -3,11 +3,8 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Documents;
 
-// A signed supervision record as a PDF, for either of its two parties to keep or to give where the record is
-// asked for: every field as written, the logs discussed, the actions, the supervisee's comments and both
-// signatures with names and times. Every page is marked "Confidential: may be disclosable" (a supervision
-// record can be requested in proceedings) and says who generated it and when. Text is printed as the
-// supervisor typed it: plain text, never rendered markdown.
+// Every page is marked "Confidential: may be disclosable": a supervision record can be requested in
+// proceedings.
 internal sealed class SupervisionRecordDocument(SupervisionRecordDocument.Model model)
 {
     public const string Marking = "Confidential: may be disclosable";

@@ -2,9 +2,8 @@ using PdfSharp.Drawing;
 
 namespace CSELearning.Web.Documents;
 
-// Breaks text into lines that fit a width, measured in the font that will draw them. Lines break at spaces;
-// a word wider than the whole width (a long email address, a name without spaces) is broken between
-// characters rather than allowed to run off the page. Line breaks in the text are kept.
+// A word wider than the whole width (a long email address) is broken between characters rather than
+// allowed to run off the page.
 internal static class TextLines
 {
     public static List<string> Wrap(XGraphics gfx, string? text, XFont font, double width)
@@ -35,9 +34,7 @@ internal static class TextLines
         return lines;
     }
 
-    // The largest font size, from largest down to smallest in half
-    // points, at which the text fits in at most maxLines lines of the width; at the smallest
-    // size the text is wrapped into as many lines as it needs, and the caller decides what room to give it.
+    // At the smallest size the text takes as many lines as it needs; the caller decides what room to give it.
     public static (XFont Font, List<string> Lines) Fit(XGraphics gfx, string text, XFontStyleEx style, double largest, double smallest, double width, int maxLines)
     {
         for (var size = largest; size > smallest; size -= 0.5)
@@ -50,8 +47,7 @@ internal static class TextLines
         return (small, Wrap(gfx, text, small, width));
     }
 
-    // At most maxLines lines; when text is cut, the last line kept ends with an ellipsis
-    // (shortened until it fits), so a reader can see that it was cut.
+    // The last line kept ends with an ellipsis, so a reader can see that the text was cut.
     public static List<string> Clamp(XGraphics gfx, List<string> lines, XFont font, double width, int maxLines)
     {
         if (lines.Count <= maxLines) return lines;
@@ -62,8 +58,7 @@ internal static class TextLines
         return kept;
     }
 
-    // Text as typed, made drawable: every kind of line break becomes '\n' and any other control character
-    // (a tab pasted from a document, a stray bell) a space, since the font has no glyph for them.
+    // Control characters (a pasted tab, a stray bell) become spaces, since the font has no glyph for them.
     public static string Plain(string? text)
     {
         var unified = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');

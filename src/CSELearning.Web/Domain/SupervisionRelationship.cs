@@ -2,8 +2,7 @@ using System.Linq.Expressions;
 
 namespace CSELearning.Web.Domain;
 
-// A supervisor's responsibility for a supervisee over a period. A relationship that has ended is kept:
-// later records (reflective logs, supervision notes) are judged against the dates it was current.
+// An ended relationship is kept: later records are judged against the dates it was current.
 public class SupervisionRelationship
 {
     private SupervisionRelationship() { }
@@ -30,12 +29,10 @@ public class SupervisionRelationship
 
     public bool IsCurrentOn(DateOnly day) => StartsOn <= day && (EndsOn is null || day <= EndsOn);
 
-    // IsCurrentOn as a query the database runs: the relationships current on day.
     public static Expression<Func<SupervisionRelationship, bool>> CurrentOn(DateOnly day) =>
         s => s.StartsOn <= day && (s.EndsOn == null || s.EndsOn >= day);
 
-    // Who supervises superviseeId on day, as a query the database runs: the
-    // people who may read the logs the supervisee shares and keep records of their supervision.
+    // The people who may read the logs the supervisee shares and keep records of their supervision.
     public static IQueryable<Guid> CurrentSupervisorsOf(IQueryable<SupervisionRelationship> relationships, Guid superviseeId, DateOnly day) =>
         relationships.Where(CurrentOn(day)).Where(s => s.SuperviseeId == superviseeId).Select(s => s.SupervisorId);
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CSELearning.Web.Domain;
 
-// A person who signs in: a practitioner, supervisor, commissioner or administrator.
 public class User : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 200;
@@ -35,7 +34,6 @@ public class User : IdentityUser<Guid>
 
     public bool IsErased => ErasedAt is not null;
 
-    // The name an erased account shows wherever a name is printed.
     public const string ErasedName = "Erased account";
 
     public void UpdateProfile(string email, string displayName, JobRole jobRole)
@@ -46,7 +44,6 @@ public class User : IdentityUser<Guid>
         JobRole = jobRole;
     }
 
-    // Places the person in an agency and, optionally, one of its teams.
     public void PlaceIn(Agency? agency, Team? team)
     {
         if (team is not null && (agency is null || team.AgencyId != agency.Id))
@@ -70,10 +67,8 @@ public class User : IdentityUser<Guid>
         DeactivatedAt = null;
     }
 
-    // Removes what identifies the person (UK GDPR right to erasure) and closes the account for good. The row
-    // stays, with its agency, team and job role, so completions and progress still count in reports; its name
-    // and email become placeholders that identify no one, and it can no longer sign in (no password, inactive).
-    // The caller rotates the security stamp, which ends any session.
+    // UK GDPR right to erasure. The row stays, with its agency, team and job role, so completions and progress
+    // still count in reports. The caller rotates the security stamp, which ends any session.
     public void Erase(DateTime at)
     {
         RefuseIfErased();

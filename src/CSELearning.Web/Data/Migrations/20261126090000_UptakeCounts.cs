@@ -3,10 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CSELearning.Web.Data.Migrations;
 
-// The uptake rows added up (people by module, agency, team, job role and version completed, and those who
-// completed by minutes spent too), filled from the rows already held, so a view with no period reads a few
-// thousand counts; the uptake rows' own index becomes two, one for the rows started in a period and one for
-// those completed in it.
+// The uptake rows added up, so a view with no period reads a few thousand counts rather than every row.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261126090000_UptakeCounts")]
 public sealed class UptakeCountsMigration : Migration

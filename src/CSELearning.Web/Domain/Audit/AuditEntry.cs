@@ -1,7 +1,5 @@
 namespace CSELearning.Web.Domain.Audit;
 
-// What an audit entry records: reads of someone else's log, every step of a log's review, and every
-// signature and supervisee comment on a supervision record.
 public enum AuditAction
 {
     // Someone other than the author opened a log.
@@ -14,10 +12,8 @@ public enum AuditAction
     // Someone other than its author (the supervisor who wrote it) opened a supervision record.
     SupervisionRecordRead,
     SupervisionRecordSigned,
-    // The supervisee acknowledged (signed) a supervision record, which locks it.
     SupervisionRecordAcknowledged,
     SupervisionCommentAdded,
-    // One of the two parties generated a PDF of a supervision record.
     SupervisionRecordExported,
     // An administrator revoked a certificate (the subject; the owner is its learner).
     CertificateRevoked,
@@ -29,8 +25,7 @@ public enum AuditAction
     RetentionApplied,
 }
 
-// One line of the append-only audit trail. It names who did what to whose record and when, never the
-// record's text. The application adds entries and never changes or deletes them (AuditTrailInterceptor refuses).
+// Never holds the record's text. Entries are never changed or deleted (AuditTrailInterceptor refuses).
 public class AuditEntry
 {
     private AuditEntry() { }
@@ -51,12 +46,9 @@ public class AuditEntry
     public DateTime At { get; private set; }
     public AuditAction Action { get; private set; }
     public Guid ActorId { get; private set; }
-    // The record it was done to (a reflective log or a supervision record).
     public Guid SubjectId { get; private set; }
-    // Whose record it is: the log's author, or the supervisee a supervision record is about.
     public Guid OwnerId { get; private set; }
     public string? Detail { get; private set; }
 }
 
-// Raised when anything tries to change or remove an audit entry.
 public sealed class AuditTrailIsAppendOnlyException() : InvalidOperationException("The audit trail is append-only: entries cannot be changed or deleted.");

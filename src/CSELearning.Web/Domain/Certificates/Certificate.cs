@@ -4,10 +4,8 @@ using CSELearning.Web.Domain.Learning;
 
 namespace CSELearning.Web.Domain.Certificates;
 
-// A certificate of completion: issued with the completion it records, and an immutable record from then
-// on. What it says (learner, module, version, date, score, CPD hours, partnership) is copied in when it is
-// issued, so later changes to a name, a module's title or a partnership never alter a certificate already
-// issued. Only its revocation can be added, with a reason.
+// What it says is copied in when issued, so later changes to a name, a module's title or a partnership
+// never alter a certificate already issued.
 public class Certificate
 {
     // Letters and digits that cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I/L).
@@ -41,9 +39,8 @@ public class Certificate
     public Guid Id { get; private set; }
     public Guid CompletionId { get; private set; }
     public Guid UserId { get; private set; }
-    // The certificate number people quote: the year and the first part of the code.
     public string Number { get; private set; } = "";
-    // The random code in the verification link: the only way to look a certificate up without signing in.
+    // The only way to look a certificate up without signing in.
     public string VerificationCode { get; private set; } = "";
     public string LearnerName { get; private set; } = "";
     public string ModuleId { get; private set; } = "";
@@ -54,7 +51,7 @@ public class Certificate
     public decimal CpdHours { get; private set; }
     public string? PartnershipName { get; private set; }
     public DateTime IssuedAt { get; private set; }
-    // The last day the certificate is valid: the completion date plus the module's refresh period when it was issued; none when it does not expire.
+    // The completion date plus the module's refresh period at issue; null when it does not expire.
     public DateOnly? ValidUntil { get; private set; }
     public DateTime? RevokedAt { get; private set; }
     public Guid? RevokedById { get; private set; }
@@ -65,7 +62,6 @@ public class Certificate
     // Revoked whatever the date; otherwise expired from the day after ValidUntil.
     public CertificateStatus StatusOn(DateOnly today) => StatusOf(RevokedAt, ValidUntil, today);
 
-    // The same rule for a projection that has only the two fields it needs.
     public static CertificateStatus StatusOf(DateTime? revokedAt, DateOnly? validUntil, DateOnly today) =>
         revokedAt is not null ? CertificateStatus.Revoked
         : validUntil is { } last && today > last ? CertificateStatus.Expired
@@ -81,10 +77,8 @@ public class Certificate
         RevocationReason = reason.Trim();
     }
 
-    // The reason shown for a certificate whose learner's record was erased.
     public const string ErasedReason = "Record erased";
 
-    // Whether the learner's record was erased: the certificate then names no one.
     public bool IsErased => RevocationReason == ErasedReason && LearnerName.Length == 0;
 
     // The learner's record was erased: the certificate no longer names them and is revoked for that reason
@@ -97,7 +91,6 @@ public class Certificate
         RevocationReason = ErasedReason;
     }
 
-    // Whether code could be a verification code at all: anything else is not looked up.
     public static bool IsWellFormed(string? code) =>
         code is { Length: CodeLength } && code.All(c => CodeAlphabet.Contains(c, StringComparison.Ordinal));
 

@@ -2,8 +2,7 @@ using CSELearning.Web.Content;
 
 namespace CSELearning.Web.Domain.Learning;
 
-// One submitted attempt at a knowledge check, with every answer given. All attempts are kept; a learner
-// who does not reach the pass mark tries again as a new attempt.
+// All attempts are kept; a learner who does not reach the pass mark tries again as a new attempt.
 public class CheckAttempt
 {
     private readonly List<CheckAnswer> _answers = [];
@@ -34,7 +33,6 @@ public class CheckAttempt
     public string ModuleId { get; private set; } = "";
     public string ModuleVersion { get; private set; } = "";
     public string CheckId { get; private set; } = "";
-    // 1 for the first attempt at this check in this progress, 2 for the next.
     public int Number { get; private set; }
     public int CorrectCount { get; private set; }
     public int QuestionCount { get; private set; }
@@ -43,7 +41,6 @@ public class CheckAttempt
     public DateTime SubmittedAt { get; private set; }
     public IReadOnlyList<CheckAnswer> Answers => _answers;
 
-    // Marks complete, valid answers and records them as attempt number.
     public static CheckAttempt Submit(ModuleProgress progress, ContentModule module, KnowledgeCheck check, int number,
         IReadOnlyDictionary<string, IReadOnlyList<int>> answers, DateTime now)
     {
@@ -52,15 +49,14 @@ public class CheckAttempt
         return new CheckAttempt(progress, check, module.Version.ToString(), number, marking, now);
     }
 
-    // The outcome of a set of answers: option numbers (from 1) by question id.
     public sealed record Marking(IReadOnlyDictionary<string, IReadOnlyList<int>> Answers, IReadOnlySet<string> CorrectQuestions, int Questions, bool Passed)
     {
         public int Correct => CorrectQuestions.Count;
         public int ScorePercent => Questions == 0 ? 0 : Correct * 100 / Questions;
     }
 
-    // A question is answered correctly when exactly its correct options are chosen (for "choose all that
-    // apply", all of them and nothing else). The pass mark is compared exactly, not after rounding.
+    // "Choose all that apply" needs all the correct options and nothing else. The pass mark is compared
+    // exactly, not after rounding.
     public static Marking Mark(KnowledgeCheck check, IReadOnlyDictionary<string, IReadOnlyList<int>> answers, int passMark)
     {
         var correct = new HashSet<string>(StringComparer.Ordinal);
@@ -75,7 +71,7 @@ public class CheckAttempt
     }
 }
 
-// One option a learner chose in an attempt: one row per option, so multiple-answer questions have several.
+// One row per option chosen, so a multiple-answer question has several.
 public class CheckAnswer
 {
     private CheckAnswer() { }
@@ -89,6 +85,5 @@ public class CheckAnswer
 
     public Guid AttemptId { get; private set; }
     public string QuestionId { get; private set; } = "";
-    // The option's place among the question's options, from 1.
     public int OptionNumber { get; private set; }
 }

@@ -2,9 +2,7 @@ using CSELearning.Web.Content;
 
 namespace CSELearning.Web.Domain.Learning;
 
-// A recorded completion: what the learner finished (module, version and content hash), how well and how
-// long it took. One per ModuleProgress, enforced by a unique index, so a replayed form cannot
-// record a second. Never changed after it is made.
+// One per ModuleProgress, enforced by a unique index, so a replayed form cannot record a second.
 public class ModuleCompletion
 {
     private ModuleCompletion() { }
@@ -36,6 +34,5 @@ public class ModuleCompletion
 
     public Content.ModuleVersion Version => Content.ModuleVersion.Parse(ModuleVersion);
 
-    // Whether a major change published since calls the learner back.
     public bool IsDueForRefresh(ContentModule module) => module.IsSupersededByMajorChange(Version);
 }

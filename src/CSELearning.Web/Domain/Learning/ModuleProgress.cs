@@ -2,9 +2,7 @@ using CSELearning.Web.Content;
 
 namespace CSELearning.Web.Domain.Learning;
 
-// One learner's way through one module, from pressing Start to a recorded completion. A learner has a
-// first, and after a major change to the module a second (a refresher), and so on: Number.
-// Scenario positions, choices and knowledge-check attempts all belong to one progress.
+// After a major change to the module the learner starts another progress, a refresher; Number counts them.
 public class ModuleProgress
 {
     // A gap between two recorded steps longer than this counts as this long towards time spent, so a tab
@@ -29,15 +27,12 @@ public class ModuleProgress
     public Guid Id { get; private set; }
     public Guid UserId { get; private set; }
     public string ModuleId { get; private set; } = "";
-    // 1 for the learner's first time through this module, 2 for the next (a refresher), and so on.
     public int Number { get; private set; }
     public string StartedVersion { get; private set; } = "";
     public string StartedContentHash { get; private set; } = "";
     public DateTime StartedAt { get; private set; }
     public DateTime LastActivityAt { get; private set; }
-    // Time spent so far: the gaps between recorded steps, each counted up to LongestCountedGap.
     public int ActiveSeconds { get; private set; }
-    // The section the learner was last in: where "Continue" takes them.
     public string? LastSectionId { get; private set; }
     public DateTime? CompletedAt { get; private set; }
 
@@ -45,14 +40,11 @@ public class ModuleProgress
 
     public ModuleVersion StartedOn => ModuleVersion.Parse(StartedVersion);
 
-    // Whether this progress, not yet completed, was started on a version a major change has since replaced:
-    // its scenario paths and answers may no longer fit, so the learner starts again.
+    // Its scenario paths and answers may no longer fit a major change, so the learner starts again.
     public bool IsOvertakenBy(ContentModule module) => !IsCompleted && module.IsSupersededByMajorChange(StartedOn);
 
-    // Whether the learner carries on with this progress: not completed, and not overtaken by a major change.
     public bool CanContinueIn(ContentModule module) => !IsCompleted && !IsOvertakenBy(module);
 
-    // Counts the time since the last recorded step and notes where the learner is.
     public void RecordActivity(DateTime now, string? sectionId = null)
     {
         var gap = now - LastActivityAt;

@@ -1,7 +1,6 @@
 namespace CSELearning.Web.Domain.Learning;
 
-// One choice a learner made in a scenario: who, at which node, which choice, when. Kept for good, even
-// when the learner goes back or starts again (then WithdrawnAt is set), so reporting can
+// Kept for good, even when the learner goes back or starts again (WithdrawnAt is set), so reporting can
 // say how practitioners first answered each decision point.
 public class ScenarioDecision
 {
@@ -31,10 +30,8 @@ public class ScenarioDecision
     public string ModuleVersion { get; private set; } = "";
     public string ScenarioId { get; private set; } = "";
     public int Playthrough { get; private set; }
-    // 1 for the first decision of a playthrough, 2 for the next.
     public int Step { get; private set; }
     public string NodeId { get; private set; } = "";
-    // The choice's place among the node's choices, from 1.
     public int ChoiceNumber { get; private set; }
     public string TargetNodeId { get; private set; } = "";
     public DateTime MadeAt { get; private set; }

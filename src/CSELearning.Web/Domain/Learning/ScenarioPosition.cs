@@ -3,7 +3,6 @@ using CSELearning.Web.Content;
 
 namespace CSELearning.Web.Domain.Learning;
 
-// Why a step in a scenario was refused; the learner's position is unchanged.
 public enum ScenarioRefusal
 {
     // The node posted is not in this scenario (a tampered form).
@@ -13,13 +12,11 @@ public enum ScenarioRefusal
     NoChoice,
     // The choice posted is not one of the current node's.
     UnknownChoice,
-    // Back or start again, from the start.
     AtStart,
 }
 
-// Where a learner is in one scenario: held on the server, so it survives a closed tab and follows the
-// learner to another device. Every change raises Revision, which forms carry back and the
-// database checks (a concurrency token), so a replayed or doubled post changes nothing.
+// Held on the server so it survives a closed tab and follows the learner to another device. Revision is a
+// concurrency token the forms carry back, so a replayed or doubled post changes nothing.
 public class ScenarioPosition
 {
     private ScenarioPosition() { }
@@ -37,21 +34,16 @@ public class ScenarioPosition
     public string CurrentNodeId { get; private set; } = "";
     // 1 the first time through; each "start again" begins the next.
     public int Playthrough { get; private set; }
-    // Choices on the path to the current node in this playthrough (those not taken back).
     public int Steps { get; private set; }
     public int Revision { get; private set; }
     // When the learner first reached any ending: the scenario counts as done from then on.
     public DateTime? EndingReachedAt { get; private set; }
 
-    // The node the learner is at; the start, should a content change have removed it.
     public ScenarioNode CurrentNode(Scenario scenario) => scenario.FindNode(CurrentNodeId) ?? scenario.Start!;
 
-    // Whether the current node is the one the learner's path led to (false after a content change).
     public bool IsOnPath(Scenario scenario) => scenario.FindNode(CurrentNodeId) is not null;
 
-    // Makes the choice numbered choice (from 1) at nodeId, which must be
-    // where the learner is now, in a form made at revision. Returns the recorded decision,
-    // or why nothing changed.
+    // Choices are numbered from 1.
     public (ScenarioDecision? Decision, ScenarioRefusal? Refusal) Choose(
         Scenario scenario, ModuleProgress progress, string moduleVersion, string? nodeId, string? choice, string? revision, DateTime now)
     {
@@ -73,7 +65,6 @@ public class ScenarioPosition
         return (decision, null);
     }
 
-    // Takes back last, the latest decision on the path, and returns to the node it was made at.
     public ScenarioRefusal? GoBack(ScenarioDecision? last, ModuleProgress progress, string? revision, DateTime now)
     {
         if (!IsRevision(revision)) return ScenarioRefusal.OutOfDate;

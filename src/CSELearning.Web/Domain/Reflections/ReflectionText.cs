@@ -1,6 +1,5 @@
 namespace CSELearning.Web.Domain.Reflections;
 
-// The stages of Gibbs' reflective cycle, in order: each is one part of a reflective log.
 public enum GibbsStage
 {
     Description,
@@ -26,7 +25,6 @@ public static class GibbsStages
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 
-    // The question each stage answers, shown as the field's hint.
     public static string Question(this GibbsStage stage) => stage switch
     {
         GibbsStage.Description => "What happened? Describe the situation or the learning, without identifying any child or family.",
@@ -56,15 +54,12 @@ public static class GibbsStages
     }
 }
 
-// What a practitioner wrote in a log: a title and the six stages. Held in memory only; the database holds
-// it encrypted (ReflectiveLog.ProtectedText).
+// Held in memory only; the database holds it encrypted (ReflectiveLog.ProtectedText).
 public sealed record ReflectionText(string Title, IReadOnlyDictionary<GibbsStage, string> Stages)
 {
-    // The longest title: a line, not a paragraph.
     public const int MaxTitleLength = 200;
 
-    // The longest text for one stage: about 1,500 words, far more than a reflection needs, small enough that
-    // a pasted document is refused rather than stored.
+    // About 1,500 words: far more than a reflection needs, small enough that a pasted document is refused.
     public const int MaxStageLength = 10_000;
 
     public static ReflectionText Empty { get; } = new("", new Dictionary<GibbsStage, string>());
@@ -73,7 +68,6 @@ public sealed record ReflectionText(string Title, IReadOnlyDictionary<GibbsStage
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Title) && GibbsStages.All.All(s => string.IsNullOrWhiteSpace(Stage(s)));
 
-    // What is too long, by field ("title", or a stage's key), with the message to show.
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);

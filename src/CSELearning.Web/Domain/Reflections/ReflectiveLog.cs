@@ -4,20 +4,17 @@ namespace CSELearning.Web.Domain.Reflections;
 
 public enum LogStatus
 {
-    // Only the author can see it.
     Draft,
     // Shared with the author's supervisors and awaiting their review. The author cannot change it meanwhile,
     // so a supervisor only ever reads text that passed the identifying-detail check.
     Shared,
-    // A supervisor has asked for changes; the author edits and shares it again.
     RevisionRequested,
     // Signed off by a supervisor: locked until a supervisor reopens it, with a reason.
     SignedOff,
 }
 
-// A practitioner's reflective log, following Gibbs' cycle, started from a module's reflection prompt or on
-// its own. Its text is stored encrypted; every change raises Version, a concurrency token, so
-// an edit made against an older version (a supervisor signed off meanwhile) is refused, never overwritten.
+// Its text is stored encrypted. Version is a concurrency token, so an edit made against an older version
+// (a supervisor signed off meanwhile) is refused, never overwritten.
 public class ReflectiveLog
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -41,11 +38,10 @@ public class ReflectiveLog
 
     public Guid Id { get; private set; }
     public Guid AuthorId { get; private set; }
-    // The module, version and prompt the log was started from; null for a practice situation.
     public string? ModuleId { get; private set; }
     public string? ModuleVersion { get; private set; }
     public string? PromptId { get; private set; }
-    // The title and stages, as JSON, encrypted: the database never holds them readable.
+    // Encrypted, so the database never holds the text readable.
     public string ProtectedText { get; private set; } = "";
     public LogStatus Status { get; private set; }
     public DateTime CreatedAt { get; private set; }
@@ -56,7 +52,6 @@ public class ReflectiveLog
     public Guid? SignedOffById { get; private set; }
     public DateTime? RevisionRequestedAt { get; private set; }
     public Guid? RevisionRequestedById { get; private set; }
-    // The supervisor's note asking for a revision, encrypted.
     public string? ProtectedRevisionNote { get; private set; }
     public DateTime? ReopenedAt { get; private set; }
     public Guid? ReopenedById { get; private set; }
@@ -65,10 +60,8 @@ public class ReflectiveLog
 
     public bool IsLocked => Status == LogStatus.SignedOff;
 
-    // Whether the author may change it now: while a draft, or when a revision has been asked for.
     public bool IsEditable => Status is LogStatus.Draft or LogStatus.RevisionRequested;
 
-    // Whether supervisors may read it: once shared, never while a private draft.
     public bool IsVisibleToSupervisors => Status != LogStatus.Draft;
 
     public ReflectionText Read(ITextProtector protector)
@@ -81,7 +74,6 @@ public class ReflectiveLog
 
     public string? ReopenReason(ITextProtector protector) => ProtectedReopenReason is null ? null : protector.Unprotect(ProtectedReopenReason);
 
-    // The author's edit, made against expectedVersion.
     public void Save(Guid by, ReflectionText text, int expectedVersion, ITextProtector protector, DateTime now)
     {
         RequireAuthor(by);
@@ -93,7 +85,6 @@ public class ReflectiveLog
         Touch(now);
     }
 
-    // Shares it with the author's supervisors for review (again, after a revision).
     public void Share(Guid by, int expectedVersion, DateTime now)
     {
         RequireAuthor(by);
@@ -127,7 +118,6 @@ public class ReflectiveLog
         Touch(now);
     }
 
-    // Unlocks a signed-off log so the author can change it; only a supervisor may, and must say why.
     public void Reopen(Guid supervisorId, string reason, int expectedVersion, ITextProtector protector, DateTime now)
     {
         RequireVersion(expectedVersion);
@@ -175,7 +165,6 @@ public class ReflectiveLog
 // A change made against an out-of-date version of a log: refused, and the writer's text kept for them.
 public sealed class LogConflictException(string message) : DomainException(message);
 
-// A supervisor's comment on one stage of a log; its text is encrypted.
 public class ReviewComment
 {
     private ReviewComment() { }
@@ -202,7 +191,6 @@ public class ReviewComment
     public string Read(ITextProtector protector) => protector.Unprotect(ProtectedText);
 }
 
-// A record that the author shared a log with a supervisor, kept for the audit and the caseload.
 public class LogShare
 {
     private LogShare() { }

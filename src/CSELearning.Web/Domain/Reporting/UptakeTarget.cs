@@ -1,7 +1,6 @@
 namespace CSELearning.Web.Domain.Reporting;
 
-// A commissioner's target for one agency and one module: a percentage of the agency's staff in scope to
-// have completed the module by a date. One target per agency and module; setting it again changes it.
+// One target per agency and module; setting it again changes it.
 public class UptakeTarget
 {
     private UptakeTarget() { }
@@ -19,7 +18,6 @@ public class UptakeTarget
     public Guid PartnershipId { get; private set; }
     public Guid AgencyId { get; private set; }
     public string ModuleId { get; private set; } = "";
-    // The share of staff in scope to have completed the module, 1 to 100.
     public int Percent { get; private set; }
     public DateOnly DueOn { get; private set; }
     public Guid SetById { get; private set; }
@@ -34,7 +32,6 @@ public class UptakeTarget
         SetAt = now;
     }
 
-    // How a target stands, from the people counted now.
     public TargetStatus StatusOn(DateOnly today, int completed, int inScope) =>
         inScope == 0 ? TargetStatus.NobodyInScope
         : completed * 100 >= Percent * inScope ? TargetStatus.Met
@@ -47,8 +44,6 @@ public enum TargetStatus
     // The agency has nobody in the module's audience.
     NobodyInScope,
     Met,
-    // Below the target, which is not yet due.
     Behind,
-    // Below the target after its date.
     Missed,
 }

@@ -3,7 +3,6 @@ using CSELearning.Web.Domain.Reflections;
 
 namespace CSELearning.Web.Domain.Supervision;
 
-// The written parts of a supervision record, in the order the form asks for them.
 public enum SessionField
 {
     Attendees,
@@ -27,7 +26,6 @@ public static class SessionFields
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
-    // What the supervisor is asked to write, shown as the field's hint.
     public static string Hint(this SessionField field) => field switch
     {
         SessionField.Attendees => "Names and roles, for example \"Sam Patel (supervisor), Alex Jones (social worker)\".",
@@ -54,8 +52,7 @@ public static class SessionFields
     };
 }
 
-// What the supervisor wrote about a session. Held in memory only; the database holds it encrypted
-// (SupervisionRecord.ProtectedNotes).
+// Held in memory only; the database holds it encrypted (SupervisionRecord.ProtectedNotes).
 public sealed record SessionNotes(string Attendees, string Agenda, string Discussion, string Wellbeing, string Decisions)
 {
     public static SessionNotes Empty { get; } = new("", "", "", "", "");
@@ -70,7 +67,6 @@ public sealed record SessionNotes(string Attendees, string Agenda, string Discus
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
-    // What is too long, by field name, with the message to show.
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -84,21 +80,17 @@ public sealed record SessionNotes(string Attendees, string Agenda, string Discus
     }
 }
 
-// An action as the supervisor's form describes it: a new one, or a change to one already on the record.
-// Id: The action on this record it changes; null for a new one.
-// CarriedFromId:
-// For a record not yet saved: the earlier action that this row's carried-forward copy comes from.
-// Description: Ignored for a carried-forward action, whose wording was agreed at an earlier session.
+// CarriedFromId: for a record not yet saved, the earlier action this row's carried-forward copy comes from.
+// Description is ignored for a carried-forward action, whose wording was agreed at an earlier session.
 public sealed record ActionDraft(Guid? Id, Guid? CarriedFromId, string Description, ActionOwner Owner, DateOnly? DueOn, ActionStatus Status);
 
-// Everything the supervisor sets on a record in one save.
 public sealed record SessionDetails(DateOnly SessionDate, DateOnly? NextSessionDate, SessionNotes Notes,
     IReadOnlyList<Guid> DiscussedLogIds, IReadOnlyList<ActionDraft> Actions)
 {
-    // The most actions a record holds besides those carried forward, which are never refused.
+    // Carried-forward actions are never refused, so they do not count.
     public const int MaxActions = 50;
 
-    // What is wrong, by form field name ("Discussion", "Actions[2].Description"), with the message to show.
+    // Keyed by form field name ("Actions[2].Description").
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>(Notes.Problems(), StringComparer.Ordinal);
@@ -119,7 +111,6 @@ public sealed record SessionDetails(DateOnly SessionDate, DateOnly? NextSessionD
 // A change made against an out-of-date version of a record: refused, and the writer's text kept for them.
 public sealed class RecordConflictException(string message) : DomainException(message);
 
-// Reads and writes the JSON the notes are encrypted as.
 internal static class SealedNotes
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

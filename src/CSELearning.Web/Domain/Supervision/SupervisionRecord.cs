@@ -4,11 +4,8 @@ namespace CSELearning.Web.Domain.Supervision;
 
 public enum RecordStatus
 {
-    // The supervisor is writing it; the supervisee can read it and comment.
     Draft,
-    // Signed by the supervisor, so its content is fixed; waiting for the supervisee to acknowledge it.
     AwaitingAcknowledgement,
-    // Signed by both, and so locked for everyone.
     Locked,
 }
 
@@ -24,12 +21,8 @@ public enum ActionStatus
     Done,
 }
 
-// A supervisor's record of one supervision session with a supervisee: who attended, the agenda, the
-// reflective logs discussed, the discussion, the supervisee's wellbeing, decisions, actions and the next
-// date. Its text is stored encrypted. The supervisor writes it as a draft and signs it, which fixes what it
-// says; the supervisee comments and then acknowledges it, which locks it. Every change raises
-// Version, a concurrency token, so a save or signature made against an older version is
-// refused, never overwritten.
+// Its text is stored encrypted. Version is a concurrency token, so a save or signature made against an
+// older version is refused, never overwritten.
 public class SupervisionRecord
 {
     private readonly List<SupervisionAction> _actions = [];
@@ -42,16 +35,13 @@ public class SupervisionRecord
     public Guid SuperviseeId { get; private set; }
     public DateOnly SessionDate { get; private set; }
     public DateOnly? NextSessionDate { get; private set; }
-    // The attendees, agenda, discussion, wellbeing and decisions, as JSON, encrypted.
     public string ProtectedNotes { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public DateTime? SupervisorSignedAt { get; private set; }
-    // When the supervisee acknowledged it: their signature.
     public DateTime? SuperviseeSignedAt { get; private set; }
     public int Version { get; private set; }
 
-    // The actions, in the order the supervisor put them.
     public IReadOnlyList<SupervisionAction> Actions => _actions;
     public IReadOnlyList<DiscussedLog> DiscussedLogs => _discussedLogs;
 
@@ -61,10 +51,7 @@ public class SupervisionRecord
 
     public bool IsLocked => Status == RecordStatus.Locked;
 
-    // Starts the supervisor's next record with this supervisee. Every action still open on
-    // earlier records of the pair, and not already carried into a later one, is carried
-    // into it as a copy linked to the original. While an earlier record is still a draft its actions can
-    // change, so the next record cannot start until it has been signed.
+    // An earlier draft's actions can still change, so the next record waits until it is signed.
     public static SupervisionRecord Start(Guid supervisorId, Guid superviseeId, IReadOnlyCollection<SupervisionRecord> earlier,
         SessionDetails details, ITextProtector protector, DateTime now)
     {
@@ -101,7 +88,6 @@ public class SupervisionRecord
 
     public SessionNotes Read(ITextProtector protector) => SealedNotes.Open(ProtectedNotes, protector);
 
-    // The supervisor's edit of the draft, made against expectedVersion.
     public void Save(Guid by, SessionDetails details, int expectedVersion, ITextProtector protector, DateTime now)
     {
         RequireSupervisor(by);
@@ -111,7 +97,6 @@ public class SupervisionRecord
         Touch(now);
     }
 
-    // The supervisor's signature: fixes what the record says, for the supervisee to acknowledge.
     public void SignAsSupervisor(Guid by, int expectedVersion, ITextProtector protector, DateTime now)
     {
         RequireSupervisor(by);
@@ -124,7 +109,6 @@ public class SupervisionRecord
         Touch(now);
     }
 
-    // The supervisee's signature, after the supervisor's: the record is then locked.
     public void Acknowledge(Guid by, int expectedVersion, DateTime now)
     {
         RequireSupervisee(by);
@@ -135,7 +119,6 @@ public class SupervisionRecord
         Touch(now);
     }
 
-    // The supervisee's comment, until the record is locked. It does not change the record's version.
     public SupervisionComment AddComment(Guid by, string text, ITextProtector protector, DateTime now)
     {
         RequireSupervisee(by);
@@ -243,10 +226,8 @@ public class SupervisionRecord
     }
 }
 
-// Something the supervisor or supervisee agreed to do; its description is encrypted.
 public class SupervisionAction
 {
-    // The longest description: a sentence or two.
     public const int MaxDescriptionLength = 500;
 
     private SupervisionAction() { }
@@ -264,7 +245,6 @@ public class SupervisionAction
 
     public Guid Id { get; private set; }
     public Guid RecordId { get; private set; }
-    // Its place in the record's list of actions, from 0.
     public int Position { get; private set; }
     public string ProtectedDescription { get; private set; } = "";
     public ActionOwner Owner { get; private set; }
@@ -277,7 +257,6 @@ public class SupervisionAction
 
     public string Description(ITextProtector protector) => protector.Unprotect(ProtectedDescription);
 
-    // The copy on the next record: the same wording, owner and due date, still open, linked to this one.
     internal SupervisionAction CarryForwardTo(Guid recordId, int position) =>
         new(recordId, ProtectedDescription, Owner, DueOn, Id) { Position = position };
 
@@ -292,7 +271,6 @@ public class SupervisionAction
     }
 }
 
-// A reflective log of the supervisee's that was discussed at the session.
 public class DiscussedLog
 {
     private DiscussedLog() { }
@@ -307,7 +285,6 @@ public class DiscussedLog
     public Guid LogId { get; private set; }
 }
 
-// The supervisee's comment on a record of their supervision; its text is encrypted.
 public class SupervisionComment
 {
     private SupervisionComment() { }

@@ -6,11 +6,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace CSELearning.Web.Infrastructure.Authorization;
 
 /// <summary>
-/// One warning for each request the site refuses because of who sent it or how (ASVS 16.3.2): access denied
-/// (403, from a policy or a handler's Forbid) and a missing or wrong antiforgery token (400). It names the
-/// account's id, or "anonymous", the method and the path, escaped; never the query string or the form, which
-/// hold what people typed. Both refusals reach here from where the framework makes them: the sign-in cookie's
-/// access-denied event and <see cref="LogAntiforgeryFailures"/>.
+/// One warning for each request refused because of who sent it or how (ASVS 16.3.2). Never logs the query
+/// string or the form, which hold what people typed.
 /// </summary>
 public static partial class RefusedRequestLog
 {

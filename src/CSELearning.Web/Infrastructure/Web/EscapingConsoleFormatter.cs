@@ -7,9 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CSELearning.Web.Infrastructure.Web;
 
 /// <summary>
-/// The console log, one line an entry, with line breaks and other control characters in the message escaped.
-/// Messages carry what people typed (an email address at sign-in, a path); escaping here, where every entry
-/// passes, means no value anywhere can break a line and forge an entry that looks like the site's own.
+/// Messages carry what people typed; escaping here, where every entry passes, means no value can break a
+/// line and forge an entry that looks like the site's own.
 /// </summary>
 public sealed class EscapingConsoleFormatter(IOptionsMonitor<ConsoleFormatterOptions> options) : ConsoleFormatter(Name)
 {
@@ -31,8 +30,7 @@ public sealed class EscapingConsoleFormatter(IOptionsMonitor<ConsoleFormatterOpt
         LogValue.AppendEscaped(line, message ?? "");
         if (logEntry.Exception is { } exception)
         {
-            // The exception's lines stay lines (a stack trace is read that way), each indented so none can pass
-            // for an entry of its own; control characters inside them, from a message that quoted input, are escaped.
+            // Stack trace lines stay lines, each indented so none can pass for an entry of its own.
             foreach (var exceptionLine in exception.ToString().Split('\n'))
             {
                 line.Append('\n').Append("      ");
@@ -55,7 +53,6 @@ public sealed class EscapingConsoleFormatter(IOptionsMonitor<ConsoleFormatterOpt
     };
 }
 
-/// <summary>Escapes text for a log line: CR, LF, tab and every other control character become visible escapes.</summary>
 public static class LogValue
 {
     public static string Escape(string? value)

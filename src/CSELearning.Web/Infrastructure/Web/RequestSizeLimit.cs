@@ -4,11 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CSELearning.Web.Infrastructure.Web;
 
 /// <summary>
-/// Turns a request body over <see cref="SiteOptions.MaxRequestBytes"/> away with 413 before anything else
-/// reads it, so the person gets the page that says why. Read later, inside the antiforgery check or form
-/// binding, the failure surfaces as a bad request instead. A body that states its length is judged by it; one
-/// sent without (Transfer-Encoding: chunked) is read here first, up to the limit, and then served from that copy.
-/// </summary>
+/// Refuses an oversized body with 413 before anything reads it, so the person gets the page that says why;
+/// read later, in the antiforgery check or form binding, it would surface as a plain bad request.
 public static class RequestSizeLimit
 {
     public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) =>

@@ -12,9 +12,8 @@ public sealed class StartupTasks(IServiceProvider services, IHostEnvironment env
     private Task _model = Task.CompletedTask;
 
     /// <summary>
-    /// Builds the database model on a thread of its own while the content is loaded and checked, the two
-    /// being most of start-up's work: building it reads the entity classes only, never the database, so
-    /// content with problems still stops start-up before anything touches the database.
+    /// Builds the database model alongside the content check: it reads the entity classes only, never the
+    /// database, so content with problems still stops start-up before anything touches the database.
     /// </summary>
     public Task StartingAsync(CancellationToken cancellationToken)
     {
