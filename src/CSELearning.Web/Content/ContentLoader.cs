@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
 namespace CSELearning.Web.Content;
 
 /// <summary>What loading the content gave: the modules, rendered, when there are no problems.</summary>
@@ -20,22 +24,37 @@ public static class ContentLoader
         if (!Directory.Exists(modules))
             return new([], [new(ModulesFolder, 0, $"there is no '{ModulesFolder}' folder in {directory}: is this the content directory?")]);
 
+        var problems = new List<ContentProblem>();
         var files = Directory.EnumerateFiles(modules, "*.md", SearchOption.AllDirectories)
             .Concat(SitePage.Ids.Select(id => Path.Combine(directory, id + ".md")).Where(File.Exists))
-            .Select(path => new SourceFile(
-                Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/'),
-                File.ReadAllText(path)))
+            .Select(path => Read(Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllBytes(path), problems))
             .ToList();
-        return Load(files);
+        return Load(files, problems);
+    }
+
+    /// <summary>
+    /// A file's text, which must be UTF-8 (with or without a byte-order mark). A file that is not is a problem
+    /// at the line of its first bad byte, not text quietly changed to replacement characters.
+    /// </summary>
+    internal static SourceFile Read(string path, byte[] bytes, List<ContentProblem> problems)
+    {
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        if (Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            var line = 1 + bytes.AsSpan(0, read).Count((byte)'\n');
+            problems.Add(new(path, line, "the file is not UTF-8 text: this line has bytes that are not valid UTF-8 (a word processor's or another encoding's characters): save the file as UTF-8 in a text editor"));
+        }
+        return new SourceFile(path, Encoding.UTF8.GetString(bytes));
     }
 
     /// <summary>
     /// Loads files given with paths relative to the content directory: modules ("modules/slug/module.md") and
     /// site pages ("glossary.md", "support.md"), each optional.
     /// </summary>
-    public static ContentLoadResult Load(IEnumerable<SourceFile> files)
+    public static ContentLoadResult Load(IEnumerable<SourceFile> files) => Load(files, []);
+
+    private static ContentLoadResult Load(IEnumerable<SourceFile> files, List<ContentProblem> problems)
     {
-        var problems = new List<ContentProblem>();
         var bySlug = new SortedDictionary<string, List<SourceFile>>(StringComparer.Ordinal);
         var parser = new ModuleParser(problems);
         var pages = new List<SitePage>();
@@ -43,7 +62,7 @@ public static class ContentLoader
         {
             if (SitePage.Ids.FirstOrDefault(id => file.Path == id + ".md") is { } pageId)
             {
-                if (parser.ParseSitePage(pageId, file with { Text = Normalise(file.Text) }) is { } page) pages.Add(page);
+                if (parser.ParseSitePage(pageId, Prepare(file, problems)) is { } page) pages.Add(page);
                 continue;
             }
             var parts = file.Path.Split('/');
@@ -54,7 +73,7 @@ public static class ContentLoader
                 continue;
             }
             if (!bySlug.TryGetValue(parts[1], out var list)) bySlug[parts[1]] = list = [];
-            list.Add(file with { Text = Normalise(file.Text) });
+            list.Add(Prepare(file, problems));
         }
         if (bySlug.Count == 0 && problems.Count == 0)
             problems.Add(new(ModulesFolder, 0, $"there are no modules: add a folder {ModulesFolder}/<module>/ with a module.md"));
@@ -65,10 +84,14 @@ public static class ContentLoader
         if (problems.Count > 0)
             return new([], problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line).ToList());
 
-        foreach (var module in parsed) ContentRenderer.Render(module.Module);
-        foreach (var page in pages) ContentRenderer.Render(page);
+        foreach (var module in parsed) ContentRenderer.Render(module, problems);
+        foreach (var page in pages) ContentRenderer.Render(page, problems);
+        if (problems.Count > 0) return new([], problems);
         return new(parsed.Select(m => m.Module).ToList(), []) { Pages = pages };
     }
+
+    private static SourceFile Prepare(SourceFile file, List<ContentProblem> problems) =>
+        ContentLimits.Check(file with { Text = Normalise(file.Text) }, problems);
 
     // One form of the same text on every machine: no byte-order mark, "\n" line endings.
     private static string Normalise(string text) =>

@@ -14,15 +14,44 @@ namespace CSELearning.Web.Content;
 /// </summary>
 internal static class ContentRenderer
 {
-    public static void Render(ContentModule module)
+    public static void Render(ParsedModule module, List<ContentProblem> problems)
     {
-        var references = module.References.ToDictionary(r => r.Key, StringComparer.Ordinal);
-        var fragments = new[] { module.Introduction, module.ContentWarning, module.Signposting }
-            .Concat(module.Sections.SelectMany(ContentValidator.SectionFragments));
-        foreach (var markup in fragments) Render(markup, references);
+        var references = module.Module.References.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        foreach (var (path, markup) in ContentValidator.Fragments(module)) Render(path, markup, references, problems);
     }
 
-    public static void Render(SitePage page) => Render(page.Body, page.References.ToDictionary(r => r.Key, StringComparer.Ordinal));
+    public static void Render(SitePage page, List<ContentProblem> problems) =>
+        Render(page.SourcePath, page.Body, page.References.ToDictionary(r => r.Key, StringComparer.Ordinal), problems);
+
+    // Markdig's renderer gives up on markdown nested too deeply for it, which its parser accepted.
+    private static void Render(string path, Markup markup, Dictionary<string, Reference> references, List<ContentProblem> problems)
+    {
+        try
+        {
+            Render(markup, references);
+        }
+        catch (ArgumentException ex)
+        {
+            var failing = markup.Blocks.FirstOrDefault(b => !Renders(b)) ?? markup.Blocks[0];
+            problems.Add(new(path, markup.LineOf(failing),
+                $"the markdown could not be read ({ex.Message.TrimEnd('.')}): look for lists, quotes, emphasis or brackets nested very deeply"));
+        }
+    }
+
+    private static bool Renders(Block block)
+    {
+        try
+        {
+            var renderer = new HtmlRenderer(TextWriter.Null);
+            ContentMarkdown.Pipeline.Setup(renderer);
+            renderer.Render(block);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     private static void Render(Markup markup, Dictionary<string, Reference> references)
     {

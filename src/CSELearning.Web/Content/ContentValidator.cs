@@ -7,7 +7,9 @@ namespace CSELearning.Web.Content;
 /// <summary>
 /// The rules content must meet beyond its format: ids unique, every scenario node reachable and every path
 /// ending, citations that resolve, questions that can be answered, no authored HTML. The start-up check and
-/// the validate-content command run the same rules.
+/// the validate-content command run the same rules. Answers that give themselves away are refused too
+/// (<see cref="AnswerCueRules"/>), as are links to anything but web, email and phone addresses and the site's
+/// own pages (<see cref="LinkRules"/>).
 /// </summary>
 internal static class ContentValidator
 {
@@ -31,8 +33,16 @@ internal static class ContentValidator
         if (parsed.AllSectionsRead && !module.SectionsOf<KnowledgeCheck>().Any())
             problems.Add(new(parsed.ModuleFile, 1, "the module has a pass mark but no knowledge check: add a file with 'type: knowledge-check'"));
 
-        foreach (var scenario in module.SectionsOf<Scenario>()) ScenarioRules(scenario, problems);
-        foreach (var check in module.SectionsOf<KnowledgeCheck>()) QuestionRules(check, problems);
+        foreach (var scenario in module.SectionsOf<Scenario>())
+        {
+            ScenarioRules(scenario, problems);
+            AnswerCueRules.Scenario(scenario, problems);
+        }
+        foreach (var check in module.SectionsOf<KnowledgeCheck>())
+        {
+            QuestionRules(check, problems);
+            AnswerCueRules.Check(check, problems);
+        }
         foreach (var reflection in module.SectionsOf<Reflection>())
         {
             if (reflection.Prompts.Count == 0)
@@ -157,7 +167,7 @@ internal static class ContentValidator
     }
 
     /// <summary>Every markdown fragment in the module, with the file it is in.</summary>
-    private static IEnumerable<(string Path, Markup Markup)> Fragments(ParsedModule parsed)
+    internal static IEnumerable<(string Path, Markup Markup)> Fragments(ParsedModule parsed)
     {
         var module = parsed.Module;
         yield return (parsed.ModuleFile, module.Introduction);
@@ -202,6 +212,8 @@ internal static class ContentValidator
                     problems.Add(new(path, markup.LineOf(item), "use ## for headings: the title in the front matter is the page's only # heading"));
                     break;
                 default:
+                    if (LinkRules.LinkOf(item) is var (url, what) && !LinkRules.IsAllowed(url))
+                        problems.Add(new(path, markup.LineOf(item), LinkRules.Problem(url, what)));
                     break;
             }
             var attributes = item.TryGetAttributes();

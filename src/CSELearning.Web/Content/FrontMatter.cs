@@ -28,6 +28,8 @@ internal sealed class YamlFields
 
     public int Line => LineOf(_node);
 
+    public string Path => _path;
+
     /// <summary>
     /// The front matter between the "---" lines that open a file, or null (with a problem) when it is missing,
     /// unclosed or not a YAML mapping.

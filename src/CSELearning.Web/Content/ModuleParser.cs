@@ -116,10 +116,10 @@ internal sealed partial class ModuleParser
         return roles;
     }
 
-    private static Markup MarkdownField(YamlFields fields, string name, string what, string why)
+    private Markup MarkdownField(YamlFields fields, string name, string what, string why)
     {
         var text = fields.Text(name, what, why: why);
-        return text is null ? Markup.Empty : new Markup(Markdown.Parse(text, ContentMarkdown.Pipeline).ToList(), fields.LineOfField(name));
+        return text is null ? Markup.Empty : new Markup(Parse(text, fields.Path, fields.LineOfField(name)).ToList(), fields.LineOfField(name));
     }
 
     private static List<Reference> References(YamlFields fields)
@@ -202,8 +202,25 @@ internal sealed partial class ModuleParser
         return new SitePage { Id = id, Title = title ?? "", SourcePath = file.Path, References = References(fields), Body = body };
     }
 
-    private static List<Block> Body(SourceFile file) =>
-        Markdown.Parse(file.Text, ContentMarkdown.Pipeline).Where(b => b is not YamlFrontMatterBlock).ToList();
+    private List<Block> Body(SourceFile file) =>
+        Parse(file.Text, file.Path, 1).Where(b => b is not YamlFrontMatterBlock).ToList();
+
+    /// <summary>
+    /// Markdown that Markdig cannot read (it gives up on some input nested too deeply) is a problem at its line,
+    /// never a crash: <see cref="ContentLimits"/> keeps most of it out, and this catches the rest.
+    /// </summary>
+    private MarkdownDocument Parse(string text, string path, int line)
+    {
+        try
+        {
+            return Markdown.Parse(text, ContentMarkdown.Pipeline);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or InsufficientExecutionStackException)
+        {
+            _problems.Add(new(path, line, $"the markdown could not be read ({ex.Message.TrimEnd('.')}): look for lists, quotes, emphasis or brackets nested very deeply"));
+            return [];
+        }
+    }
 
     private static Markup Fragment(List<Block> blocks) => blocks.Count == 0 ? Markup.Empty : new Markup(blocks, null);
 
@@ -467,10 +484,13 @@ internal sealed partial class ModuleParser
         return !ReferenceEquals(rest, text);
     }
 
-    internal static string HeadingText(HeadingBlock heading)
+    internal static string HeadingText(HeadingBlock heading) => heading.Inline is null ? "" : PlainText(heading.Inline);
+
+    /// <summary>The words of some inline markdown, without its markup.</summary>
+    internal static string PlainText(ContainerInline inlines)
     {
         var text = new StringBuilder();
-        if (heading.Inline is not null) Append(heading.Inline);
+        Append(inlines);
         return text.ToString().Trim();
 
         void Append(ContainerInline container)

@@ -75,7 +75,7 @@ public static class TestContent
 
         - [x] The adult who exploits the child
           Always [CITATION].
-        - [ ] The child
+        - [ ] The child, when she seems to go along with it
           A child's cooperation is not consent.
         """;
 

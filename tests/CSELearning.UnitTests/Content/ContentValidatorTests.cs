@@ -11,7 +11,7 @@ public class ContentValidatorTests
     private const string Check = "modules/sample/03-check.md";
     private const string Refl = "modules/sample/04-reflection.md";
 
-    private static void AssertProblem(SampleModule module, string expected)
+    internal static void AssertProblem(SampleModule module, string expected)
     {
         var result = module.Load();
 

@@ -140,8 +140,8 @@ public class ModuleParserTests
         var many = check.Questions[1];
         Assert.Equal(("q-many", "Which ones?", true), (many.Id, many.Text, many.AllowsMultipleAnswers));
         Assert.Equal("<p class=\"govuk-body\">Some detail.</p>", many.Detail.Html.Value);
-        Assert.Equal([true, true, false], many.Options.Select(o => o.IsCorrect));
-        Assert.Equal(["A", "B", "C"], many.Options.Select(o => o.Label.Html.Value));
+        Assert.Equal([true, true, false, false], many.Options.Select(o => o.IsCorrect));
+        Assert.Equal(["A", "B", "C", "D"], many.Options.Select(o => o.Label.Html.Value));
     }
 
     [Fact]

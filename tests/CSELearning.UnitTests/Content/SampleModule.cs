@@ -134,6 +134,8 @@ internal sealed class SampleModule
           Yes too.
         - [ ] C
           No.
+        - [ ] D
+          Not D.
         """;
 
     public const string ReflectionMd = """

@@ -214,7 +214,7 @@ public static class ModuleContent
 
             - [x] The adult who exploits the child
               Always.
-            - [ ] The child
+            - [ ] The child, when she seems to go along with it
               A child's cooperation is not consent.
             """);
         return directory;

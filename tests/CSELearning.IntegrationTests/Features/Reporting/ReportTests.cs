@@ -293,9 +293,9 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
             $"{Scenario},The next afternoon,\"Stay curious: ask about him calmly, write down what she said in her words, and tell her you will need to share your worry with your manager\",Yes,6,85.7%",
             $"{Scenario},The next afternoon,\"She seems happy and says it is her choice, so respect her relationship\",No,fewer than 5,fewer than 5",
             $"{Scenario},The weekend,\"See the pattern, record what has happened, and talk to your manager about a safeguarding referral\",Yes,fewer than 5,fewer than 5",
-            $"{Scenario},The weekend,Wait until there is some evidence that she is being abused before raising it,No,fewer than 5,fewer than 5",
+            $"{Scenario},The weekend,\"Wait until there is some evidence that she is being abused before raising it, so that a referral is taken seriously\",No,fewer than 5,fewer than 5",
             $"{Scenario},The meeting,\"Describe what you have seen and heard, in Kayla's words, and say what you do not know\",Yes,fewer than 5,fewer than 5",
-            $"{Scenario},The meeting,\"Say that, as she denies anything is wrong, there is nothing concrete to act on\",No,fewer than 5,fewer than 5",
+            $"{Scenario},The meeting,\"Say that, as she denies anything is wrong and none of it is proof, there is nothing concrete yet to act on\",No,fewer than 5,fewer than 5",
         ], csv);
         var page = await client.GetPageAsync($"/reports/scenarios?module={ModuleId}");
         Assert.Contains("People deciding here: 10", page);

@@ -4,7 +4,7 @@ using CSELearning.Web.Domain.Learning;
 
 namespace CSELearning.UnitTests.Domain.Learning;
 
-/// <summary>The sample check: q-one (choose one, option 1 right), q-many (options 1 and 2 right, 3 wrong).</summary>
+/// <summary>The sample check: q-one (choose one, option 1 right), q-many (options 1 and 2 right, 3 and 4 wrong).</summary>
 public class CheckAttemptTests
 {
     private readonly KnowledgeCheck _check = new SampleModule().LoadValid().SectionsOf<KnowledgeCheck>().Single();
