@@ -1,19 +1,17 @@
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// A check certifies what a learner knows only if its answers cannot be found without reading. These rules
-/// refuse the patterns a test-wise learner looks for: the right answer that is always the longest, and
-/// "choose all that apply" questions that always have the same number of right answers.
-/// </summary>
+// A check certifies what a learner knows only if its answers cannot be found without reading. These rules
+// refuse the patterns a test-wise learner looks for: the right answer that is always the longest, and
+// "choose all that apply" questions that always have the same number of right answers.
 internal static class AnswerCueRules
 {
-    /// <summary>The share of single-answer questions whose correct option may be the longest.</summary>
+    // The share of single-answer questions whose correct option may be the longest.
     public const double LongestCorrectLimit = 0.4;
 
-    /// <summary>The share of a scenario's decision points whose recommended choice may be the longest.</summary>
+    // The share of a scenario's decision points whose recommended choice may be the longest.
     public const double LongestRecommendedLimit = 0.5;
 
-    /// <summary>The share of multiple-answer questions that must have two or more incorrect options.</summary>
+    // The share of multiple-answer questions that must have two or more incorrect options.
     public const double SeveralIncorrectMinimum = 1.0 / 3;
 
     public static void Scenario(Scenario scenario, List<ContentProblem> problems)
@@ -51,7 +49,7 @@ internal static class AnswerCueRules
                 + "so ticking nearly everything passes: give at least a third of them two or more incorrect options");
     }
 
-    /// <summary>The one item longer than every other, or null when the longest length is shared.</summary>
+    // The one item longer than every other, or null when the longest length is shared.
     private static T? UniquelyLongest<T>(IReadOnlyList<T> items, Func<T, int> length) where T : class
     {
         var longest = items.Max(length);

@@ -1,9 +1,7 @@
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// Every module, parsed and rendered once at start-up and held in memory (a singleton): serving a page reads
-/// <see cref="Markup.Html"/> and parses nothing.
-/// </summary>
+// Every module, parsed and rendered once at start-up and held in memory (a singleton): serving a page reads
+// Markup.Html and parses nothing.
 public sealed class ContentCatalog
 {
     private readonly Dictionary<string, ContentModule> _byId;
@@ -18,17 +16,17 @@ public sealed class ContentCatalog
         _pages = (pages ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
     }
 
-    /// <summary>A site page (glossary, support), or null when the content has none by that id.</summary>
+    // A site page (glossary, support), or null when the content has none by that id.
     public SitePage? Page(string id) => _pages.GetValueOrDefault(id);
 
-    /// <summary>In folder-name order.</summary>
+    // In folder-name order.
     public IReadOnlyList<ContentModule> Modules { get; }
 
     public string Directory { get; }
 
     public ContentModule? Find(string moduleId) => _byId.GetValueOrDefault(moduleId);
 
-    /// <summary>Loads the content directory, or throws listing every problem as file:line: message.</summary>
+    // Loads the content directory, or throws listing every problem as file:line: message.
     public static ContentCatalog Load(string directory)
     {
         var result = ContentLoader.LoadDirectory(directory);

@@ -2,18 +2,16 @@ using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>Where the learning content is: bound from the "Content" section.</summary>
+// Where the learning content is: bound from the "Content" section.
 public sealed class ContentOptions
 {
     public const string Section = "Content";
 
-    /// <summary>
-    /// The folder that holds <c>modules/</c>. When empty: the <c>content</c> folder beside the application
-    /// (published), else the repository's <c>content/</c> (<c>dotnet run</c>, tests).
-    /// </summary>
+    // The folder that holds modules/. When empty: the content folder beside the application
+    // (published), else the repository's content/ (dotnet run, tests).
     public string? Directory { get; set; }
 
-    /// <summary>A configured folder (relative to <paramref name="contentRoot"/>), or the default's first match.</summary>
+    // A configured folder (relative to contentRoot), or the default's first match.
     public static string? Resolve(string? configured, string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured, contentRoot);
@@ -53,10 +51,8 @@ public sealed class ContentOptionsValidator : IValidateOptions<ContentOptions>
 
 public static class ContentExtensions
 {
-    /// <summary>
-    /// The content catalog, loaded once. With <paramref name="checkOnStart"/>, the site loads it before serving
-    /// and refuses to start when the content has problems.
-    /// </summary>
+    // The content catalog, loaded once. With checkOnStart, the site loads it before serving
+    // and refuses to start when the content has problems.
     public static IHostApplicationBuilder AddContent(this IHostApplicationBuilder builder, bool checkOnStart = true)
     {
         builder.Services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
@@ -73,7 +69,7 @@ public static class ContentExtensions
     }
 }
 
-/// <summary>Loads the content as the host starts: a problem stops start-up instead of failing a learner's request.</summary>
+// Loads the content as the host starts: a problem stops start-up instead of failing a learner's request.
 internal sealed class ContentStartupCheck(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

@@ -3,10 +3,8 @@ using System.Text;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// The fingerprint of a module's files: the same text gives the same hash on any machine (line endings are
-/// normalised when files are read), and any changed character gives another.
-/// </summary>
+// The fingerprint of a module's files: the same text gives the same hash on any machine (line endings are
+// normalised when files are read), and any changed character gives another.
 public static class ContentHash
 {
     public static string Of(IEnumerable<SourceFile> files)

@@ -1,18 +1,16 @@
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// Limits on a line that no written module comes near, checked before any markdown or YAML is read. Past them
-/// the readers slow down steeply (a long line of unclosed links) or give up with an exception (brackets,
-/// quotes or lists nested hundreds deep), so such a line is a problem at its own line and is left out of the
-/// reading instead.
-/// </summary>
+// Limits on a line that no written module comes near, checked before any markdown or YAML is read. Past them
+// the readers slow down steeply (a long line of unclosed links) or give up with an exception (brackets,
+// quotes or lists nested hundreds deep), so such a line is a problem at its own line and is left out of the
+// reading instead.
 internal static class ContentLimits
 {
     public const int MaxLineLength = 10_000;
     public const int MaxNesting = 32;
     public const int MaxIndent = 100;
 
-    /// <summary>The file with every line past a limit blanked (so line numbers hold), and a problem for each.</summary>
+    // The file with every line past a limit blanked (so line numbers hold), and a problem for each.
     public static SourceFile Check(SourceFile file, List<ContentProblem> problems)
     {
         var lines = file.Text.Split('\n');
@@ -39,7 +37,7 @@ internal static class ContentLimits
         return null;
     }
 
-    /// <summary>How many quote and list markers open the line ("&gt; &gt; - 1. text" is four).</summary>
+    // How many quote and list markers open the line ("> > - 1. text" is four).
     private static int PrefixNesting(string line)
     {
         var markers = 0;
@@ -60,7 +58,7 @@ internal static class ContentLimits
         bool SpaceAt(int at) => at >= line.Length || line[at] is ' ' or '\t';
     }
 
-    /// <summary>The deepest that brackets, braces and parentheses nest on the line.</summary>
+    // The deepest that brackets, braces and parentheses nest on the line.
     private static int BracketNesting(string line)
     {
         int depth = 0, deepest = 0;

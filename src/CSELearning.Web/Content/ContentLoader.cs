@@ -4,16 +4,16 @@ using System.Text.Unicode;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>What loading the content gave: the modules, rendered, when there are no problems.</summary>
+// What loading the content gave: the modules, rendered, when there are no problems.
 public sealed record ContentLoadResult(IReadOnlyList<ContentModule> Modules, IReadOnlyList<ContentProblem> Problems)
 {
-    /// <summary>The site pages found (glossary, support), rendered, when there are no problems.</summary>
+    // The site pages found (glossary, support), rendered, when there are no problems.
     public IReadOnlyList<SitePage> Pages { get; init; } = [];
 
     public bool IsValid => Problems.Count == 0;
 }
 
-/// <summary>Reads <c>modules/&lt;slug&gt;/*.md</c> from the content directory, then parses, validates and renders it.</summary>
+// Reads modules/<slug>/*.md from the content directory, then parses, validates and renders it.
 public static class ContentLoader
 {
     public const string ModulesFolder = "modules";
@@ -32,10 +32,8 @@ public static class ContentLoader
         return Load(files, problems);
     }
 
-    /// <summary>
-    /// A file's text, which must be UTF-8 (with or without a byte-order mark). A file that is not is a problem
-    /// at the line of its first bad byte, not text quietly changed to replacement characters.
-    /// </summary>
+    // A file's text, which must be UTF-8 (with or without a byte-order mark). A file that is not is a problem
+    // at the line of its first bad byte, not text quietly changed to replacement characters.
     internal static SourceFile Read(string path, byte[] bytes, List<ContentProblem> problems)
     {
         var chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
@@ -47,10 +45,8 @@ public static class ContentLoader
         return new SourceFile(path, Encoding.UTF8.GetString(bytes));
     }
 
-    /// <summary>
-    /// Loads files given with paths relative to the content directory: modules ("modules/slug/module.md") and
-    /// site pages ("glossary.md", "support.md"), each optional.
-    /// </summary>
+    // Loads files given with paths relative to the content directory: modules ("modules/slug/module.md") and
+    // site pages ("glossary.md", "support.md"), each optional.
     public static ContentLoadResult Load(IEnumerable<SourceFile> files) => Load(files, []);
 
     private static ContentLoadResult Load(IEnumerable<SourceFile> files, List<ContentProblem> problems)

@@ -11,11 +11,9 @@ using Markdig.Syntax.Inlines;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// The one Markdig pipeline for learning content (thread-safe, shared). Content in <c>content/</c> is trusted,
-/// reviewed source, but authored HTML is still refused by the validator: the renderer controls the markup
-/// (GOV.UK classes, accessibility) and the site's content security policy stays intact.
-/// </summary>
+// The one Markdig pipeline for learning content (thread-safe, shared). Content in content/ is trusted,
+// reviewed source, but authored HTML is still refused by the validator: the renderer controls the markup
+// (GOV.UK classes, accessibility) and the site's content security policy stays intact.
 public static partial class ContentMarkdown
 {
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
@@ -28,9 +26,7 @@ public static partial class ContentMarkdown
         .UseGenericAttributes()
         .Build();
 
-    /// <summary>
-    /// The blocks and everything in them, inlines included (Markdig's Descendants() skips a lone leaf block's inlines).
-    /// </summary>
+    // The blocks and everything in them, inlines included (Markdig's Descendants() skips a lone leaf block's inlines).
     internal static IEnumerable<Markdig.Syntax.MarkdownObject> Everything(IEnumerable<Markdig.Syntax.Block> blocks)
     {
         foreach (var block in blocks)
@@ -41,17 +37,17 @@ public static partial class ContentMarkdown
         }
     }
 
-    /// <summary>Reference keys: letters, digits, hyphens and underscores (hallett2015, sharp-jeffs-2017).</summary>
+    // Reference keys: letters, digits, hyphens and underscores (hallett2015, sharp-jeffs-2017).
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
     internal static partial Regex KeyPattern();
 }
 
-/// <summary><c>[@key]</c> or <c>[@key1; @key2]</c> in text: a citation of the module's references.</summary>
+// [@key] or [@key1; @key2] in text: a citation of the module's references.
 public sealed class CitationInline : LeafInline
 {
     public required IReadOnlyList<string> Keys { get; init; }
 
-    /// <summary>Set before rendering from the module's references; null for a key the module lacks.</summary>
+    // Set before rendering from the module's references; null for a key the module lacks.
     internal IReadOnlyList<Reference?>? Resolved { get; set; }
 }
 
@@ -104,7 +100,7 @@ internal sealed class CitationParser : InlineParser
     }
 }
 
-/// <summary>Writes (Hallett, 2015; Sharp-Jeffs, Coy and Kelly, 2017), each linked to the module's reference list.</summary>
+// Writes (Hallett, 2015; Sharp-Jeffs, Coy and Kelly, 2017), each linked to the module's reference list.
 internal sealed class CitationRenderer : HtmlObjectRenderer<CitationInline>
 {
     protected override void Write(HtmlRenderer renderer, CitationInline obj)

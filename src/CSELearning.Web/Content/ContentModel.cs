@@ -3,58 +3,52 @@ using Microsoft.AspNetCore.Html;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// A learning module as the site serves it: read from <c>content/modules/&lt;slug&gt;/</c>, validated and rendered
-/// to HTML once at start-up. Nothing here is parsed per request.
-/// </summary>
+// A learning module as the site serves it: read from content/modules/<slug>/, validated and rendered
+// to HTML once at start-up. Nothing here is parsed per request.
 public sealed class ContentModule
 {
     public required string Id { get; init; }
-    /// <summary>The module's folder name under <c>content/modules/</c>.</summary>
+    // The module's folder name under content/modules/.
     public required string Slug { get; init; }
     public required string Title { get; init; }
     public required ModuleVersion Version { get; init; }
-    /// <summary>SHA-256 of the module's files (line endings normalised): what a learner actually did.</summary>
+    // SHA-256 of the module's files (line endings normalised): what a learner actually did.
     public required string ContentHash { get; init; }
     public required string Summary { get; init; }
     public required IReadOnlyList<JobRole> Audience { get; init; }
     public required int EstimatedMinutes { get; init; }
     public required decimal CpdHours { get; init; }
-    /// <summary>How many months a completion stays current before the learner should refresh it; none when it does not expire.</summary>
+    // How many months a completion stays current before the learner should refresh it; none when it does not expire.
     public int? RefreshMonths { get; init; }
     public required IReadOnlyList<string> LearningOutcomes { get; init; }
     public required Markup ContentWarning { get; init; }
     public required Markup Signposting { get; init; }
-    /// <summary>The percentage of knowledge-check questions to answer correctly, 1 to 100.</summary>
+    // The percentage of knowledge-check questions to answer correctly, 1 to 100.
     public required int PassMark { get; init; }
     public required DateOnly ReviewDate { get; init; }
     public required IReadOnlyList<Reference> References { get; init; }
-    /// <summary>The change log, newest first; the first entry is this version.</summary>
+    // The change log, newest first; the first entry is this version.
     public required IReadOnlyList<VersionChange> Changes { get; init; }
-    /// <summary>The markdown below module.md's front matter.</summary>
+    // The markdown below module.md's front matter.
     public required Markup Introduction { get; init; }
-    /// <summary>Pages, scenarios, knowledge checks and reflection prompts, in file-name order.</summary>
+    // Pages, scenarios, knowledge checks and reflection prompts, in file-name order.
     public required IReadOnlyList<ModuleSection> Sections { get; init; }
 
     public IEnumerable<T> SectionsOf<T>() where T : ModuleSection => Sections.OfType<T>();
 
     public ModuleSection? FindSection(string id) => Sections.FirstOrDefault(s => s.Id == id);
 
-    /// <summary>
-    /// Whether a completion of <paramref name="completed"/> is due for refresh: a major change has been
-    /// published since. Minor (wording) changes never call a learner back.
-    /// </summary>
+    // Whether a completion of completed is due for refresh: a major change has been
+    // published since. Minor (wording) changes never call a learner back.
     public bool IsSupersededByMajorChange(ModuleVersion completed) =>
         Changes.Any(c => c.Kind == ChangeKind.Major && c.Version > completed && c.Version <= Version);
 }
 
-/// <summary>
-/// A page of the site written as content rather than code, shared by every module: the glossary and the
-/// page on where to get support. Read from <c>content/&lt;id&gt;.md</c>, rendered once like a module's pages.
-/// </summary>
+// A page of the site written as content rather than code, shared by every module: the glossary and the
+// page on where to get support. Read from content/<id>.md, rendered once like a module's pages.
 public sealed class SitePage
 {
-    /// <summary>The pages the site serves from the content directory, by id (their file name without .md).</summary>
+    // The pages the site serves from the content directory, by id (their file name without .md).
     public static readonly IReadOnlyList<string> Ids = ["glossary", "support"];
 
     public required string Id { get; init; }
@@ -64,7 +58,7 @@ public sealed class SitePage
     public required Markup Body { get; init; }
 }
 
-/// <summary>A pre-rendered fragment of content; <see cref="Html"/> is ready for a view as it is.</summary>
+// A pre-rendered fragment of content; Html is ready for a view as it is.
 public sealed class Markup
 {
     public static Markup Empty { get; } = new([], null);
@@ -76,40 +70,40 @@ public sealed class Markup
         Inline = inline;
     }
 
-    /// <summary>Parsed markdown, kept only until the fragment is rendered.</summary>
+    // Parsed markdown, kept only until the fragment is rendered.
     internal IReadOnlyList<Markdig.Syntax.Block> Blocks { get; set; }
 
-    /// <summary>For markdown held in a front-matter field: the field's line, used for every problem inside it.</summary>
+    // For markdown held in a front-matter field: the field's line, used for every problem inside it.
     internal int? FixedLine { get; }
 
-    /// <summary>Rendered without a surrounding paragraph (an answer option's label).</summary>
+    // Rendered without a surrounding paragraph (an answer option's label).
     internal bool Inline { get; }
 
     public HtmlString Html { get; internal set; } = HtmlString.Empty;
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Html.Value);
 
-    /// <summary>The 1-based line in the source file of something inside this fragment.</summary>
+    // The 1-based line in the source file of something inside this fragment.
     internal int LineOf(Markdig.Syntax.MarkdownObject item) => FixedLine ?? item.Line + 1;
 }
 
 public enum ChangeKind
 {
-    /// <summary>Wording, corrections, presentation: earlier completions stand.</summary>
+    // Wording, corrections, presentation: earlier completions stand.
     Minor,
-    /// <summary>Substance: earlier completions are due for refresh.</summary>
+    // Substance: earlier completions are due for refresh.
     Major,
 }
 
 public sealed record VersionChange(ModuleVersion Version, ChangeKind Kind, string Summary);
 
-/// <summary>A work that pages and feedback cite by <see cref="Key"/> as <c>[@key]</c>.</summary>
+// A work that pages and feedback cite by Key as [@key].
 public sealed record Reference(string Key, string Author, int Year, string Title, string? Publisher, string? Url, string CitedAs)
 {
-    /// <summary>The fragment id of this reference in the module's reference list; citations link to it.</summary>
+    // The fragment id of this reference in the module's reference list; citations link to it.
     public string Anchor => ReferenceAnchor(Key);
 
-    /// <summary>The short form used in text: "Hallett, 2015".</summary>
+    // The short form used in text: "Hallett, 2015".
     public string ShortCitation => $"{CitedAs}, {Year}";
 
     public static string ReferenceAnchor(string key) => "ref-" + key;
@@ -117,29 +111,26 @@ public sealed record Reference(string Key, string Author, int Year, string Title
 
 public abstract class ModuleSection
 {
-    /// <summary>
-    /// Words the site uses in module addresses beside section ids (<c>/modules/{id}/start</c>,
-    /// <c>/modules/{id}/completion</c>): no section may take one, or it would hide a page of the journey.
-    /// </summary>
+    // Words the site uses in module addresses beside section ids (/modules/{id}/start,
+    // /modules/{id}/completion): no section may take one, or it would hide a page of the journey.
     public static readonly IReadOnlySet<string> ReservedIds = new HashSet<string>(StringComparer.Ordinal) { "start", "completion" };
 
-    /// <summary>The longest id the site records (module, section, node, question and prompt ids).</summary>
+    // The longest id the site records (module, section, node, question and prompt ids).
     public const int MaxIdLength = 100;
 
     public required string Id { get; init; }
     public required string Title { get; init; }
-    /// <summary>The file it came from, relative to the content directory.</summary>
+    // The file it came from, relative to the content directory.
     public required string SourcePath { get; init; }
-    /// <summary>The line of its id in the file's front matter.</summary>
+    // The line of its id in the file's front matter.
     public required int Line { get; init; }
-    /// <summary>A page's text; for the other kinds, the text before their first ## heading.</summary>
+    // A page's text; for the other kinds, the text before their first ## heading.
     public required Markup Body { get; init; }
 }
 
-/// <summary>A page of teaching material.</summary>
 public sealed class ContentPage : ModuleSection;
 
-/// <summary>A branching scenario: the first node is where the learner starts.</summary>
+// A branching scenario: the first node is where the learner starts.
 public sealed class Scenario : ModuleSection
 {
     public required IReadOnlyList<ScenarioNode> Nodes { get; init; }
@@ -155,9 +146,9 @@ public sealed class ScenarioNode
     public required string Title { get; init; }
     public required int Line { get; init; }
     public required bool IsEnding { get; init; }
-    /// <summary>The narrative; for an ending, what happened.</summary>
+    // The narrative; for an ending, what happened.
     public required Markup Narrative { get; init; }
-    /// <summary>For an ending: what good practice would have been.</summary>
+    // For an ending: what good practice would have been.
     public required Markup GoodPractice { get; init; }
     public required IReadOnlyList<ScenarioChoice> Choices { get; init; }
 }
@@ -168,7 +159,7 @@ public sealed class ScenarioChoice
     public required string Target { get; init; }
     public required bool IsRecommended { get; init; }
     public required int Line { get; init; }
-    /// <summary>Why this choice leads where it does; shown after the learner makes it.</summary>
+    // Why this choice leads where it does; shown after the learner makes it.
     public required Markup Feedback { get; init; }
 }
 
@@ -183,7 +174,7 @@ public sealed class Question
     public required string Text { get; init; }
     public required bool AllowsMultipleAnswers { get; init; }
     public required int Line { get; init; }
-    /// <summary>Anything between the question and its options.</summary>
+    // Anything between the question and its options.
     public required Markup Detail { get; init; }
     public required IReadOnlyList<AnswerOption> Options { get; init; }
 }
@@ -196,7 +187,7 @@ public sealed class AnswerOption
     public required Markup Explanation { get; init; }
 }
 
-/// <summary>Prompts that open a reflective log entry.</summary>
+// Prompts that open a reflective log entry.
 public sealed class Reflection : ModuleSection
 {
     public required IReadOnlyList<ReflectionPrompt> Prompts { get; init; }

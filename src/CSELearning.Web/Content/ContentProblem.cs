@@ -1,15 +1,13 @@
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// Something wrong in the content, at a 1-based line of a file relative to the content directory
-/// (line 0 when the problem is with a file or folder as a whole).
-/// </summary>
+// Something wrong in the content, at a 1-based line of a file relative to the content directory
+// (line 0 when the problem is with a file or folder as a whole).
 public sealed record ContentProblem(string Path, int Line, string Message)
 {
     public override string ToString() => Line > 0 ? $"{Path}:{Line}: {Message}" : $"{Path}: {Message}";
 }
 
-/// <summary>Start-up refuses content with problems; the message lists every one as <c>file:line: message</c>.</summary>
+// Start-up refuses content with problems; the message lists every one as file:line: message.
 public sealed class ContentValidationException : Exception
 {
     public ContentValidationException(string directory, IReadOnlyList<ContentProblem> problems)

@@ -8,10 +8,8 @@ using Microsoft.AspNetCore.Html;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// Renders every fragment of a validated module to HTML, once, with the shared pipeline and GOV.UK Frontend's
-/// classes, then lets go of the parsed markdown.
-/// </summary>
+// Renders every fragment of a validated module to HTML, once, with the shared pipeline and GOV.UK Frontend's
+// classes, then lets go of the parsed markdown.
 internal static class ContentRenderer
 {
     public static void Render(ParsedModule module, List<ContentProblem> problems)

@@ -4,13 +4,11 @@ using Markdig.Syntax.Inlines;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// The rules content must meet beyond its format: ids unique, every scenario node reachable and every path
-/// ending, citations that resolve, questions that can be answered, no authored HTML. The start-up check and
-/// the validate-content command run the same rules. Answers that give themselves away are refused too
-/// (<see cref="AnswerCueRules"/>), as are links to anything but web, email and phone addresses and the site's
-/// own pages (<see cref="LinkRules"/>).
-/// </summary>
+// The rules content must meet beyond its format: ids unique, every scenario node reachable and every path
+// ending, citations that resolve, questions that can be answered, no authored HTML. The start-up check and
+// the validate-content command run the same rules. Answers that give themselves away are refused too
+// (AnswerCueRules), as are links to anything but web, email and phone addresses and the site's
+// own pages (LinkRules).
 internal static class ContentValidator
 {
     public static void Validate(IReadOnlyList<ParsedModule> modules, List<ContentProblem> problems)
@@ -54,7 +52,7 @@ internal static class ContentValidator
             MarkdownRules(path, markup, keys, problems);
     }
 
-    /// <summary>Sections, nodes, questions and prompts share one set of ids within a module.</summary>
+    // Sections, nodes, questions and prompts share one set of ids within a module.
     private static void UniqueIds(ContentModule module, List<ContentProblem> problems)
     {
         var seen = new Dictionary<string, (string Path, int Line)>(StringComparer.Ordinal);
@@ -166,7 +164,7 @@ internal static class ContentValidator
         }
     }
 
-    /// <summary>Every markdown fragment in the module, with the file it is in.</summary>
+    // Every markdown fragment in the module, with the file it is in.
     internal static IEnumerable<(string Path, Markup Markup)> Fragments(ParsedModule parsed)
     {
         var module = parsed.Module;

@@ -4,13 +4,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>A markdown file's text, its path relative to the content directory (with '/') and line endings as "\n".</summary>
+// A markdown file's text, its path relative to the content directory (with '/') and line endings as "\n".
 public sealed record SourceFile(string Path, string Text);
 
-/// <summary>
-/// Reads a YAML mapping field by field, recording a problem with the field's own line for anything missing or
-/// malformed, so an author is sent to the line to fix rather than to the top of the file.
-/// </summary>
+// Reads a YAML mapping field by field, recording a problem with the field's own line for anything missing or
+// malformed, so an author is sent to the line to fix rather than to the top of the file.
 internal sealed class YamlFields
 {
     private readonly YamlMappingNode _node;
@@ -30,10 +28,8 @@ internal sealed class YamlFields
 
     public string Path => _path;
 
-    /// <summary>
-    /// The front matter between the "---" lines that open a file, or null (with a problem) when it is missing,
-    /// unclosed or not a YAML mapping.
-    /// </summary>
+    // The front matter between the "---" lines that open a file, or null (with a problem) when it is missing,
+    // unclosed or not a YAML mapping.
     public static YamlFields? ReadFrontMatter(SourceFile file, List<ContentProblem> problems)
     {
         var lines = file.Text.Split('\n');
@@ -79,7 +75,7 @@ internal sealed class YamlFields
         return new YamlFields(root, path, lineOffset, problems);
     }
 
-    /// <summary>The first line with unbalanced brackets or quotes, else the first line.</summary>
+    // The first line with unbalanced brackets or quotes, else the first line.
     private static int SuspectLine(string yaml)
     {
         var lines = yaml.Split('\n');
@@ -103,7 +99,7 @@ internal sealed class YamlFields
 
     public void Problem(int line, string message) => _problems.Add(new(_path, line, message));
 
-    /// <summary>A field not in <paramref name="known"/> is most often a misspelling: say so rather than ignore it.</summary>
+    // A field not in known is most often a misspelling: say so rather than ignore it.
     public void RejectUnknown(string what, params string[] known)
     {
         foreach (var (key, _) in _node.Children)
@@ -119,7 +115,7 @@ internal sealed class YamlFields
 
     public bool Has(string name) => Node(name) is not null;
 
-    /// <summary>A text field; a missing or empty required field is a problem that names it.</summary>
+    // A text field; a missing or empty required field is a problem that names it.
     public string? Text(string name, string what, bool required = true, string? why = null)
     {
         switch (Node(name))
@@ -171,7 +167,7 @@ internal sealed class YamlFields
         return null;
     }
 
-    /// <summary>A list of text items with their lines; a missing or empty list is a problem.</summary>
+    // A list of text items with their lines; a missing or empty list is a problem.
     public IReadOnlyList<(string Value, int Line)>? TextList(string name, string what)
     {
         if (Sequence(name, what) is not { } sequence) return null;
@@ -186,7 +182,7 @@ internal sealed class YamlFields
         return items;
     }
 
-    /// <summary>A list of groups of fields (references, changes).</summary>
+    // A list of groups of fields (references, changes).
     public IReadOnlyList<YamlFields>? FieldsList(string name, string what)
     {
         if (Sequence(name, what) is not { } sequence) return null;

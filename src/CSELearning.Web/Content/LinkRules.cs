@@ -4,16 +4,14 @@ using Markdig.Syntax.Inlines;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// Which addresses a link or image in content may have: web and email addresses, phone numbers, a heading
-/// on the page and pages of the site. Anything else (javascript:, data:, file:) would run or fetch something
-/// the site never meant to, so it is refused however it is disguised.
-/// </summary>
+// Which addresses a link or image in content may have: web and email addresses, phone numbers, a heading
+// on the page and pages of the site. Anything else (javascript:, data:, file:) would run or fetch something
+// the site never meant to, so it is refused however it is disguised.
 internal static class LinkRules
 {
     private static readonly HashSet<string> AllowedSchemes = new(StringComparer.OrdinalIgnoreCase) { "https", "http", "mailto", "tel" };
 
-    /// <summary>The link's address and what to call it in a problem, for anything in markdown that has one.</summary>
+    // The link's address and what to call it in a problem, for anything in markdown that has one.
     public static (string Url, string What)? LinkOf(MarkdownObject item) => item switch
     {
         LinkInline { IsImage: true } image => (image.Url ?? "", "image"),
@@ -35,10 +33,8 @@ internal static class LinkRules
         return AllowedSchemes.Contains(plain[..colon]);
     }
 
-    /// <summary>
-    /// The address as a browser would read it, and then some: entities and percent-escapes decoded until
-    /// nothing changes, and every space and control character taken out, since browsers skip them.
-    /// </summary>
+    // The address as a browser would read it, and then some: entities and percent-escapes decoded until
+    // nothing changes, and every space and control character taken out, since browsers skip them.
     private static string Plain(string url)
     {
         var plain = url;

@@ -10,11 +10,9 @@ using Markdig.Syntax.Inlines;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>
-/// Reads one module folder (module.md and its section files) into the content model, unrendered. Anything that
-/// does not follow the format is a problem with its file and line; the parser carries on so that an author sees
-/// every problem at once.
-/// </summary>
+// Reads one module folder (module.md and its section files) into the content model, unrendered. Anything that
+// does not follow the format is a problem with its file and line; the parser carries on so that an author sees
+// every problem at once.
 internal sealed partial class ModuleParser
 {
     public const string ModuleFileName = "module.md";
@@ -32,11 +30,11 @@ internal sealed partial class ModuleParser
 
     public ModuleParser(List<ContentProblem> problems) => _problems = problems;
 
-    /// <summary>Two or more characters: Markdig does not read a one-character {#id} on a heading.</summary>
+    // Two or more characters: Markdig does not read a one-character {#id} on a heading.
     [GeneratedRegex("^(?=.{2})[a-z0-9]+(-[a-z0-9]+)*$")]
     internal static partial Regex IdPattern();
 
-    /// <summary>The module, or null when module.md is missing or its front matter unreadable.</summary>
+    // The module, or null when module.md is missing or its front matter unreadable.
     public ParsedModule? Parse(string slug, IReadOnlyList<SourceFile> files)
     {
         var folder = $"modules/{slug}/";
@@ -189,7 +187,7 @@ internal sealed partial class ModuleParser
 
     private static readonly string[] SitePageFields = ["title", "references"];
 
-    /// <summary>A site page (glossary.md, support.md): a title, references if it cites, and markdown.</summary>
+    // A site page (glossary.md, support.md): a title, references if it cites, and markdown.
     public SitePage? ParseSitePage(string id, SourceFile file)
     {
         var fields = YamlFields.ReadFrontMatter(file, _problems);
@@ -205,10 +203,8 @@ internal sealed partial class ModuleParser
     private List<Block> Body(SourceFile file) =>
         Parse(file.Text, file.Path, 1).Where(b => b is not YamlFrontMatterBlock).ToList();
 
-    /// <summary>
-    /// Markdown that Markdig cannot read (it gives up on some input nested too deeply) is a problem at its line,
-    /// never a crash: <see cref="ContentLimits"/> keeps most of it out, and this catches the rest.
-    /// </summary>
+    // Markdown that Markdig cannot read (it gives up on some input nested too deeply) is a problem at its line,
+    // never a crash: ContentLimits keeps most of it out, and this catches the rest.
     private MarkdownDocument Parse(string text, string path, int line)
     {
         try
@@ -256,7 +252,7 @@ internal sealed partial class ModuleParser
         }
     }
 
-    /// <summary>The structure inside section files: ## headings that start nodes, questions and prompts.</summary>
+    // The structure inside section files: ## headings that start nodes, questions and prompts.
     private sealed class SectionReader(string path, List<ContentProblem> problems)
     {
         private void Problem(MarkdownObject at, string message) => problems.Add(new(path, at.Line + 1, message));
@@ -469,7 +465,7 @@ internal sealed partial class ModuleParser
     private static bool IsGoodPractice(HeadingBlock heading) =>
         HeadingText(heading).TrimEnd(':').Trim().Equals("Good practice", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>"Ask Jade how she is -> talk-to-jade" (or with →) into the choice's text and its target.</summary>
+    // "Ask Jade how she is -> talk-to-jade" (or with →) into the choice's text and its target.
     private static (string Text, string? Target) SplitTarget(string text)
     {
         var arrow = Math.Max(text.LastIndexOf("->", StringComparison.Ordinal), text.LastIndexOf('→'));
@@ -486,7 +482,7 @@ internal sealed partial class ModuleParser
 
     internal static string HeadingText(HeadingBlock heading) => heading.Inline is null ? "" : PlainText(heading.Inline);
 
-    /// <summary>The words of some inline markdown, without its markup.</summary>
+    // The words of some inline markdown, without its markup.
     internal static string PlainText(ContainerInline inlines)
     {
         var text = new StringBuilder();
@@ -509,10 +505,8 @@ internal sealed partial class ModuleParser
         }
     }
 
-    /// <summary>
-    /// An option's first line is its label and anything after it the explanation, so that an author can write
-    /// the explanation on the next line with or without a blank line between.
-    /// </summary>
+    // An option's first line is its label and anything after it the explanation, so that an author can write
+    // the explanation on the next line with or without a blank line between.
     private static (ParagraphBlock Label, ParagraphBlock? Explanation) SplitFirstLine(ParagraphBlock paragraph)
     {
         var inlines = paragraph.Inline!.ToList();
@@ -586,8 +580,6 @@ internal sealed partial class ModuleParser
     }
 }
 
-/// <summary>
-/// A parsed module with what the validator needs beyond the model: where its id is written, and whether every
-/// section file could be read (if not, rules about the whole module would only repeat the parser's problem).
-/// </summary>
+// A parsed module with what the validator needs beyond the model: where its id is written, and whether every
+// section file could be read (if not, rules about the whole module would only repeat the parser's problem).
 internal sealed record ParsedModule(ContentModule Module, string ModuleFile, int IdLine, bool AllSectionsRead);

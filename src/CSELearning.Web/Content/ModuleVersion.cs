@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace CSELearning.Web.Content;
 
-/// <summary>A module's version, written <c>major.minor.patch</c> (1.2.0) in its front matter.</summary>
+// A module's version, written major.minor.patch (1.2.0) in its front matter.
 public readonly record struct ModuleVersion(int Major, int Minor, int Patch) : IComparable<ModuleVersion>
 {
     public static bool TryParse([NotNullWhen(true)] string? text, out ModuleVersion version)
