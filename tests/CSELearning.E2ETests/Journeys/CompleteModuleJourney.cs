@@ -90,7 +90,7 @@ public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyT
         var attempt = await check.SubmitWithKeyboardAsync(1, expectPass: false);
         await Expect(attempt.Score).ToHaveTextAsync("You answered 2 of 4 questions correctly (50%). The pass mark is 75%.");
         await Expect(attempt.Reviews).ToHaveCountAsync(4);
-        await Expect(attempt.ExplainedOptions).ToHaveCountAsync(13); // every option of every question
+        await Expect(attempt.ExplainedOptions).ToHaveCountAsync(14); // every option of every question
         await Expect(attempt.ContinueLink).ToHaveCountAsync(0);
 
         check = await attempt.TryAgainWithKeyboardAsync(CheckTitle);
