@@ -155,7 +155,11 @@ public sealed class ScenarioNode
 
 public sealed class ScenarioChoice
 {
+    // What the form posts: stable for this version of the content, never the choice's position on the page.
+    public required string Key { get; init; }
     public required string Text { get; init; }
+    // Written "(keep in place)": shown where it is written, not shuffled.
+    public required bool IsPinned { get; init; }
     public required string Target { get; init; }
     public required bool IsRecommended { get; init; }
     public required int Line { get; init; }
@@ -181,7 +185,11 @@ public sealed class Question
 
 public sealed class AnswerOption
 {
+    // What the form posts: stable for this version of the content, never the option's position on the page.
+    public required string Key { get; init; }
     public required Markup Label { get; init; }
+    // Written "(keep in place)", as for "None of these": shown where it is written, not shuffled.
+    public required bool IsPinned { get; init; }
     public required bool IsCorrect { get; init; }
     public required int Line { get; init; }
     public required Markup Explanation { get; init; }

@@ -291,9 +291,10 @@ internal sealed partial class ModuleParser
                         Problem(h3, "an ending has no choices: make it a '## Node:' if the story goes on");
                         continue;
                     }
-                    var (label, target) = SplitTarget(choiceText);
+                    var (written, target) = SplitTarget(choiceText);
+                    var (label, pinned) = TakePinMarker(written);
                     if (target is null) Problem(h3, $"say where the choice leads with an arrow and a node id at the end: '### Choice: {choiceText} -> next-node-id'");
-                    choice = new ChoiceDraft(label, target ?? "", recommended, h3.Line + 1);
+                    choice = new ChoiceDraft(label, target ?? "", recommended, pinned, h3.Line + 1);
                     node.Choices.Add(choice);
                 }
                 else if (block is HeadingBlock { Level: 3 } gp && node is not null && IsGoodPractice(gp))
@@ -346,7 +347,7 @@ internal sealed partial class ModuleParser
                 else if (question is null) intro.Add(block);
                 else if (question.Options is not null)
                     Problem(block, "nothing may follow a question's options: put it in an option's explanation, or above the options");
-                else if (block is ListBlock list) question.Options = Options(list);
+                else if (block is ListBlock list) question.Options = Options(list, question.Id);
                 else question.Detail.Add(block);
             }
             Finish();
@@ -362,7 +363,7 @@ internal sealed partial class ModuleParser
             }
         }
 
-        private List<AnswerOption> Options(ListBlock list)
+        private List<AnswerOption> Options(ListBlock list, string questionId)
         {
             var options = new List<AnswerOption>();
             foreach (var item in list.OfType<ListItemBlock>())
@@ -374,12 +375,15 @@ internal sealed partial class ModuleParser
                 }
                 marker.Remove();
                 var (label, explanationStart) = SplitFirstLine(first);
+                var pinned = TakePinMarker(label);
                 var explanation = new List<Block>();
                 if (explanationStart is not null) explanation.Add(explanationStart);
                 explanation.AddRange(item.Skip(1));
                 options.Add(new AnswerOption
                 {
+                    Key = OptionKey(questionId, options.Count + 1, label.Inline is null ? "" : PlainText(label.Inline)),
                     Label = new Markup([label], null, inline: true),
+                    IsPinned = pinned,
                     IsCorrect = marker.Checked,
                     Line = item.Line + 1,
                     Explanation = explanation.Count == 0 ? Markup.Empty : new Markup(explanation, null),
@@ -460,6 +464,32 @@ internal sealed partial class ModuleParser
         if (StripPrefix(text, "Recommended choice:", out var rest)) return (true, rest);
         if (StripPrefix(text, "Choice:", out rest)) return (false, rest);
         return null;
+    }
+
+    public const string PinMarker = "(keep in place)";
+
+    private static (string Text, bool Pinned) TakePinMarker(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.EndsWith(PinMarker, StringComparison.OrdinalIgnoreCase)
+            ? (trimmed[..^PinMarker.Length].TrimEnd(), true)
+            : (text, false);
+    }
+
+    // The marker is the end of the option's first line, so it is the end of its last piece of plain text.
+    private static bool TakePinMarker(ParagraphBlock label)
+    {
+        if (label.Inline?.LastChild is not LiteralInline last) return false;
+        var (text, pinned) = TakePinMarker(last.Content.ToString());
+        if (pinned) last.Content = new Markdig.Helpers.StringSlice(text);
+        return pinned;
+    }
+
+    // Unique within its question or node (the written number is part of it) and unlike any other question's.
+    internal static string OptionKey(string parentId, int number, string text)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{parentId}\n{number}\n{text}"));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 5));
     }
 
     private static bool IsGoodPractice(HeadingBlock heading) =>
@@ -544,17 +574,19 @@ internal sealed partial class ModuleParser
             IsEnding = isEnding,
             Narrative = Fragment(Narrative),
             GoodPractice = Fragment(GoodPractice),
-            Choices = Choices.Select(c => c.Build()).ToList(),
+            Choices = Choices.Select((c, i) => c.Build(id, i + 1)).ToList(),
         };
     }
 
-    private sealed class ChoiceDraft(string text, string target, bool recommended, int line)
+    private sealed class ChoiceDraft(string text, string target, bool recommended, bool pinned, int line)
     {
         public List<Block> Feedback { get; } = [];
 
-        public ScenarioChoice Build() => new()
+        public ScenarioChoice Build(string nodeId, int number) => new()
         {
+            Key = OptionKey(nodeId, number, text),
             Text = text,
+            IsPinned = pinned,
             Target = target,
             IsRecommended = recommended,
             Line = line,
@@ -564,6 +596,7 @@ internal sealed partial class ModuleParser
 
     private sealed class QuestionDraft(string id, string text, bool multiple, int line)
     {
+        public string Id => id;
         public int Line => line;
         public List<Block> Detail { get; } = [];
         public List<AnswerOption>? Options { get; set; }
