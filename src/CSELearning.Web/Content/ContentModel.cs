@@ -181,7 +181,12 @@ public sealed class Question
     // Anything between the question and its options.
     public required Markup Detail { get; init; }
     public required IReadOnlyList<AnswerOption> Options { get; init; }
+    // The section that teaches what the question asks (written "Taught in: section-id#heading-id"): where a learner
+    // who got it wrong is sent, instead of being shown the answer.
+    public TaughtIn? TaughtIn { get; init; }
 }
+
+public sealed record TaughtIn(string SectionId, string? HeadingId, int Line);
 
 public sealed class AnswerOption
 {

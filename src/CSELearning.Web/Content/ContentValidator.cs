@@ -39,6 +39,7 @@ internal static class ContentValidator
         foreach (var check in module.SectionsOf<KnowledgeCheck>())
         {
             QuestionRules(check, problems);
+            TaughtInRules(module, check, problems);
             AnswerCueRules.Check(check, problems);
         }
         foreach (var reflection in module.SectionsOf<Reflection>())
@@ -163,6 +164,47 @@ internal static class ContentValidator
                 Problem(option.Line, "the option has no explanation: on the next line, say why it is right or wrong");
         }
     }
+
+    // A learner who gets a question wrong is sent to the page that teaches it, so every question names one that exists.
+    private static void TaughtInRules(ContentModule module, KnowledgeCheck check, List<ContentProblem> problems)
+    {
+        foreach (var question in check.Questions)
+        {
+            if (question.TaughtIn is not { } taught)
+            {
+                problems.Add(new(check.SourcePath, question.Line,
+                    "say which page teaches this question, on a line of its own below it: 'Taught in: section-id' (or 'section-id#heading-id')"));
+                continue;
+            }
+            var section = module.Sections.FirstOrDefault(s => s.Id == taught.SectionId);
+            if (section is not ContentPage and not Scenario)
+            {
+                var pages = string.Join(", ", module.Sections.Where(s => s is ContentPage or Scenario).Select(s => s.Id));
+                problems.Add(new(check.SourcePath, taught.Line, section is null
+                    ? $"'Taught in: {taught.SectionId}': there is no section with that id; the pages and scenarios are {pages}"
+                    : $"'Taught in: {taught.SectionId}' is a {SectionKind(section)}: name the page or scenario that teaches this ({pages})"));
+            }
+            else if (taught.HeadingId is { } heading && !HeadingIds(section.Body).Contains(heading))
+            {
+                var ids = HeadingIds(section.Body);
+                problems.Add(new(check.SourcePath, taught.Line, ids.Count == 0
+                    ? $"'{section.Id}' has no heading with the id '{heading}': give the heading an id, like '## Title {{#{heading}}}', or leave out '#{heading}'"
+                    : $"'{section.Id}' has no heading with the id '{heading}': its heading ids are {string.Join(", ", ids)}"));
+            }
+        }
+    }
+
+    private static string SectionKind(ModuleSection section) => section switch
+    {
+        KnowledgeCheck => "knowledge check",
+        Reflection => "reflection",
+        _ => "section",
+    };
+
+    private static List<string> HeadingIds(Markup body) =>
+        body.Blocks.SelectMany(b => b is Markdig.Syntax.HeadingBlock h ? [h] : b is Markdig.Syntax.ContainerBlock c ? c.Descendants<Markdig.Syntax.HeadingBlock>() : [])
+            .Select(h => Markdig.Renderers.Html.HtmlAttributesExtensions.GetAttributes(h).Id)
+            .OfType<string>().Where(id => id.Length > 0).ToList();
 
     // Every markdown fragment in the module, with the file it is in.
     internal static IEnumerable<(string Path, Markup Markup)> Fragments(ParsedModule parsed)

@@ -348,6 +348,12 @@ internal sealed partial class ModuleParser
                 else if (question.Options is not null)
                     Problem(block, "nothing may follow a question's options: put it in an option's explanation, or above the options");
                 else if (block is ListBlock list) question.Options = Options(list, question.Id);
+                else if (block is ParagraphBlock { Inline: { } inline } paragraph && TaughtInLine(PlainText(inline)) is var (written, taught))
+                {
+                    if (question.TaughtIn is not null) Problem(paragraph, "the question already says where it is taught: keep one 'Taught in:' line");
+                    else if (taught is null) Problem(paragraph, $"'Taught in: {written}' should name a section by its id, with a heading's id after # if you like: 'Taught in: how-grooming-works#the-pattern'");
+                    else question.TaughtIn = taught with { Line = paragraph.Line + 1 };
+                }
                 else question.Detail.Add(block);
             }
             Finish();
@@ -467,6 +473,15 @@ internal sealed partial class ModuleParser
     }
 
     public const string PinMarker = "(keep in place)";
+
+    // "Taught in: section-id" or "Taught in: section-id#heading-id"; null when the paragraph is something else.
+    private static (string Written, TaughtIn? TaughtIn)? TaughtInLine(string text)
+    {
+        if (!StripPrefix(text.Trim(), "Taught in:", out var rest)) return null;
+        var parts = rest.Trim().Split('#');
+        var valid = parts.Length <= 2 && parts.All(p => IdPattern().IsMatch(p));
+        return (rest.Trim(), valid ? new TaughtIn(parts[0], parts.Length == 2 ? parts[1] : null, 0) : null);
+    }
 
     private static (string Text, bool Pinned) TakePinMarker(string text)
     {
@@ -599,6 +614,7 @@ internal sealed partial class ModuleParser
         public string Id => id;
         public int Line => line;
         public List<Block> Detail { get; } = [];
+        public TaughtIn? TaughtIn { get; set; }
         public List<AnswerOption>? Options { get; set; }
 
         public Question Build() => new()
@@ -609,6 +625,7 @@ internal sealed partial class ModuleParser
             Line = line,
             Detail = Fragment(Detail),
             Options = Options ?? [],
+            TaughtIn = TaughtIn,
         };
     }
 }
