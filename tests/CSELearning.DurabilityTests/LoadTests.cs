@@ -54,6 +54,12 @@ public sealed class LoadTests(ITestOutputHelper output)
                 $"{learnerCount} learners for {ran.TotalSeconds:F0} s: {writers.Requests} write requests ({writers.Requests / ran.TotalSeconds:F0}/s), {writers.Saves} reflection saves ({writers.Saves / ran.TotalSeconds:F0}/s), {writers.Logs.Count} logs, {writers.Completions.Count} completions"));
             output.WriteLine($"WAL: largest {largestWal / 1024} KiB; every ~10 s: {string.Join(", ", walSamples.Select(w => $"{w / 1024} KiB"))}; at the end {data.WalBytes / 1024} KiB");
 
+            if (writers.ServerErrors > 0 || !writers.Unexpected.IsEmpty)
+            {
+                output.WriteLine($"Unexpected answers: {string.Join("; ", writers.Unexpected.Distinct())}");
+                output.WriteLine("The site's own account of its failures:");
+                foreach (var line in site.FailureLines()) output.WriteLine(line);
+            }
             Assert.Empty(writers.Unanswered);
             Assert.Equal(0, writers.ServerErrors);
             Assert.Empty(writers.Unexpected);

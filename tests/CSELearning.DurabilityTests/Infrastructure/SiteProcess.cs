@@ -82,6 +82,17 @@ public sealed partial class SiteProcess : IAsyncDisposable
         throw new InvalidOperationException($"The site listens but /health/live did not answer 200 within 30 s:\n{site.Output}");
     }
 
+    /// <summary>Each logged failure with the lines that follow it (the exception), at most 40 lines apiece.</summary>
+    public IEnumerable<string> FailureLines()
+    {
+        var lines = Output.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].Contains("fail: ", StringComparison.Ordinal) && !lines[i].Contains("crit: ", StringComparison.Ordinal)) continue;
+            for (var j = i; j < Math.Min(lines.Length, i + 40) && (j == i || lines[j].StartsWith(' ')); j++) yield return lines[j].TrimEnd('\r');
+        }
+    }
+
     /// <summary>Runs one of the program's commands (such as <c>backup</c>) to its end.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(string[] arguments, IDictionary<string, string> environment)
     {

@@ -35,7 +35,7 @@ public static class TestContent
 
     public const string BrokenFile = "modules/first-steps/01-check.md";
     /// <summary>Where the broken module cites a reference it does not list.</summary>
-    public const int BrokenLine = 10;
+    public const int BrokenLine = 12;
 
     private const string ModuleMd = """
         ---
@@ -73,10 +73,22 @@ public static class TestContent
 
         ## Choose one: Who is responsible for exploitation? {#responsible}
 
+        Taught in: responsibility
+
         - [x] The adult who exploits the child
           Always [CITATION].
         - [ ] The child, when she seems to go along with it
           A child's cooperation is not consent.
+        """;
+
+    private const string PageMd = """
+        ---
+        type: page
+        id: responsibility
+        title: Whose responsibility
+        ---
+
+        The adult who exploits a child is always responsible for the abuse.
         """;
 
     public static string Write(bool broken)
@@ -84,6 +96,7 @@ public static class TestContent
         var directory = Path.Combine(Path.GetTempPath(), "cselearning-content", Guid.NewGuid().ToString("N"));
         var module = Directory.CreateDirectory(Path.Combine(directory, "modules", "first-steps")).FullName;
         File.WriteAllText(Path.Combine(module, "module.md"), ModuleMd);
+        File.WriteAllText(Path.Combine(module, "02-responsibility.md"), PageMd);
         File.WriteAllText(Path.Combine(module, "01-check.md"), CheckMd.Replace("[CITATION]", broken ? "[@nobody2020]" : "[@hallett2015]", StringComparison.Ordinal));
         return directory;
     }

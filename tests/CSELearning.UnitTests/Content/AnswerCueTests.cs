@@ -32,12 +32,12 @@ public class AnswerCueTests
     public void A_correct_option_that_shares_the_longest_length_gives_nothing_away() =>
         Assert.Empty(new SampleModule().Replace("03-check.md", "- [x] Right", "- [x] Right!").Replace("03-check.md", "- [ ] Wrong", "- [ ] Wrong!").Load().Problems);
 
-    private const string SecondMultiple = "\n## Choose all that apply: Which others? {#q-more}\n\n- [x] E\n  Yes.\n- [x] F\n  Yes.\n- [ ] G\n  No.\n- [ ] H\n  No.\n";
+    private const string SecondMultiple = "\n## Choose all that apply: Which others? {#q-more}\n\nTaught in: page\n\n- [x] E\n  Yes.\n- [x] F\n  Yes.\n- [ ] G\n  No.\n- [ ] H\n  No.\n";
 
     [Fact]
     public void Every_multiple_answer_question_with_the_same_number_correct() =>
         AssertProblem(new SampleModule().Replace("03-check.md", "  Not D.", "  Not D.\n" + SecondMultiple),
-            Check + ":3: every 'Choose all that apply' question in the check has 2 correct options (lines 15, 28)");
+            Check + ":3: every 'Choose all that apply' question in the check has 2 correct options (lines 17, 32)");
 
     [Fact]
     public void Multiple_answer_questions_with_different_numbers_correct_are_allowed() =>
@@ -46,5 +46,5 @@ public class AnswerCueTests
     [Fact]
     public void Fewer_than_a_third_of_the_multiple_answer_questions_with_two_incorrect_options() =>
         AssertProblem(new SampleModule().Replace("03-check.md", "- [ ] D", "- [x] D"),
-            Check + ":3: only 0 of the check's 1 'Choose all that apply' questions have two or more incorrect options (line 15)");
+            Check + ":3: only 0 of the check's 1 'Choose all that apply' questions have two or more incorrect options (line 17)");
 }

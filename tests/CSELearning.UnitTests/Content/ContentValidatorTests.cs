@@ -24,6 +24,21 @@ public class ContentValidatorTests
     [Fact]
     public void The_sample_module_has_no_problems() => Assert.Empty(new SampleModule().Load().Problems);
 
+    // Where each question is taught: a failed attempt links there instead of showing the answer.
+    [Theory]
+    [InlineData("Taught in: page\n\n", "", Check + ":7: say which page teaches this question, on a line of its own below it")]
+    [InlineData("Taught in: page\n", "Taught in: nowhere\n", Check + ":9: 'Taught in: nowhere': there is no section with that id; the pages and scenarios are page, scenario")]
+    [InlineData("Taught in: page\n", "Taught in: reflection\n", Check + ":9: 'Taught in: reflection' is a reflection: name the page or scenario that teaches this (page, scenario)")]
+    [InlineData("Taught in: page\n", "Taught in: page#missing\n", Check + ":9: 'page' has no heading with the id 'missing': its heading ids are a-heading")]
+    [InlineData("Taught in: page\n", "Taught in: the page\n", Check + ":9: 'Taught in: the page' should name a section by its id")]
+    [InlineData("Taught in: page\n", "Taught in: page\n\nTaught in: scenario\n", Check + ":11: the question already says where it is taught")]
+    public void A_question_that_does_not_say_where_it_is_taught(string old, string replacement, string expected) =>
+        AssertProblem(new SampleModule().Replace("03-check.md", old, replacement), expected);
+
+    [Fact]
+    public void A_question_may_name_a_heading_on_its_page() =>
+        Assert.Empty(new SampleModule().Replace("03-check.md", "Taught in: page\n", "Taught in: page#a-heading\n").Load().Problems);
+
     // Front matter
     [Theory]
     [InlineData("title: Sample module", "title: [Sample module", M + ":3: the front matter is not valid YAML")]
@@ -80,7 +95,7 @@ public class ContentValidatorTests
     [Theory]
     [InlineData("01-page.md", "[@hallett2015; @sjck2017]", "[@hallett2015; @kelly2017]", Page + ":7: the citation [@kelly2017] is not in the module's references")]
     [InlineData("02-scenario.md", "Feedback left [@hallett2015]", "Feedback left [@halett2015]", Scen + ":15: the citation [@halett2015] is not in the module's references")]
-    [InlineData("03-check.md", "Because wrong [@hallett2015]", "Because wrong [@hallet]", Check + ":13: the citation [@hallet] is not in the module's references")]
+    [InlineData("03-check.md", "Because wrong [@hallett2015]", "Because wrong [@hallet]", Check + ":15: the citation [@hallet] is not in the module's references")]
     [InlineData("04-reflection.md", "Think about it.", "Think about it [@nobody2020].", Refl + ":11: the citation [@nobody2020]")]
     [InlineData("module.md", "signposting: Talk to your supervisor.", "signposting: Talk to your supervisor [@nobody2020].", M + ":19: the citation [@nobody2020]")]
     public void A_citation_key_missing_from_the_references(string file, string old, string replacement, string expected) =>
@@ -89,7 +104,7 @@ public class ContentValidatorTests
     // Ids
     [Theory]
     [InlineData("02-scenario.md", "## Node: Middle {#middle}", "## Node: Middle {#page}", Scen + ":21: the id 'page' is already used at modules/sample/01-page.md:3")]
-    [InlineData("03-check.md", "{#q-many}", "{#q-one}", Check + ":15: the id 'q-one' is already used at modules/sample/03-check.md:7")]
+    [InlineData("03-check.md", "{#q-many}", "{#q-one}", Check + ":17: the id 'q-one' is already used at modules/sample/03-check.md:7")]
     [InlineData("04-reflection.md", "id: reflection", "id: check", Refl + ":3: the id 'check' is already used at modules/sample/03-check.md:3")]
     [InlineData("02-scenario.md", "## Node: Middle {#middle}", "## Node: Middle", Scen + ":21: give the node an id at the end of its heading, like '{#middle}'")]
     [InlineData("02-scenario.md", "{#middle}", "{#Middle_Node}", Scen + ":21: the id 'Middle_Node' must be two or more lower-case")]
@@ -163,12 +178,12 @@ public class ContentValidatorTests
     [Theory]
     [InlineData("- [x] Right", "- [ ] Right", Check + ":7: the question has no correct option: mark the right answer with [x]")]
     [InlineData("- [ ] Wrong", "- [x] Wrong", Check + ":7: the question says 'Choose one' but 2 options are marked [x]")]
-    [InlineData("- [x] A\n  Yes.\n- [x] B\n  Yes too.\n- [ ] C", "- [ ] A\n  Yes.\n- [ ] B\n  Yes too.\n- [ ] C", Check + ":15: the question has no correct option")]
+    [InlineData("- [x] A\n  Yes.\n- [x] B\n  Yes too.\n- [ ] C", "- [ ] A\n  Yes.\n- [ ] B\n  Yes too.\n- [ ] C", Check + ":17: the question has no correct option")]
     [InlineData("- [x] Right\n  Because right.\n- [ ] Wrong\n\n  Because wrong [@hallett2015].", "- [x] Right\n  Because right.", Check + ":7: the question needs at least two options")]
-    [InlineData("- [x] Right\n  Because right.", "- [x] Right", Check + ":9: the option has no explanation")]
-    [InlineData("- [ ] C", "- C", Check + ":23: start each option with [x] for a correct answer or [ ] for an incorrect one")]
+    [InlineData("- [x] Right\n  Because right.", "- [x] Right", Check + ":11: the option has no explanation")]
+    [InlineData("- [ ] C", "- C", Check + ":27: start each option with [x] for a correct answer or [ ] for an incorrect one")]
     [InlineData("- [x] Right\n  Because right.\n- [ ] Wrong\n\n  Because wrong [@hallett2015].", "Right, or wrong?", Check + ":7: the question has no options")]
-    [InlineData("  No.", "  No.\n\nAn afterthought.", Check + ":26: nothing may follow a question's options")]
+    [InlineData("  No.", "  No.\n\nAn afterthought.", Check + ":30: nothing may follow a question's options")]
     [InlineData("## Choose one: Which?", "## Which?", Check + ":7: a knowledge check's ## headings start with 'Choose one:' or 'Choose all that apply:'")]
     public void Broken_questions(string old, string replacement, string expected) =>
         AssertProblem(new SampleModule().Replace("03-check.md", old, replacement), expected);

@@ -128,12 +128,12 @@ public class ModuleParserTests
         Assert.Collection(one.Options,
             o =>
             {
-                Assert.Equal(("Right", true, 9), (o.Label.Html.Value, o.IsCorrect, o.Line));
+                Assert.Equal(("Right", true, 11), (o.Label.Html.Value, o.IsCorrect, o.Line));
                 Assert.Equal("<p class=\"govuk-body\">Because right.</p>", o.Explanation.Html.Value);
             },
             o =>
             {
-                Assert.Equal(("Wrong", false, 11), (o.Label.Html.Value, o.IsCorrect, o.Line));
+                Assert.Equal(("Wrong", false, 13), (o.Label.Html.Value, o.IsCorrect, o.Line));
                 Assert.StartsWith("<p class=\"govuk-body\">Because wrong (<a", o.Explanation.Html.Value, StringComparison.Ordinal);
             });
 
@@ -142,6 +142,41 @@ public class ModuleParserTests
         Assert.Equal("<p class=\"govuk-body\">Some detail.</p>", many.Detail.Html.Value);
         Assert.Equal([true, true, false, false], many.Options.Select(o => o.IsCorrect));
         Assert.Equal(["A", "B", "C", "D"], many.Options.Select(o => o.Label.Html.Value));
+        Assert.Equal(new TaughtIn("page", null, 9), one.TaughtIn);
+        Assert.Equal(new TaughtIn("scenario", null, 19), many.TaughtIn);
+    }
+
+    [Fact]
+    public void Options_and_choices_have_keys_that_are_stable_unique_and_not_positions()
+    {
+        var again = new SampleModule().Load().Modules.Single();
+        var keys = Keys(_module);
+        Assert.Equal(keys, Keys(again));
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.All(keys, k => Assert.Matches("^[0-9a-f]{10}$", k));
+
+        // The same wording under another question, or in another place, is another option.
+        var reworded = new SampleModule().Replace("03-check.md", "- [x] A\n  Yes.", "- [x] Aa\n  Yes.").Load().Modules.Single();
+        var changed = Keys(reworded).Except(keys).ToList();
+        Assert.Single(changed);
+
+        static List<string> Keys(ContentModule module) =>
+            module.SectionsOf<KnowledgeCheck>().SelectMany(c => c.Questions).SelectMany(q => q.Options).Select(o => o.Key)
+                .Concat(module.SectionsOf<Scenario>().SelectMany(s => s.Nodes).SelectMany(n => n.Choices).Select(c => c.Key)).ToList();
+    }
+
+    [Fact]
+    public void Keep_in_place_pins_an_option_or_a_choice_and_is_not_shown()
+    {
+        var module = new SampleModule()
+            .Replace("03-check.md", "- [ ] D\n", "- [ ] None of these (Keep in place)\n")
+            .Replace("02-scenario.md", "### Choice: Go right -> middle", "### Choice: Wait and see (keep in place) -> middle")
+            .Load().Modules.Single();
+        var options = module.SectionsOf<KnowledgeCheck>().Single().Questions[1].Options;
+        Assert.Equal([false, false, false, true], options.Select(o => o.IsPinned));
+        Assert.Equal("None of these", options[3].Label.Html.Value);
+        var choice = module.SectionsOf<Scenario>().Single().Nodes.SelectMany(n => n.Choices).Single(c => c.IsPinned);
+        Assert.Equal(("Wait and see", "middle"), (choice.Text, choice.Target));
     }
 
     [Fact]

@@ -118,6 +118,8 @@ internal sealed class SampleModule
 
         ## Choose one: Which? {#q-one}
 
+        Taught in: page
+
         - [x] Right
           Because right.
         - [ ] Wrong
@@ -125,6 +127,8 @@ internal sealed class SampleModule
           Because wrong [@hallett2015].
 
         ## Choose all that apply: Which ones? {#q-many}
+
+        Taught in: scenario
 
         Some detail.
 
