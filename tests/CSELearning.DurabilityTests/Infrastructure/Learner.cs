@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CSELearning.Web.Content;
 
 namespace CSELearning.DurabilityTests.Infrastructure;
 
@@ -103,6 +104,11 @@ public sealed partial class Learner(Uri site, string email) : IDisposable
         return (version, title, description);
     }
 
+    // The sample check's correct options, by key, as its form posts them.
+    private static readonly Lazy<KeyValuePair<string, string>[]> CorrectAnswers = new(() =>
+        ContentLoader.LoadDirectory(Repository.FixtureContent).Modules.Single().SectionsOf<KnowledgeCheck>().Single().Questions
+            .SelectMany(q => q.Options.Where(o => o.IsCorrect).Select(o => new KeyValuePair<string, string>("answer-" + q.Id, o.Key))).ToArray());
+
     /// <summary>
     /// Plays the sample module from its start to a recorded completion (scenario choices, a passed check);
     /// returns the status of the last step, a redirect when the completion was recorded.
@@ -118,8 +124,7 @@ public sealed partial class Learner(Uri site, string email) : IDisposable
             steps.Add((Module + "/kayla/choose", [new("node", node), new("choice", "1"), new("revision", (revision++).ToString(CultureInfo.InvariantCulture))]));
         steps.Add((Module + "/check/answers",
         [
-            new("attempt", "1"), new("answer-most-common-risk", "2"), new("answer-indicators", "1"), new("answer-indicators", "3"),
-            new("answer-indicators", "4"), new("answer-cooperation", "2"), new("answer-victim-recognition", "3"),
+            new("attempt", "1"), .. CorrectAnswers.Value,
         ]));
         steps.Add((Module + "/completion", [new("progress", "1")]));
 

@@ -1,3 +1,5 @@
+using CSELearning.Web.Content;
+
 namespace CSELearning.IntegrationTests.Infrastructure;
 
 /// <summary>A content directory of one small module, written to a temporary folder; broken on request.</summary>
@@ -100,4 +102,17 @@ public static class TestContent
         File.WriteAllText(Path.Combine(module, "01-check.md"), CheckMd.Replace("[CITATION]", broken ? "[@nobody2020]" : "[@hallett2015]", StringComparison.Ordinal));
         return directory;
     }
+}
+
+/// <summary>What a check form posts for the sample module's options: each option's key, never its number.</summary>
+public static class SampleAnswers
+{
+    private static readonly Lazy<KnowledgeCheck> Check = new(() =>
+        ContentLoader.LoadDirectory(TestContent.SampleDirectory).Modules.Single().SectionsOf<KnowledgeCheck>().Single());
+
+    /// <summary>The key of the option written <paramref name="number"/>th under the question.</summary>
+    public static string Key(string questionId, int number) =>
+        Check.Value.Questions.Single(q => q.Id == questionId).Options[number - 1].Key;
+
+    public static KeyValuePair<string, string> Answer(string questionId, int number) => new("answer-" + questionId, Key(questionId, number));
 }

@@ -23,6 +23,7 @@ public class CheckAttempt
         ScorePercent = marking.ScorePercent;
         Passed = marking.Passed;
         SubmittedAt = now;
+        OptionOrder = FormatOrder(OrderFor(progress.Id, check, number));
         foreach (var (questionId, options) in marking.Answers)
             foreach (var option in options) _answers.Add(new CheckAnswer(Id, questionId, option));
     }
@@ -39,7 +40,31 @@ public class CheckAttempt
     public int ScorePercent { get; private set; }
     public bool Passed { get; private set; }
     public DateTime SubmittedAt { get; private set; }
+    // The order each question's options were shown in ("question-id=3,1,2;..."), so the review shows what the learner
+    // saw; null for attempts made before options were shuffled, which saw them as written.
+    public string? OptionOrder { get; private set; }
     public IReadOnlyList<CheckAnswer> Answers => _answers;
+
+    // Each question's options in the order this attempt shows them: shuffled per attempt, the same on every load and
+    // device, and a new order for the next attempt.
+    public static IReadOnlyDictionary<string, int[]> OrderFor(Guid progressId, KnowledgeCheck check, int number) =>
+        check.Questions.ToDictionary(q => q.Id,
+            q => Learning.OptionOrder.Shuffle($"{progressId:N}|{check.Id}|{number}|{q.Id}", q.Options.Select(o => o.IsPinned).ToList()),
+            StringComparer.Ordinal);
+
+    // As this attempt showed them; as written where the stored order no longer fits the check.
+    public IReadOnlyDictionary<string, int[]> ShownOrder(KnowledgeCheck check)
+    {
+        var stored = (OptionOrder ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split('=', 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal);
+        return check.Questions.ToDictionary(q => q.Id,
+            q => Learning.OptionOrder.Parse(stored.GetValueOrDefault(q.Id), q.Options.Count) ?? Enumerable.Range(1, q.Options.Count).ToArray(),
+            StringComparer.Ordinal);
+    }
+
+    private static string FormatOrder(IReadOnlyDictionary<string, int[]> order) =>
+        string.Join(';', order.Select(q => $"{q.Key}={Learning.OptionOrder.Format(q.Value)}"));
 
     public static CheckAttempt Submit(ModuleProgress progress, ContentModule module, KnowledgeCheck check, int number,
         IReadOnlyDictionary<string, IReadOnlyList<int>> answers, DateTime now)

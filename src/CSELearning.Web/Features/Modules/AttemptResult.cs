@@ -6,16 +6,26 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Modules;
 
-// The result of one attempt: the score against the pass mark, and every option explained.
+// The result of one attempt: the score against the pass mark. Until the learner has passed, it says which questions
+// were wrong and where each is taught, never the answers, so trying again means reading again; once they have passed,
+// every option of every attempt is explained.
 public static class AttemptResult
 {
     public static string Url(ContentModule module, KnowledgeCheck check, int number) =>
         $"/modules/{module.Id}/{check.Id}/attempts/{number.ToString(CultureInfo.InvariantCulture)}";
 
-    // Marking: Which questions the attempt answered correctly, marked against the check as it is now.
+    // Order: the options as this attempt showed them.
     public sealed record Model(ContentModule Module, KnowledgeCheck Check, CheckAttempt Attempt, IReadOnlyList<CheckAttempt> Attempts,
-        ILookup<string, int> Chosen, Read.Link Next)
+        ILookup<string, int> Chosen, IReadOnlyDictionary<string, int[]> Order, Read.Link Next)
     {
+        public bool AnswersShown => Attempts.Any(a => a.Passed);
+
+        // Where to read again, by the question's "Taught in" line.
+        public Read.Link? TaughtIn(Question question) =>
+            question.TaughtIn is { } taught && Module.FindSection(taught.SectionId) is { } section
+                ? new Read.Link(ModuleSections.Url(Module, section) + (taught.HeadingId is { } heading ? "#" + heading : ""), section.Title)
+                : null;
+
         public bool IsChosen(Question question, int number) => Chosen[question.Id].Contains(number);
 
         public bool AnsweredCorrectly(Question question) =>
@@ -32,7 +42,7 @@ public static class AttemptResult
             if (context!.Attempts.FirstOrDefault(a => a.Number == number) is not { } attempt) return new NotFound();
             return new Page<Model>(new Model(context.Module, context.Check, attempt, context.Attempts,
                 attempt.Answers.ToLookup(a => a.QuestionId, a => a.OptionNumber, StringComparer.Ordinal),
-                ModuleSections.Next(context.Module, context.Check)));
+                attempt.ShownOrder(context.Check), ModuleSections.Next(context.Module, context.Check)));
         }
     }
 }

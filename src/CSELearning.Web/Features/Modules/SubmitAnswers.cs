@@ -43,7 +43,8 @@ public static class SubmitAnswers
                 : $"Those answers were already submitted as attempt {context.Attempts.Count}, so nothing more was recorded. You can see that attempt's result below, or try again."),
                 StatusCodes.Status409Conflict);
 
-        // Anything not an option of the check means the form was tampered with.
+        // Anything not the key of one of the question's own options (a position, another question's option) means the
+        // form was tampered with.
         public static (Dictionary<string, IReadOnlyList<int>> Chosen, Dictionary<string, string> Errors, bool Tampered) Read(KnowledgeCheck check, IFormCollection form)
         {
             var chosen = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
@@ -56,8 +57,8 @@ public static class SubmitAnswers
                 var numbers = new List<int>();
                 foreach (var value in form[key])
                 {
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var option) || option < 1 || option > question.Options.Count)
-                        return (chosen, errors, true);
+                    var option = question.Options.ToList().FindIndex(o => string.Equals(o.Key, value, StringComparison.Ordinal)) + 1;
+                    if (option == 0) return (chosen, errors, true);
                     if (!numbers.Contains(option)) numbers.Add(option);
                 }
                 if (!question.AllowsMultipleAnswers && numbers.Count > 1) return (chosen, errors, true);

@@ -10,15 +10,18 @@ namespace CSELearning.Web.Features.Modules;
 
 public static class TakeCheck
 {
-    // Attempt: the form carries it, so a replayed form is recognised.
+    // Attempt: the form carries it, so a replayed form is recognised. Order: each question's written option numbers in
+    // the order this attempt shows them.
     public sealed record Model(ContentModule Module, KnowledgeCheck Check, int Attempt, IReadOnlyList<CheckAttempt> Attempts,
-        IReadOnlyDictionary<string, IReadOnlyList<int>> Chosen, IReadOnlyDictionary<string, string> Errors, string? Problem)
+        IReadOnlyDictionary<string, int[]> Order, IReadOnlyDictionary<string, IReadOnlyList<int>> Chosen,
+        IReadOnlyDictionary<string, string> Errors, string? Problem)
     {
         public static string FieldName(Question question) => "answer-" + question.Id;
 
-        // The first option's id is the field's name, so the error summary's link lands on it.
-        public static string OptionId(Question question, int number) =>
-            number == 1 ? FieldName(question) : FieldName(question) + "-" + number.ToString(CultureInfo.InvariantCulture);
+        // By the place on the page, not the option: the first one shown has the field's name, so the error summary's
+        // link lands on it.
+        public static string OptionId(Question question, int place) =>
+            place == 1 ? FieldName(question) : FieldName(question) + "-" + place.ToString(CultureInfo.InvariantCulture);
 
         public bool IsChosen(Question question, int number) => Chosen.TryGetValue(question.Id, out var chosen) && chosen.Contains(number);
     }
@@ -47,6 +50,7 @@ public static class TakeCheck
         public static Model ModelOf(Context context, IReadOnlyDictionary<string, IReadOnlyList<int>>? chosen = null,
             IReadOnlyDictionary<string, string>? errors = null, string? problem = null) =>
             new(context.Module, context.Check, context.Attempts.Count + 1, context.Attempts,
+                CheckAttempt.OrderFor(context.Progress.Id, context.Check, context.Attempts.Count + 1),
                 chosen ?? new Dictionary<string, IReadOnlyList<int>>(), errors ?? new Dictionary<string, string>(), problem);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CSELearning.IntegrationTests.Infrastructure;
@@ -24,10 +25,10 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
     /// <summary>The sample check's answers, all correct: 4 of 4.</summary>
     private static readonly KeyValuePair<string, string>[] CorrectAnswers =
     [
-        new("answer-most-common-risk", "2"),
-        new("answer-indicators", "1"), new("answer-indicators", "3"), new("answer-indicators", "4"),
-        new("answer-cooperation", "2"),
-        new("answer-victim-recognition", "3"),
+        SampleAnswers.Answer("most-common-risk", 2),
+        SampleAnswers.Answer("indicators", 1), SampleAnswers.Answer("indicators", 3), SampleAnswers.Answer("indicators", 4),
+        SampleAnswers.Answer("cooperation", 2),
+        SampleAnswers.Answer("victim-recognition", 3),
     ];
 
     private ContentModule SampleModule => Factory.Services.GetRequiredService<ContentCatalog>().Find(ModuleId)!;
@@ -320,32 +321,47 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
     // The knowledge check
 
     [Fact]
-    public async Task A_failed_attempt_is_kept_explained_and_can_be_retried_until_the_learner_passes()
+    public async Task A_failed_attempt_names_what_to_read_again_without_the_answers_and_can_be_retried_until_the_learner_passes()
     {
         var (client, _) = await LearnerAsync();
         await StartAsync(client);
         var form = await client.GetPageAsync(Check);
         Assert.Contains("To pass, answer at least 75% of them correctly.", form);
-        Assert.Contains("<input class=\"govuk-checkboxes__input\" id=\"answer-indicators\" name=\"answer-indicators\" type=\"checkbox\" value=\"1\">", form);
+        // The options post their keys, never their places.
+        var indicators = Regex.Matches(form, "name=\"answer-indicators\" type=\"checkbox\" value=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => SampleAnswers.Key("indicators", n)).Order(), indicators.Order());
+        Assert.Contains("id=\"answer-indicators\" name=\"answer-indicators\"", form);
 
         // Two of four right: 50%, below the pass mark of 75%.
         var failed = await client.PostFormAsync(Check, Check + "/answers",
-            [new("attempt", "1"), new("answer-most-common-risk", "2"), new("answer-indicators", "1"), new("answer-indicators", "2"),
-             new("answer-cooperation", "1"), new("answer-victim-recognition", "3")]);
+            [new("attempt", "1"), SampleAnswers.Answer("most-common-risk", 2), SampleAnswers.Answer("indicators", 1), SampleAnswers.Answer("indicators", 2),
+             SampleAnswers.Answer("cooperation", 1), SampleAnswers.Answer("victim-recognition", 3)]);
 
         Assert.Equal(Check + "/attempts/1", failed.Headers.Location!.OriginalString);
         var result = WebUtility.HtmlDecode(await client.GetPageAsync(Check + "/attempts/1"));
         Assert.Contains("Attempt 1: not passed yet", result);
         Assert.Contains("You answered 2 of 4 questions correctly (50%). The pass mark is 75%.", result);
         Assert.Contains(">Try again</a>", result);
-        // Every option of every question is explained, whether chosen or not.
-        foreach (var option in SampleModule.SectionsOf<KnowledgeCheck>().Single().Questions.SelectMany(q => q.Options))
-            Assert.Contains(WebUtility.HtmlDecode(option.Explanation.Html.Value!), result);
+        // The two questions answered wrongly, each with where it is taught; nothing that gives an answer away.
+        var module = SampleModule;
+        Assert.Contains($"<a class=\"govuk-link\" href=\"{Module}/signs-to-notice#not-evidence\">Read again: {module.FindSection("signs-to-notice")!.Title}", result);
+        Assert.Contains($"<a class=\"govuk-link\" href=\"{Module}/what-exploitation-is#not-consent\">Read again: {module.FindSection("what-exploitation-is")!.Title}", result);
+        Assert.DoesNotContain("#during", result);
+        Assert.DoesNotContain("A correct answer", result);
+        Assert.DoesNotContain("Your answer", result);
+        var options = module.SectionsOf<KnowledgeCheck>().Single().Questions.SelectMany(q => q.Options).ToList();
+        Assert.All(options, option => Assert.DoesNotContain(WebUtility.HtmlDecode(option.Explanation.Html.Value!), result));
 
         var passed = await client.PostFormAsync(Check, Check + "/answers", [new("attempt", "2"), .. CorrectAnswers]);
 
         Assert.Equal(Check + "/attempts/2", passed.Headers.Location!.OriginalString);
-        Assert.Contains("Attempt 2: passed", await client.GetPageAsync(Check + "/attempts/2"));
+        var passedResult = WebUtility.HtmlDecode(await client.GetPageAsync(Check + "/attempts/2"));
+        Assert.Contains("Attempt 2: passed", passedResult);
+        // Once passed, every option of every question is explained, whether chosen or not, on every attempt.
+        var firstAgain = WebUtility.HtmlDecode(await client.GetPageAsync(Check + "/attempts/1"));
+        Assert.All(options, option => Assert.Contains(WebUtility.HtmlDecode(option.Explanation.Html.Value!), passedResult));
+        Assert.All(options, option => Assert.Contains(WebUtility.HtmlDecode(option.Explanation.Html.Value!), firstAgain));
+        Assert.DoesNotContain("Read again:", firstAgain);
         var attempts = await Factory.WithDbAsync(db => db.CheckAttempts.Include(a => a.Answers).OrderBy(a => a.Number).ToListAsync());
         Assert.Equal([(1, 2, 50, false), (2, 4, 100, true)], attempts.Select(a => (a.Number, a.CorrectCount, a.ScorePercent, a.Passed)));
         Assert.Equal(5, attempts[0].Answers.Count); // one row per option chosen: two for the multiple-answer question
@@ -361,27 +377,34 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         var (client, _) = await LearnerAsync();
         await StartAsync(client);
 
-        var response = await client.PostFormAsync(Check, Check + "/answers", [new("attempt", "1"), new("answer-indicators", "3")]);
+        var response = await client.PostFormAsync(Check, Check + "/answers", [new("attempt", "1"), SampleAnswers.Answer("indicators", 3)]);
 
         var page = await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Select an answer to question 1");
         Assert.Contains("<a href=\"#answer-most-common-risk\">Select an answer to question 1</a>", page);
         Assert.DoesNotContain("question 2", page);
         Assert.Contains("Select an answer to question 3", page);
-        Assert.Contains("id=\"answer-indicators-3\" name=\"answer-indicators\" type=\"checkbox\" value=\"3\" checked=\"checked\"", page);
+        Assert.Contains($"name=\"answer-indicators\" type=\"checkbox\" value=\"{SampleAnswers.Key("indicators", 3)}\" checked=\"checked\"", page);
+        Assert.Single(Regex.Matches(page, "checked=\"checked\""));
         Assert.Equal(0, await Factory.WithDbAsync(db => db.CheckAttempts.CountAsync()));
     }
 
     [Theory]
-    [InlineData("answer-most-common-risk", "7")]      // an option the question does not have
-    [InlineData("answer-most-common-risk", "first")]  // not an option number
-    [InlineData("answer-no-such-question", "1")]      // a question the check does not have
-    [InlineData("answer-cooperation", "3")]           // a second answer to a choose-one question (with the 2 below)
+    [InlineData("answer-most-common-risk", "7")]                 // an option the question does not have
+    [InlineData("answer-most-common-risk", "first")]             // not an option
+    [InlineData("answer-most-common-risk", "2")]                 // a place on the page instead of an option's key
+    [InlineData("answer-most-common-risk", "key of indicators 1")] // another question's option
+    [InlineData("answer-no-such-question", "key of cooperation 1")] // a question the check does not have
+    [InlineData("answer-cooperation", "key of cooperation 1")]    // a second answer to a choose-one question
     public async Task Answers_that_are_not_options_of_the_check_are_refused_and_nothing_is_recorded(string field, string value)
     {
         var (client, _) = await LearnerAsync();
         await StartAsync(client);
+        if (Regex.Match(value, "^key of ([a-z-]+) ([0-9])$") is { Success: true } key)
+            value = SampleAnswers.Key(key.Groups[1].Value, int.Parse(key.Groups[2].Value, CultureInfo.InvariantCulture));
+        // The question's correct answer is left out, so this is the only answer to it.
+        var answers = CorrectAnswers.Where(a => a.Key != field || field == "answer-cooperation");
 
-        var response = await client.PostFormAsync(Check, Check + "/answers", [new("attempt", "1"), .. CorrectAnswers, new(field, value)]);
+        var response = await client.PostFormAsync(Check, Check + "/answers", [new("attempt", "1"), .. answers, new(field, value)]);
 
         await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "Some of the answers sent are not options in this check, so nothing was recorded.");
         Assert.Equal(0, await Factory.WithDbAsync(db => db.CheckAttempts.CountAsync()));
@@ -438,7 +461,7 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         Factory.Clock.Advance(TimeSpan.FromHours(3));
         client = await Factory.SignedInAsync(user.Email!);
         await client.PostFormAsync(Check, Check + "/answers",
-            [new("attempt", "1"), new("answer-most-common-risk", "1"), .. CorrectAnswers.Where(a => a.Key != "answer-most-common-risk")]); // 3 of 4
+            [new("attempt", "1"), SampleAnswers.Answer("most-common-risk", 1), .. CorrectAnswers.Where(a => a.Key != "answer-most-common-risk")]); // 3 of 4
         Factory.Clock.Advance(TimeSpan.FromMinutes(2));
         var token = Browser.AntiforgeryToken(await client.GetPageAsync(Completion));
         Assert.Contains("Record my completion", await client.GetPageAsync(Completion));

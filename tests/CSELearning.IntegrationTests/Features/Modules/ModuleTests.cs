@@ -212,10 +212,21 @@ public static class ModuleContent
 
             ## Choose one: Who is responsible for exploitation? {#responsible}
 
+            Taught in: responsibility
+
             - [x] The adult who exploits the child
               Always.
             - [ ] The child, when she seems to go along with it
               A child's cooperation is not consent.
+            """);
+        File.WriteAllText(Path.Combine(police, "02-responsibility.md"), """
+            ---
+            type: page
+            id: responsibility
+            title: Whose responsibility
+            ---
+
+            The adult who exploits a child is always responsible for the abuse.
             """);
         return directory;
     }

@@ -97,10 +97,7 @@ public abstract class PublishedModulesTests(AppFactory factory) : IntegrationTes
     }
 
     private static IEnumerable<KeyValuePair<string, string>> CorrectAnswers(KnowledgeCheck check) =>
-        check.Questions.SelectMany(q => q.Options
-            .Select((o, i) => (o.IsCorrect, Number: i + 1))
-            .Where(o => o.IsCorrect)
-            .Select(o => new KeyValuePair<string, string>("answer-" + q.Id, o.Number.ToString(CultureInfo.InvariantCulture))));
+        check.Questions.SelectMany(q => q.Options.Where(o => o.IsCorrect).Select(o => new KeyValuePair<string, string>("answer-" + q.Id, o.Key)));
 }
 
 public sealed class PublishedModulesTestsOnSqlite(SqliteAppFactory factory) : PublishedModulesTests(factory), IClassFixture<SqliteAppFactory>;

@@ -120,8 +120,8 @@ public abstract class CertificateTests(AppFactory factory) : IntegrationTest(fac
             await client.PostFormAsync(Kayla, Kayla + "/choose", [new("node", node), new("choice", "1"), new("revision", (revision++).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         await client.PostFormAsync(Check, Check + "/answers",
         [
-            new("attempt", "1"), new("answer-most-common-risk", "2"), new("answer-indicators", "1"), new("answer-indicators", "3"),
-            new("answer-indicators", "4"), new("answer-cooperation", "2"), new("answer-victim-recognition", "3"),
+            new("attempt", "1"), SampleAnswers.Answer("most-common-risk", 2), SampleAnswers.Answer("indicators", 1), SampleAnswers.Answer("indicators", 3),
+            SampleAnswers.Answer("indicators", 4), SampleAnswers.Answer("cooperation", 2), SampleAnswers.Answer("victim-recognition", 3),
         ]);
         var completed = await client.PostFormAsync(Module + "/completion", Module + "/completion", [new("progress", "1")]);
         Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
