@@ -83,25 +83,36 @@ public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyT
         // The knowledge check: two of four right is under the pass mark of 75%.
         var check = await scenario.ContinueToCheckWithKeyboardAsync(CheckId, CheckTitle);
         await Expect(check.Questions).ToHaveCountAsync(4);
+        string[] questions = ["most-common-risk", "indicators", "cooperation", "victim-recognition"];
+        var firstOrder = new List<string>();
+        foreach (var question in questions) firstOrder.AddRange(await check.ShownKeysAsync(question));
         await check.AnswerWithKeyboardAsync("most-common-risk", 1);
         await check.AnswerWithKeyboardAsync("indicators", 1, 2);
         await check.AnswerWithKeyboardAsync("cooperation", 2);
         await check.AnswerWithKeyboardAsync("victim-recognition", 3);
         var attempt = await check.SubmitWithKeyboardAsync(1, expectPass: false);
         await Expect(attempt.Score).ToHaveTextAsync("You answered 2 of 4 questions correctly (50%). The pass mark is 75%.");
-        await Expect(attempt.Reviews).ToHaveCountAsync(4);
-        await Expect(attempt.ExplainedOptions).ToHaveCountAsync(14); // every option of every question
+        // Not passed: where to read again for the two questions answered wrongly, and no answers.
+        await Expect(attempt.ReadAgainLinks).ToHaveTextAsync([new Regex("^Read again: Signs to notice"), new Regex("^Read again: Signs to notice")]);
+        await Expect(attempt.ExplainedOptions).ToHaveCountAsync(0);
         await Expect(attempt.ContinueLink).ToHaveCountAsync(0);
 
         check = await attempt.TryAgainWithKeyboardAsync(CheckTitle);
         await Expect(check.EarlierAttempts).ToHaveTextAsync(["Attempt 1: 50%, not passed"]);
         await Expect(check.AttemptHeading).ToHaveTextAsync("Attempt 2");
+        // A new attempt, a new order: the same options, not all where they were.
+        var secondOrder = new List<string>();
+        foreach (var question in questions) secondOrder.AddRange(await check.ShownKeysAsync(question));
+        Assert.Equal(firstOrder.Order(), secondOrder.Order());
+        Assert.NotEqual(firstOrder, secondOrder);
         await check.AnswerWithKeyboardAsync("most-common-risk", 2);
         await check.AnswerWithKeyboardAsync("indicators", 1, 3, 4);
         await check.AnswerWithKeyboardAsync("cooperation", 2);
         await check.AnswerWithKeyboardAsync("victim-recognition", 3);
         attempt = await check.SubmitWithKeyboardAsync(2, expectPass: true);
         await Expect(attempt.Score).ToHaveTextAsync("You answered 4 of 4 questions correctly (100%). The pass mark is 75%.");
+        await Expect(attempt.Reviews).ToHaveCountAsync(4);
+        await Expect(attempt.ExplainedOptions).ToHaveCountAsync(14); // passed: every option of every question
 
         // The reflection, the last section, leads to "Finish the module".
         var reflection = await attempt.ContinueWithKeyboardAsync("reflection", "Reflect on your practice");

@@ -20,7 +20,10 @@ public sealed class AttemptPage : AppPage
     /// <summary>"You answered 3 of 4 questions correctly (75%). The pass mark is 75%.", in a panel or an inset.</summary>
     public ILocator Score => Page.Locator("main").GetByText(new Regex(@"^You answered \d+ of \d+ questions correctly"));
 
-    /// <summary>Each question under "Your answers, explained", headed with its number, text and "Correct" or "Not correct".</summary>
+    /// <summary>Before a pass: the links to where each question answered wrongly is taught ("Read again: ...").</summary>
+    public ILocator ReadAgainLinks => Page.Locator("main .govuk-summary-list").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Read again: ") });
+
+    /// <summary>After a pass: each question under "Your answers, explained", headed with its number, text and "Correct" or "Not correct".</summary>
     public ILocator Reviews => Page.Locator("main .app-answer-review");
 
     /// <summary>Every option of every question, each with its explanation.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CSELearning.E2ETests.Infrastructure;
+using CSELearning.Web.Content;
 using Microsoft.Playwright;
 
 namespace CSELearning.E2ETests.Pages.Modules;
@@ -38,20 +39,31 @@ public sealed class CheckPage : AppPage
     /// arrow keys (or Space); for checkboxes, tabs through them, pressing Space on each to be ticked or cleared.
     /// </summary>
     /// <param name="questionId">The question's id, as in its fields' name (answer-{id}).</param>
-    /// <param name="options">The options to choose, from 1: one for a radio question.</param>
+    /// <param name="options">The options to choose, numbered from 1 as written in the content: one for a radio
+    /// question. The page shows them shuffled, so each is found on the page by the key its input posts.</param>
     public async Task AnswerWithKeyboardAsync(string questionId, params int[] options)
     {
         var inputs = Page.Locator($"form#questions input[name='answer-{questionId}']");
+        var shown = await ShownKeysAsync(questionId);
+        var places = options.Select(n => shown.IndexOf(SampleCheck.Value.Questions.Single(q => q.Id == questionId).Options[n - 1].Key) + 1).ToArray();
+        Assert.DoesNotContain(0, places);
         if (await inputs.First.GetAttributeAsync("type") == "radio")
         {
-            Assert.Single(options);
-            await KeyboardUser.ChooseRadioAsync(Page, inputs, options[0]);
+            Assert.Single(places);
+            await KeyboardUser.ChooseRadioAsync(Page, inputs, places[0]);
         }
         else
         {
-            await KeyboardUser.TickCheckboxesAsync(Page, inputs, options);
+            await KeyboardUser.TickCheckboxesAsync(Page, inputs, places);
         }
     }
+
+    /// <summary>The keys of a question's options in the order the page shows them.</summary>
+    public async Task<List<string>> ShownKeysAsync(string questionId) =>
+        [.. await Page.Locator($"form#questions input[name='answer-{questionId}']").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)")];
+
+    private static readonly Lazy<KnowledgeCheck> SampleCheck = new(() =>
+        ContentLoader.LoadDirectory(CseLearningApp.FixtureContentDirectory).Modules.Single().SectionsOf<KnowledgeCheck>().Single());
 
     /// <summary>Tabs to "Submit your answers" and presses Enter, to the attempt's result.</summary>
     public async Task<AttemptPage> SubmitWithKeyboardAsync(int attempt, bool expectPass)
