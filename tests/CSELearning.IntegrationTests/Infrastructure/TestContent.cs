@@ -83,7 +83,8 @@ public static class TestContent
           A child's cooperation is not consent.
         """;
 
-    private const string PageMd = """
+    /// <summary>A page for a test module's question to say it is taught in ("Taught in: responsibility").</summary>
+    public const string PageMd = """
         ---
         type: page
         id: responsibility

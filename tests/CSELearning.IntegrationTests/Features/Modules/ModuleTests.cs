@@ -219,15 +219,7 @@ public static class ModuleContent
             - [ ] The child, when she seems to go along with it
               A child's cooperation is not consent.
             """);
-        File.WriteAllText(Path.Combine(police, "02-responsibility.md"), """
-            ---
-            type: page
-            id: responsibility
-            title: Whose responsibility
-            ---
-
-            The adult who exploits a child is always responsible for the abuse.
-            """);
+        File.WriteAllText(Path.Combine(police, "02-responsibility.md"), TestContent.PageMd);
         return directory;
     }
 }
