@@ -18,6 +18,8 @@ public sealed class ContentModule
     public required IReadOnlyList<JobRole> Audience { get; init; }
     public required int EstimatedMinutes { get; init; }
     public required decimal CpdHours { get; init; }
+    // Time on the module below which a completion earns only the time spent, not CpdHours (ModuleCompletion).
+    public required int MinimumMinutes { get; init; }
     // How many months a completion stays current before the learner should refresh it; none when it does not expire.
     public int? RefreshMonths { get; init; }
     public required IReadOnlyList<string> LearningOutcomes { get; init; }

@@ -19,7 +19,7 @@ internal sealed partial class ModuleParser
 
     private static readonly string[] ModuleFields =
     [
-        "id", "title", "version", "changes", "summary", "audience", "estimated_minutes", "cpd_hours", "refresh_months",
+        "id", "title", "version", "changes", "summary", "audience", "estimated_minutes", "minimum_minutes", "cpd_hours", "refresh_months",
         "learning_outcomes", "content_warning", "signposting", "pass_mark", "review_date", "references",
     ];
     private static readonly string[] ReferenceFields = ["key", "author", "year", "title", "publisher", "url", "cited_as"];
@@ -56,6 +56,7 @@ internal sealed partial class ModuleParser
         var id = Id(fields, what);
         var version = Version(fields, "version", what);
         var references = References(fields);
+        var estimatedMinutes = fields.Integer("estimated_minutes", what, 1, 600);
         var module = new ContentModule
         {
             Id = id ?? "",
@@ -65,8 +66,9 @@ internal sealed partial class ModuleParser
             ContentHash = ContentHash.Of(files),
             Summary = fields.Text("summary", what) ?? "",
             Audience = Audience(fields),
-            EstimatedMinutes = fields.Integer("estimated_minutes", what, 1, 600) ?? 0,
+            EstimatedMinutes = estimatedMinutes ?? 0,
             CpdHours = fields.Number("cpd_hours", what, 0.25m, 100m) ?? 0,
+            MinimumMinutes = MinimumMinutes(fields, estimatedMinutes),
             RefreshMonths = fields.Has("refresh_months") ? fields.Integer("refresh_months", what, 1, 120) : null,
             LearningOutcomes = fields.TextList("learning_outcomes", what)?.Select(o => o.Value).ToList() ?? [],
             ContentWarning = MarkdownField(fields, "content_warning", what,
@@ -93,6 +95,14 @@ internal sealed partial class ModuleParser
         }
         return id;
     }
+
+    // Without minimum_minutes: well short of the estimate, so a quick reader still earns the module's hours and a
+    // click-through does not.
+    private const decimal DefaultMinimumShare = 0.3m;
+
+    private static int MinimumMinutes(YamlFields fields, int? estimatedMinutes) => fields.Has("minimum_minutes")
+        ? fields.Integer("minimum_minutes", "the module", 1, estimatedMinutes ?? 600) ?? 0
+        : (int)Math.Ceiling((estimatedMinutes ?? 0) * DefaultMinimumShare);
 
     private static ModuleVersion? Version(YamlFields fields, string name, string what)
     {

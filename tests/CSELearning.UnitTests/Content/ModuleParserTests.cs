@@ -34,6 +34,22 @@ public class ModuleParserTests
         Assert.Equal(24, withPeriod.RefreshMonths);
     }
 
+    [Theory]
+    [InlineData(20, null, 6)]   // 30% of the estimate
+    [InlineData(35, null, 11)]  // 10.5, rounded up
+    [InlineData(60, null, 18)]
+    [InlineData(1, null, 1)]
+    [InlineData(20, 15, 15)]
+    [InlineData(20, 20, 20)]
+    public void A_minimum_time_is_optional_and_otherwise_30_percent_of_the_estimate_rounded_up(int estimated, int? minimum, int expected)
+    {
+        var module = new SampleModule()
+            .Replace("module.md", "estimated_minutes: 20", $"estimated_minutes: {estimated}" + (minimum is { } m ? $"\nminimum_minutes: {m}" : ""))
+            .LoadValid();
+
+        Assert.Equal(expected, module.MinimumMinutes);
+    }
+
     [Fact]
     public void Reads_the_change_log_newest_first()
     {

@@ -59,7 +59,7 @@ public class ModuleProgressTests
     {
         Id = module.Id, Slug = module.Slug, Title = module.Title, Version = ModuleVersion.Parse(version), ContentHash = "sha256:earlier",
         Summary = module.Summary, Audience = module.Audience, EstimatedMinutes = module.EstimatedMinutes, CpdHours = module.CpdHours,
-        LearningOutcomes = module.LearningOutcomes, ContentWarning = module.ContentWarning, Signposting = module.Signposting,
+        MinimumMinutes = module.MinimumMinutes, LearningOutcomes = module.LearningOutcomes, ContentWarning = module.ContentWarning, Signposting = module.Signposting,
         PassMark = module.PassMark, ReviewDate = module.ReviewDate, References = module.References, Changes = module.Changes,
         Introduction = module.Introduction, Sections = module.Sections,
     };
