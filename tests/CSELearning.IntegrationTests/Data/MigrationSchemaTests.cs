@@ -156,6 +156,54 @@ public abstract class MigrationSchemaTests
         Assert.Equal([new { AgencyId = Agency, ModuleId = "grooming", Month = new DateOnly(2026, 3, 1), Completions = 1 }], completions);
     }
 
+    private const string CpdHoursAwardedStep = "20261207100000_CpdHoursAwarded";
+
+    /// <summary>
+    /// Completions recorded before CPD hours were kept with them earned the module's hours: one with a
+    /// certificate keeps the hours the certificate states; one from before certificates has nothing to copy
+    /// and stays empty, read as the module's hours as published.
+    /// </summary>
+    [Fact]
+    public async Task Completions_recorded_before_cpd_hours_were_kept_take_the_hours_their_certificate_states()
+    {
+        var migrated = await NewDatabaseAsync();
+        try
+        {
+            var steps = migrated.Context.Database.GetMigrations().ToList();
+            await migrated.Context.GetService<IMigrator>().MigrateAsync(steps[steps.IndexOf(CpdHoursAwardedStep) - 1]);
+            await AddLearnerWithACompletedModuleAsync(migrated.Context);
+            await AddCertifiedCompletionAsync(migrated.Context, cpdHours: 0.75m);
+
+            await migrated.Context.Database.MigrateAsync();
+
+            var hours = await migrated.Context.ModuleCompletions.AsNoTracking().OrderBy(c => c.ScorePercent).Select(c => new { c.ScorePercent, c.CpdHoursAwarded }).ToListAsync();
+            Assert.Equal([new { ScorePercent = 90, CpdHoursAwarded = (decimal?)null }, new { ScorePercent = 100, CpdHoursAwarded = (decimal?)0.75m }], hours);
+        }
+        finally
+        {
+            await migrated.Drop();
+        }
+    }
+
+    /// <summary>A second completion by the learner, with the certificate issued with it, in SQL as at the step before CPD hours were kept.</summary>
+    private static async Task AddCertifiedCompletionAsync(AppDbContext db, decimal cpdHours)
+    {
+        var progress = Guid.NewGuid();
+        var completion = Guid.NewGuid();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ModuleProgress" ("Id", "UserId", "ModuleId", "Number", "StartedVersion", "StartedContentHash", "StartedAt", "LastActivityAt", "ActiveSeconds", "CompletedAt")
+            VALUES ({progress}, {Learner}, 'grooming', {2}, '1.0', 'hash', {StartedAt}, {CompletedAt}, {300}, {CompletedAt})
+            """);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ModuleCompletions" ("Id", "ProgressId", "UserId", "ModuleId", "ModuleVersion", "ContentHash", "ScorePercent", "TimeSpentSeconds", "CompletedAt")
+            VALUES ({completion}, {progress}, {Learner}, 'grooming', '1.0', 'hash', {100}, {300}, {CompletedAt})
+            """);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Certificates" ("Id", "CompletionId", "UserId", "Number", "VerificationCode", "LearnerName", "ModuleId", "ModuleTitle", "ModuleVersion", "CompletedOn", "ScorePercent", "CpdHours", "IssuedAt")
+            VALUES ({Guid.NewGuid()}, {completion}, {Learner}, 'CSE-2026-ABCDEFGH', 'ABCDEFGHJKMNPQRSTUVW', 'Sam', 'grooming', 'Grooming', '1.0', {DateOnly.FromDateTime(CompletedAt)}, {100}, {cpdHours}, {CompletedAt})
+            """);
+    }
+
     [Fact]
     public async Task Migrating_a_second_time_changes_nothing()
     {

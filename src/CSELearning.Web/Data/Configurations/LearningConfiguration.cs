@@ -100,6 +100,8 @@ public class ModuleCompletionConfiguration : IEntityTypeConfiguration<ModuleComp
         builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
         builder.Property(c => c.ModuleVersion).HasMaxLength(ContentIds.VersionLength);
         builder.Property(c => c.ContentHash).HasMaxLength(ContentIds.HashLength);
+        // As on the certificate, which copies it.
+        builder.Property(c => c.CpdHoursAwarded).HasPrecision(6, 2);
         builder.Ignore(c => c.Version);
         builder.HasOne<ModuleProgress>().WithMany().HasForeignKey(c => c.ProgressId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Restrict);

@@ -30,7 +30,7 @@ public class Certificate
         ModuleVersion = completion.ModuleVersion;
         CompletedOn = DateOnly.FromDateTime(completion.CompletedAt);
         ScorePercent = completion.ScorePercent;
-        CpdHours = module.CpdHours;
+        CpdHours = completion.CpdHoursAwarded ?? module.CpdHours;
         PartnershipName = partnershipName;
         IssuedAt = now;
         ValidUntil = module.RefreshMonths is { } months ? CompletedOn.AddMonths(months) : null;

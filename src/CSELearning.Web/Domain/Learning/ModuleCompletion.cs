@@ -18,7 +18,17 @@ public class ModuleCompletion
         ContentHash = module.ContentHash;
         ScorePercent = scorePercent;
         TimeSpentSeconds = progress.ActiveSeconds;
+        CpdHoursAwarded = CpdHoursFor(TimeSpentSeconds, module.MinimumMinutes, module.CpdHours);
         CompletedAt = now;
+    }
+
+    // Submitting the check early is not refused, but it does not earn hours for reading the learner skipped.
+    // Rounded down, so the hours never claim time that was not spent.
+    public static decimal CpdHoursFor(int secondsSpent, int minimumMinutes, decimal moduleHours)
+    {
+        if (secondsSpent >= minimumMinutes * 60) return moduleHours;
+        var quarterHours = Math.Max(secondsSpent, 0) / (15 * 60);
+        return Math.Min(quarterHours * 0.25m, moduleHours);
     }
 
     public Guid Id { get; private set; }
@@ -30,9 +40,19 @@ public class ModuleCompletion
     // The knowledge-check score the learner passed with: the best attempt at each check, as a percentage.
     public int ScorePercent { get; private set; }
     public int TimeSpentSeconds { get; private set; }
+    // Null only on completions recorded before time spent counted towards CPD hours: they earned the
+    // module's hours as published.
+    public decimal? CpdHoursAwarded { get; private set; }
     public DateTime CompletedAt { get; private set; }
 
     public Content.ModuleVersion Version => Content.ModuleVersion.Parse(ModuleVersion);
 
     public bool IsDueForRefresh(ContentModule module) => module.IsSupersededByMajorChange(Version);
+
+    // Null when such a completion's module is no longer published, so its hours are not known.
+    public decimal? CpdHours(ContentModule? module) => CpdHoursAwarded ?? module?.CpdHours;
+
+    // Whether time short of the module's minimum cost this completion some of the module's hours.
+    public bool EarnedLessThanFullHours(ContentModule module) =>
+        CpdHoursAwarded < module.CpdHours && TimeSpentSeconds < module.MinimumMinutes * 60;
 }

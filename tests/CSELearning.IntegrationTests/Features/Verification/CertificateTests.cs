@@ -115,6 +115,8 @@ public abstract class CertificateTests(AppFactory factory) : IntegrationTest(fac
         var user = await Factory.CreateUserAsync("dev.patel@riverside.example", org, Roles.Learner);
         var client = await Factory.SignedInAsync(user.Email!);
         await client.PostFormAsync(Module, Module + "/start", []);
+        // Past the module's 11-minute minimum, so the completion earns its full CPD hours.
+        Factory.Clock.Advance(TimeSpan.FromMinutes(12));
         var revision = 0;
         foreach (var node in new[] { "back-late", "next-day", "sharing" })
             await client.PostFormAsync(Kayla, Kayla + "/choose", [new("node", node), new("choice", "1"), new("revision", (revision++).ToString(System.Globalization.CultureInfo.InvariantCulture))]);

@@ -29,6 +29,17 @@ public class CertificateTests
         Assert.NotEqual(certificate.VerificationCode, Issue().VerificationCode);
     }
 
+    [Fact]
+    public void A_certificate_states_the_hours_the_completion_earned_not_the_modules()
+    {
+        var module = new SampleModule().LoadValid();
+        var progress = new ModuleProgress(Guid.CreateVersion7(), module, 1, Now.AddMinutes(-5)); // short of the 6-minute minimum
+
+        var certificate = new Certificate(progress.Complete(module, 90, Now), module, "Siân Ó Briain", null, Now);
+
+        Assert.Equal(0m, certificate.CpdHours);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

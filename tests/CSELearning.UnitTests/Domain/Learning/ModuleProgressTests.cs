@@ -38,6 +38,18 @@ public class ModuleProgressTests
         Assert.Throws<DomainException>(() => progress.Complete(_module, 90, Start.AddMinutes(11)));
     }
 
+    [Theory]
+    [InlineData(5, 0)]    // short of the sample's 6-minute minimum: 5 minutes, rounded down to the quarter hour
+    [InlineData(6, 0.5)]  // the minimum: the module's hours
+    public void Completing_awards_the_modules_cpd_hours_only_after_its_minimum_time(int minutes, decimal hours)
+    {
+        var progress = new ModuleProgress(Guid.CreateVersion7(), _module, 1, Start);
+
+        var completion = progress.Complete(_module, 80, Start.AddMinutes(minutes));
+
+        Assert.Equal((minutes * 60, hours), (completion.TimeSpentSeconds, completion.CpdHoursAwarded));
+    }
+
     [Fact]
     public void Progress_started_before_a_major_change_is_overtaken_by_it_and_a_minor_change_does_not()
     {
