@@ -15,7 +15,8 @@ internal sealed class LearningRecordDocument(LearningRecordDocument.Model model)
         public decimal TotalCpdHours => Activities.Sum(a => a.CpdHours ?? 0);
     }
 
-    // CpdHours is null when the module is no longer published; Outcomes are as published now.
+    // CpdHours is null only for a completion recorded before hours were kept with it, of a module no longer
+    // published; Outcomes are as published now.
     public sealed record Activity(string ModuleTitle, string Version, DateTime CompletedAt, decimal? CpdHours, int TimeSpentSeconds, int ScorePercent,
         IReadOnlyList<string> Outcomes, IReadOnlyList<ReflectiveLogsDocument.Log> Logs);
 

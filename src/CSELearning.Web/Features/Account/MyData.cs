@@ -111,7 +111,6 @@ public static class MyData
             var attempts = await db.CheckAttempts.AsNoTracking().Where(a => a.UserId == userId).Include(a => a.Answers).OrderBy(a => a.SubmittedAt)
                 .ToListAsync(cancellationToken);
             var completions = await db.ModuleCompletions.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.CompletedAt)
-                .Select(c => new { c.ModuleId, c.ModuleVersion, c.CompletedAt, c.ScorePercent, c.TimeSpentSeconds })
                 .ToListAsync(cancellationToken);
             var owned = await db.Certificates.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.IssuedAt).ToListAsync(cancellationToken);
 
@@ -183,7 +182,11 @@ public static class MyData
                                 .Select(x => new { x.QuestionId, x.OptionNumber }),
                         }),
                     }),
-                    Completions = completions.Select(c => new { c.ModuleId, ModuleTitle = catalog.Find(c.ModuleId)?.Title, c.ModuleVersion, c.CompletedAt, c.ScorePercent, c.TimeSpentSeconds }),
+                    Completions = completions.Select(c => new
+                    {
+                        c.ModuleId, ModuleTitle = catalog.Find(c.ModuleId)?.Title, c.ModuleVersion, c.CompletedAt, c.ScorePercent, c.TimeSpentSeconds,
+                        CpdHours = c.CpdHours(catalog.Find(c.ModuleId)),
+                    }),
                 },
                 Certificates = owned.Select(c => new
                 {

@@ -67,7 +67,7 @@ public static class Index
                     var module = catalog.Find(c.ModuleId);
                     var status = module is null ? null : statuses[module.Id];
                     return new Completed(c.ModuleId, module?.Title ?? c.ModuleId, c.ModuleVersion, c.CompletedAt, c.ScorePercent, c.TimeSpentSeconds,
-                        module?.CpdHours, IsCurrent: status is { State: LearningState.Completed } && status.LatestCompletion?.Id == c.Id);
+                        c.CpdHours(module), IsCurrent: status is { State: LearningState.Completed } && status.LatestCompletion?.Id == c.Id);
                 }).ToList(),
                 certificates);
         }

@@ -31,7 +31,7 @@ public static class Record
                         || (completion == latest && completions.All(c => c.ModuleId != l.ModuleId || c.ModuleVersion != l.ModuleVersion))))
                     .ToList();
                 return new LearningRecordDocument.Activity(module?.Title ?? completion.ModuleId, completion.ModuleVersion, completion.CompletedAt,
-                    module?.CpdHours, completion.TimeSpentSeconds, completion.ScorePercent, module?.LearningOutcomes ?? [], linked);
+                    completion.CpdHours(module), completion.TimeSpentSeconds, completion.ScorePercent, module?.LearningOutcomes ?? [], linked);
             }).ToList();
 
             return new LearningRecordDocument(new LearningRecordDocument.Model(name, activities, includeReflections, clock.GetUtcNow().UtcDateTime)).Render();

@@ -97,6 +97,8 @@ public abstract class MyDataTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal("Sol Supervisor", data.GetProperty("supervision").GetProperty("supervisedBy")[0].GetProperty("supervisor").GetString());
 
         Assert.Equal(1, data.GetProperty("learning").GetProperty("completions").GetArrayLength());
+        // The hours the completion earned, as its certificate states them.
+        Assert.Equal(certificate.CpdHours, data.GetProperty("learning").GetProperty("completions")[0].GetProperty("cpdHours").GetDecimal());
         Assert.Equal(1, data.GetProperty("learning").GetProperty("moduleProgress").GetArrayLength());
         var cert = data.GetProperty("certificates")[0];
         Assert.Equal(certificate.Number, cert.GetProperty("number").GetString());

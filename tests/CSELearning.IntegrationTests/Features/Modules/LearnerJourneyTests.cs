@@ -544,7 +544,8 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         Assert.Contains("id=\"completed\"", completed);
         Assert.Matches(@"Recognising the signs of child sexual exploitation\s*<strong class=""govuk-tag govuk-tag--green"">Current</strong>", completed);
         Assert.Contains(">100%</td>", completed);
-        Assert.Contains(">0.5</td>", completed);
+        // Completed in moments, short of the module's minimum time: no CPD hours (CpdHoursTests).
+        Assert.Contains(">0</td>", completed);
     }
 
     [Fact]
