@@ -184,9 +184,8 @@ internal static class ContentValidator
                     ? $"'Taught in: {taught.SectionId}': there is no section with that id; the pages and scenarios are {pages}"
                     : $"'Taught in: {taught.SectionId}' is a {SectionKind(section)}: name the page or scenario that teaches this ({pages})"));
             }
-            else if (taught.HeadingId is { } heading && !HeadingIds(section.Body).Contains(heading))
+            else if (taught.HeadingId is { } heading && HeadingIds(section.Body) is var ids && !ids.Contains(heading))
             {
-                var ids = HeadingIds(section.Body);
                 problems.Add(new(check.SourcePath, taught.Line, ids.Count == 0
                     ? $"'{section.Id}' has no heading with the id '{heading}': give the heading an id, like '## Title {{#{heading}}}', or leave out '#{heading}'"
                     : $"'{section.Id}' has no heading with the id '{heading}': its heading ids are {string.Join(", ", ids)}"));
