@@ -110,7 +110,7 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
                         var choice = recommended.Count > 0 && random.NextDouble() < 0.65 ? recommended[random.Next(recommended.Count)] : random.Next(node.Choices.Count);
                         at = at.AddMinutes(1 + random.Next(4));
                         var (decision, refusal) = position.Choose(scenario, progress, module.Version.ToString(), node.Id,
-                            (choice + 1).ToString(CultureInfo.InvariantCulture), position.Revision.ToString(CultureInfo.InvariantCulture), at);
+                            node.Choices[choice].Key, position.Revision.ToString(CultureInfo.InvariantCulture), at);
                         if (refusal is not null) throw new InvalidOperationException($"Generated choice refused: {refusal}");
                         db.ScenarioDecisions.Add(decision!);
                         decisions++;

@@ -1,3 +1,5 @@
+using CSELearning.Web.Content;
+
 namespace CSELearning.IntegrationTests.Infrastructure;
 
 /// <summary>A content directory of one small module, written to a temporary folder; broken on request.</summary>
@@ -8,6 +10,12 @@ public static class TestContent
     /// so the journey tests do not move when the real modules in <c>content/</c> are edited.
     /// </summary>
     public static string SampleDirectory { get; } = FindSample();
+
+    private static readonly Lazy<ContentModule> Sample = new(() => ContentCatalog.Load(SampleDirectory).Find("recognising-exploitation")!);
+
+    /// <summary>The key a form posts for the choice written <paramref name="number"/>th at a node of the sample scenario.</summary>
+    public static string SampleChoiceKey(string node, int number) =>
+        Sample.Value.SectionsOf<Scenario>().Single().FindNode(node)!.Choices[number - 1].Key;
 
     /// <summary>A copy of the sample content with its module.md edited (to publish a new version, say).</summary>
     public static string SampleVariant(Func<string, string> editModuleMd)

@@ -117,7 +117,7 @@ public abstract class CertificateTests(AppFactory factory) : IntegrationTest(fac
         await client.PostFormAsync(Module, Module + "/start", []);
         var revision = 0;
         foreach (var node in new[] { "back-late", "next-day", "sharing" })
-            await client.PostFormAsync(Kayla, Kayla + "/choose", [new("node", node), new("choice", "1"), new("revision", (revision++).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            await client.PostFormAsync(Kayla, Kayla + "/choose", [new("node", node), new("choice", TestContent.SampleChoiceKey(node, 1)), new("revision", (revision++).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         await client.PostFormAsync(Check, Check + "/answers",
         [
             new("attempt", "1"), new("answer-most-common-risk", "2"), new("answer-indicators", "1"), new("answer-indicators", "3"),
