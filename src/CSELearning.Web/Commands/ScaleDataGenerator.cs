@@ -104,6 +104,7 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
                     var position = new ScenarioPosition(progress, scenario);
                     db.ScenarioPositions.Add(position);
                     var node = scenario.Start;
+                    var made = new List<ScenarioDecision>();
                     while (node is { IsEnding: false, Choices.Count: > 0 })
                     {
                         var recommended = node.Choices.Select((c, i) => (c, i)).Where(x => x.c.IsRecommended).Select(x => x.i).ToList();
@@ -113,11 +114,14 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
                             node.Choices[choice].Key, position.Revision.ToString(CultureInfo.InvariantCulture), at);
                         if (refusal is not null) throw new InvalidOperationException($"Generated choice refused: {refusal}");
                         db.ScenarioDecisions.Add(decision!);
+                        made.Add(decision!);
                         decisions++;
                         pending++;
                         node = scenario.FindNode(decision!.TargetNodeId);
                         if (!finishes && random.NextDouble() < 0.3) break;
                     }
+                    if (node is { IsEnding: true, Outcome: not null })
+                        db.ScenarioRuns.Add(new ScenarioRun(progress, position, scenario, module.Version.ToString(), node, made, at));
                 }
 
                 var passedAll = true;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Learning;
@@ -11,10 +10,10 @@ namespace CSELearning.IntegrationTests.Features.Modules;
 /// The choices at a scenario node are shown in an order shuffled for each visit: the same on a reload, after going
 /// back and on another device, a new one each time through, and recorded with the decision.
 /// </summary>
-public abstract partial class ScenarioChoiceOrderTests(AppFactory factory) : IntegrationTest(factory)
+public abstract class ScenarioChoiceOrderTests(AppFactory factory) : IntegrationTest(factory)
 {
-    private const string Module = "/modules/recognising-exploitation";
-    private const string Kayla = Module + "/kayla";
+    private const string Module = SampleScenario.Module;
+    private const string Kayla = SampleScenario.Url;
     private const string Email = "dev.patel@riverside.example";
 
     [Fact]
@@ -27,7 +26,7 @@ public abstract partial class ScenarioChoiceOrderTests(AppFactory factory) : Int
         var elsewhere = await Factory.SignedInAsync(Email);
         Assert.Equal(first, await ShownAsync(elsewhere));
 
-        await ChooseAsync(client, "back-late", first[0]);
+        await SampleScenario.ChooseAsync(client, "back-late", first[0]);
         Assert.Equal(StatusRedirect, (await client.PostFormAsync(Kayla, Kayla + "/back", [new("revision", "1")])).StatusCode);
         Assert.Equal(first, await ShownAsync(client));
         Assert.Equal(first, await ShownAsync(elsewhere));
@@ -39,7 +38,7 @@ public abstract partial class ScenarioChoiceOrderTests(AppFactory factory) : Int
         var client = await StartedLearnerAsync();
         var shown = await ShownAsync(client);
 
-        await ChooseAsync(client, "back-late", shown[1]);
+        await SampleScenario.ChooseAsync(client, "back-late", shown[1]);
 
         var decision = await Factory.WithDbAsync(db => db.ScenarioDecisions.SingleAsync());
         Assert.Equal((shown[1], OptionOrder.Format(shown)), (decision.ChoiceNumber, decision.ShownOrder));
@@ -58,7 +57,7 @@ public abstract partial class ScenarioChoiceOrderTests(AppFactory factory) : Int
             var shown = Shown(page);
             for (var place = 0; place < shown.Length; place++) seen.Add((shown[place], place + 1));
             orders.Add(OptionOrder.Format(shown));
-            var revision = Revision(page);
+            var revision = SampleScenario.Revision(page);
             var chose = await client.PostWithTokenAsync(Kayla + "/choose", Browser.AntiforgeryToken(page),
                 [new("node", "back-late"), new("choice", TestContent.SampleChoiceKey("back-late", shown[0])), new("revision", revision.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
             Assert.Equal(StatusRedirect, chose.StatusCode);
@@ -103,26 +102,7 @@ public abstract partial class ScenarioChoiceOrderTests(AppFactory factory) : Int
 
     private static async Task<int[]> ShownAsync(HttpClient client) => Shown(await client.GetPageAsync(Kayla));
 
-    // The written numbers of the choices on the page, in the order shown (the sample's first node has two).
-    private static int[] Shown(string page) => ChoiceField().Matches(page)
-        .Select(m => Enumerable.Range(1, 2).Single(n => TestContent.SampleChoiceKey("back-late", n) == m.Groups[1].Value))
-        .ToArray();
-
-    private static async Task ChooseAsync(HttpClient client, string node, int written)
-    {
-        var page = await client.GetPageAsync(Kayla);
-        var response = await client.PostWithTokenAsync(Kayla + "/choose", Browser.AntiforgeryToken(page),
-            [new("node", node), new("choice", TestContent.SampleChoiceKey(node, written)), new("revision", Revision(page).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        Assert.Equal(StatusRedirect, response.StatusCode);
-    }
-
-    private static int Revision(string page) => int.Parse(RevisionField().Match(page).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-
-    [GeneratedRegex("name=\"choice\" type=\"radio\" value=\"([0-9a-f]+)\"")]
-    private static partial Regex ChoiceField();
-
-    [GeneratedRegex("name=\"revision\" value=\"(\\d+)\"")]
-    private static partial Regex RevisionField();
+    private static int[] Shown(string page) => SampleScenario.Shown(page, "back-late");
 }
 
 public sealed class ScenarioChoiceOrderTestsOnSqlite(ModuleSqliteAppFactory factory) : ScenarioChoiceOrderTests(factory), IClassFixture<ModuleSqliteAppFactory>;
