@@ -104,20 +104,24 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
                     var position = new ScenarioPosition(progress, scenario);
                     db.ScenarioPositions.Add(position);
                     var node = scenario.Start;
+                    var made = new List<ScenarioDecision>();
                     while (node is { IsEnding: false, Choices.Count: > 0 })
                     {
                         var recommended = node.Choices.Select((c, i) => (c, i)).Where(x => x.c.IsRecommended).Select(x => x.i).ToList();
                         var choice = recommended.Count > 0 && random.NextDouble() < 0.65 ? recommended[random.Next(recommended.Count)] : random.Next(node.Choices.Count);
                         at = at.AddMinutes(1 + random.Next(4));
                         var (decision, refusal) = position.Choose(scenario, progress, module.Version.ToString(), node.Id,
-                            (choice + 1).ToString(CultureInfo.InvariantCulture), position.Revision.ToString(CultureInfo.InvariantCulture), at);
+                            node.Choices[choice].Key, position.Revision.ToString(CultureInfo.InvariantCulture), at);
                         if (refusal is not null) throw new InvalidOperationException($"Generated choice refused: {refusal}");
                         db.ScenarioDecisions.Add(decision!);
+                        made.Add(decision!);
                         decisions++;
                         pending++;
                         node = scenario.FindNode(decision!.TargetNodeId);
                         if (!finishes && random.NextDouble() < 0.3) break;
                     }
+                    if (node is { IsEnding: true, Outcome: not null })
+                        db.ScenarioRuns.Add(new ScenarioRun(progress, position, scenario, module.Version.ToString(), node, made, at));
                 }
 
                 var passedAll = true;

@@ -148,11 +148,21 @@ public sealed class ScenarioNode
     public required string Title { get; init; }
     public required int Line { get; init; }
     public required bool IsEnding { get; init; }
+    // For an ending: how it turned out. Null for a node, and for an ending the parser refused.
+    public EndingOutcome? Outcome { get; init; }
     // The narrative; for an ending, what happened.
     public required Markup Narrative { get; init; }
     // For an ending: what good practice would have been.
     public required Markup GoodPractice { get; init; }
     public required IReadOnlyList<ScenarioChoice> Choices { get; init; }
+}
+
+// Where a run of a scenario ended, as the author judged it: a good ending is the child protected by good practice.
+public enum EndingOutcome
+{
+    Good,
+    Mixed,
+    Poor,
 }
 
 public sealed class ScenarioChoice

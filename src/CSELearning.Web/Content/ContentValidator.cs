@@ -94,7 +94,7 @@ internal static class ContentValidator
             return;
         }
         if (!scenario.Nodes.Any(n => n.IsEnding))
-            Problem(scenario.Line, "the scenario has no ending: add at least one '## Ending: ... {#an-id}'");
+            Problem(scenario.Line, "the scenario has no ending: add at least one '## Ending (good): ... {#an-id}'");
 
         var nodes = scenario.Nodes.Where(n => n.Id.Length > 0).GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var node in scenario.Nodes)

@@ -34,6 +34,10 @@ internal sealed partial class ModuleParser
     [GeneratedRegex("^(?=.{2})[a-z0-9]+(-[a-z0-9]+)*$")]
     internal static partial Regex IdPattern();
 
+    // "Ending (good): title": the outcome in brackets is optional here so that a missing one is reported, not misread.
+    [GeneratedRegex(@"^Ending\s*(?:\((?<outcome>[^)]*)\))?\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex EndingHeading();
+
     // The module, or null when module.md is missing or its front matter unreadable.
     public ParsedModule? Parse(string slug, IReadOnlyList<SourceFile> files)
     {
@@ -281,15 +285,17 @@ internal sealed partial class ModuleParser
                 {
                     Finish();
                     var text = HeadingText(h2);
-                    var ending = StripPrefix(text, "Ending:", out var title);
-                    if (ending || StripPrefix(text, "Node:", out title))
+                    var ending = EndingHeading().Match(text);
+                    var title = ending.Success ? text[ending.Length..].Trim() : text;
+                    if (ending.Success || StripPrefix(text, "Node:", out title))
                     {
-                        node = new NodeDraft(HeadingId(h2, ending ? "ending" : "node", title), title, h2.Line + 1, ending);
+                        var outcome = ending.Success ? Outcome(h2, ending.Groups["outcome"], title) : null;
+                        node = new NodeDraft(HeadingId(h2, ending.Success ? "ending" : "node", title), title, h2.Line + 1, ending.Success, outcome);
                         skipping = false;
                     }
                     else
                     {
-                        Problem(h2, $"a scenario's ## headings start with 'Node:' or 'Ending:', not '## {text}'");
+                        Problem(h2, $"a scenario's ## headings start with 'Node:' or 'Ending (good, mixed or poor):', not '## {text}'");
                         skipping = true;
                     }
                 }
@@ -310,7 +316,7 @@ internal sealed partial class ModuleParser
                 else if (block is HeadingBlock { Level: 3 } gp && node is not null && IsGoodPractice(gp))
                 {
                     if (node.IsEnding) node.InGoodPractice = true;
-                    else Problem(gp, "'### Good practice' belongs in an ending ('## Ending: ...'), not in a node");
+                    else Problem(gp, "'### Good practice' belongs in an ending ('## Ending (good): ...'), not in a node");
                 }
                 else if (choice is not null) choice.Feedback.Add(block);
                 else if (node is null) intro.Add(block);
@@ -326,6 +332,21 @@ internal sealed partial class ModuleParser
                 node = null;
                 choice = null;
             }
+        }
+
+        // Required, so that a run of the scenario can be judged by where it ended.
+        private EndingOutcome? Outcome(HeadingBlock heading, Group written, string title)
+        {
+            var example = $"'## Ending (good): {title.Split('{')[0].Trim()}'";
+            if (!written.Success)
+            {
+                Problem(heading, $"say how the ending turned out for the child and the practitioner, good, mixed or poor, in brackets: {example}");
+                return null;
+            }
+            var word = written.Value.Trim();
+            if (Enum.TryParse<EndingOutcome>(word, ignoreCase: true, out var outcome) && word.All(char.IsLetter)) return outcome;
+            Problem(heading, $"an ending's outcome is good, mixed or poor, not '{word}': {example}");
+            return null;
         }
 
         public (List<Block> Intro, List<Question> Questions) KnowledgeCheck(List<Block> body)
@@ -583,7 +604,7 @@ internal sealed partial class ModuleParser
         return (paragraph, explanation.Inline.FirstChild is null ? null : explanation);
     }
 
-    private sealed class NodeDraft(string id, string title, int line, bool isEnding)
+    private sealed class NodeDraft(string id, string title, int line, bool isEnding, EndingOutcome? outcome)
     {
         public bool IsEnding => isEnding;
         public bool InGoodPractice { get; set; }
@@ -597,6 +618,7 @@ internal sealed partial class ModuleParser
             Title = title,
             Line = line,
             IsEnding = isEnding,
+            Outcome = outcome,
             Narrative = Fragment(Narrative),
             GoodPractice = Fragment(GoodPractice),
             Choices = Choices.Select((c, i) => c.Build(id, i + 1)).ToList(),

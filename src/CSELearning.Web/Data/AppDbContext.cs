@@ -19,6 +19,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ModuleProgress> ModuleProgress => Set<ModuleProgress>();
     public DbSet<ScenarioPosition> ScenarioPositions => Set<ScenarioPosition>();
     public DbSet<ScenarioDecision> ScenarioDecisions => Set<ScenarioDecision>();
+    public DbSet<ScenarioRun> ScenarioRuns => Set<ScenarioRun>();
     public DbSet<CheckAttempt> CheckAttempts => Set<CheckAttempt>();
     public DbSet<ModuleCompletion> ModuleCompletions => Set<ModuleCompletion>();
     public DbSet<Domain.Certificates.Certificate> Certificates => Set<Domain.Certificates.Certificate>();

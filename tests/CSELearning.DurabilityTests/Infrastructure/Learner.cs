@@ -120,8 +120,11 @@ public sealed partial class Learner(Uri site, string email) : IDisposable
             (Module + "/start", []),
         };
         var revision = 0;
+        var kayla = CSELearning.Web.Content.ContentCatalog.Load(Repository.FixtureContent).Find("recognising-exploitation")!
+            .SectionsOf<CSELearning.Web.Content.Scenario>().Single();
+        // The form posts each choice's key, not its place on the page (which is shuffled).
         foreach (var node in new[] { "back-late", "next-day", "sharing" })
-            steps.Add((Module + "/kayla/choose", [new("node", node), new("choice", "1"), new("revision", (revision++).ToString(CultureInfo.InvariantCulture))]));
+            steps.Add((Module + "/kayla/choose", [new("node", node), new("choice", kayla.FindNode(node)!.Choices[0].Key), new("revision", (revision++).ToString(CultureInfo.InvariantCulture))]));
         steps.Add((Module + "/check/answers",
         [
             new("attempt", "1"), .. CorrectAnswers.Value,

@@ -43,12 +43,12 @@ public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyT
         await Expect(page.PreviousLink).ToHaveAttributeAsync("href", $"/modules/{ModuleId}");
         page = await page.NextWithKeyboardAsync("signs-to-notice", "Signs to notice, and what they mean");
 
-        // The scenario's first step, then the second choice, reached with the arrow keys.
+        // The scenario's first step, then the sanction, reached with the arrow keys.
         var scenario = await page.NextToScenarioWithKeyboardAsync(Kayla, KaylaTitle);
         await Expect(scenario.NodeHeading).ToHaveTextAsync("Two in the morning");
         await Expect(scenario.Feedback).ToHaveCountAsync(0);
         await Expect(scenario.GoBackButton).ToHaveCountAsync(0);
-        scenario = await scenario.ChooseWithKeyboardAsync(2);
+        scenario = await scenario.ChooseWithKeyboardAsync("Tell her that her phone will be taken away");
         await ExpectAfterTheSanctionAsync(scenario);
 
         // The learner closes the tab halfway through, then opens the site again: they are still signed in, and
@@ -68,13 +68,13 @@ public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyT
         scenario = await scenario.GoBackWithKeyboardAsync();
         await Expect(scenario.NodeHeading).ToHaveTextAsync("Two in the morning");
         await Expect(scenario.Feedback).ToHaveCountAsync(0);
-        scenario = await scenario.ChooseWithKeyboardAsync(1);
+        scenario = await scenario.ChooseWithKeyboardAsync("Welcome her back");
         await Expect(scenario.NodeHeading).ToHaveTextAsync("The next afternoon");
         await Expect(scenario.FeedbackHeading).ToHaveTextAsync("You chose: Welcome her back, check she is safe and well, and offer her something warm before she sleeps");
         await Expect(scenario.Feedback).ToContainTextAsync("Recommended practice");
-        scenario = await scenario.ChooseWithKeyboardAsync(1);
+        scenario = await scenario.ChooseWithKeyboardAsync("Stay curious");
         await Expect(scenario.NodeHeading).ToHaveTextAsync("The meeting");
-        scenario = await scenario.ChooseWithKeyboardAsync(1);
+        scenario = await scenario.ChooseWithKeyboardAsync("Describe what you have seen and heard");
         await Expect(scenario.NodeHeading).ToHaveTextAsync("Ending: A plan around Kayla");
         await Expect(scenario.GoodPracticeHeading).ToBeVisibleAsync();
         await Expect(scenario.ChoiceGroup).ToHaveCountAsync(0);

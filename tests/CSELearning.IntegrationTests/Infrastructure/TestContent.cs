@@ -11,6 +11,12 @@ public static class TestContent
     /// </summary>
     public static string SampleDirectory { get; } = FindSample();
 
+    private static readonly Lazy<ContentModule> Sample = new(() => ContentCatalog.Load(SampleDirectory).Find("recognising-exploitation")!);
+
+    /// <summary>The key a form posts for the choice written <paramref name="number"/>th at a node of the sample scenario.</summary>
+    public static string SampleChoiceKey(string node, int number) =>
+        Sample.Value.SectionsOf<Scenario>().Single().FindNode(node)!.Choices[number - 1].Key;
+
     /// <summary>A copy of the sample content with its module.md edited (to publish a new version, say).</summary>
     public static string SampleVariant(Func<string, string> editModuleMd)
     {

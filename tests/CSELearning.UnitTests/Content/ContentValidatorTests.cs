@@ -152,13 +152,18 @@ public class ContentValidatorTests
     [InlineData("-> middle", "-> good-end", Scen + ":21: no choice leads to 'middle', so no learner can reach it")]
     [InlineData("→ bad-end", "→ middle", Scen + ":21: no path from 'middle' reaches an ending")]
     [InlineData("### Choice: Carry on → bad-end\n\nFeedback on carrying on.\n", "", Scen + ":21: the node has no choices, so the scenario stops here")]
-    [InlineData("## Ending: Bad {#bad-end}", "## Node: Bad {#bad-end}", Scen + ":37: the node has no choices")]
+    [InlineData("## Ending (poor): Bad {#bad-end}", "## Node: Bad {#bad-end}", Scen + ":37: the node has no choices")]
     [InlineData("### Choice: Go right -> middle", "### Choice: Go right", Scen + ":17: say where the choice leads with an arrow")]
     [InlineData("\nFeedback right.\n", "", Scen + ":17: the choice has no feedback")]
     [InlineData("### Good practice\n\nDo this.", "Do this.", Scen + ":29: the ending does not say what good practice would have been")]
-    [InlineData("## Node: Middle {#middle}", "## Middle {#middle}", Scen + ":21: a scenario's ## headings start with 'Node:' or 'Ending:', not '## Middle'")]
+    [InlineData("## Node: Middle {#middle}", "## Middle {#middle}", Scen + ":21: a scenario's ## headings start with 'Node:' or 'Ending (good, mixed or poor):', not '## Middle'")]
     [InlineData("It went badly.", "It went badly.\n\n### Choice: Try again -> start\n\nAgain.", Scen + ":41: an ending has no choices")]
     [InlineData("More narrative.", "More narrative.\n\n### Good practice", Scen + ":25: '### Good practice' belongs in an ending")]
+    // Every ending says how it turned out, so that a run can be scored.
+    [InlineData("## Ending (poor): Bad {#bad-end}", "## Ending: Bad {#bad-end}", Scen + ":37: say how the ending turned out for the child and the practitioner, good, mixed or poor, in brackets: '## Ending (good): Bad'")]
+    [InlineData("## Ending (poor): Bad {#bad-end}", "## Ending (awful): Bad {#bad-end}", Scen + ":37: an ending's outcome is good, mixed or poor, not 'awful': '## Ending (good): Bad'")]
+    [InlineData("## Ending (poor): Bad {#bad-end}", "## Ending (): Bad {#bad-end}", Scen + ":37: an ending's outcome is good, mixed or poor, not '': '## Ending (good): Bad'")]
+    [InlineData("## Ending (poor): Bad {#bad-end}", "## Ending (1): Bad {#bad-end}", Scen + ":37: an ending's outcome is good, mixed or poor, not '1'")]
     public void Broken_scenarios(string old, string replacement, string expected) =>
         AssertProblem(new SampleModule().Replace("02-scenario.md", old, replacement), expected);
 
@@ -169,7 +174,7 @@ public class ContentValidatorTests
 
         var problems = new SampleModule().With("02-scenario.md", scenario).Load().Problems.Select(p => p.ToString()).ToList();
 
-        Assert.Contains(Scen + ":3: the scenario has no ending: add at least one '## Ending: ... {#an-id}'", problems);
+        Assert.Contains(Scen + ":3: the scenario has no ending: add at least one '## Ending (good): ... {#an-id}'", problems);
         Assert.Contains(problems, p => p.StartsWith(Scen + ":7: no path from 'node-a' reaches an ending", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith(Scen + ":15: no path from 'node-b' reaches an ending", StringComparison.Ordinal));
     }

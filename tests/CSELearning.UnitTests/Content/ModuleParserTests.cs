@@ -128,6 +128,9 @@ public class ModuleParserTests
 
         var good = scenario.FindNode("good-end")!;
         Assert.True(good.IsEnding);
+        Assert.Equal(("Good", EndingOutcome.Good), (good.Title, good.Outcome));
+        Assert.Equal(EndingOutcome.Poor, scenario.FindNode("bad-end")!.Outcome);
+        Assert.Null(start.Outcome);
         Assert.Empty(good.Choices);
         Assert.Equal("<p class=\"govuk-body\">It went well.</p>", good.Narrative.Html.Value);
         Assert.Equal("<p class=\"govuk-body\">Do this.</p>", good.GoodPractice.Html.Value);

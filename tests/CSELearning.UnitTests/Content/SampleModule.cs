@@ -92,7 +92,7 @@ internal sealed class SampleModule
 
         Feedback on carrying on.
 
-        ## Ending: Good {#good-end}
+        ## Ending (good): Good {#good-end}
 
         It went well.
 
@@ -100,7 +100,7 @@ internal sealed class SampleModule
 
         Do this.
 
-        ## Ending: Bad {#bad-end}
+        ## Ending (poor): Bad {#bad-end}
 
         It went badly.
 

@@ -61,6 +61,25 @@ public class ScenarioDecisionConfiguration : IEntityTypeConfiguration<ScenarioDe
     }
 }
 
+public class ScenarioRunConfiguration : IEntityTypeConfiguration<ScenarioRun>
+{
+    public void Configure(EntityTypeBuilder<ScenarioRun> builder)
+    {
+        builder.ToTable("ScenarioRuns");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(r => r.ModuleVersion).HasMaxLength(ContentIds.VersionLength);
+        builder.Property(r => r.ScenarioId).HasMaxLength(ContentIds.Length);
+        builder.Property(r => r.EndingNodeId).HasMaxLength(ContentIds.Length);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(10);
+        builder.HasOne<ModuleProgress>().WithMany().HasForeignKey(r => r.ProgressId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Restrict);
+        // Once per playthrough: a doubled post that reaches the ending twice cannot record two runs.
+        builder.HasIndex(r => new { r.ProgressId, r.ScenarioId, r.Playthrough }).IsUnique();
+        builder.HasIndex(r => r.UserId);
+    }
+}
+
 public class CheckAttemptConfiguration : IEntityTypeConfiguration<CheckAttempt>
 {
     public void Configure(EntityTypeBuilder<CheckAttempt> builder)

@@ -7,7 +7,7 @@ public class ScenarioDecision
     private ScenarioDecision() { }
 
     internal ScenarioDecision(ModuleProgress progress, ScenarioPosition position, string moduleVersion, int step,
-        string nodeId, int choiceNumber, string targetNodeId, DateTime now)
+        string nodeId, int choiceNumber, string shownOrder, string targetNodeId, DateTime now)
     {
         Id = Guid.CreateVersion7();
         ProgressId = progress.Id;
@@ -19,6 +19,7 @@ public class ScenarioDecision
         Step = step;
         NodeId = nodeId;
         ChoiceNumber = choiceNumber;
+        ShownOrder = shownOrder;
         TargetNodeId = targetNodeId;
         MadeAt = now;
     }
@@ -32,7 +33,11 @@ public class ScenarioDecision
     public int Playthrough { get; private set; }
     public int Step { get; private set; }
     public string NodeId { get; private set; } = "";
+    // As written in the content, from 1, whatever place it was shown in.
     public int ChoiceNumber { get; private set; }
+    // The written numbers in the order the learner saw them (OptionOrder.Format); null for a decision made before
+    // choices were shuffled, when they were shown as written.
+    public string? ShownOrder { get; private set; }
     public string TargetNodeId { get; private set; } = "";
     public DateTime MadeAt { get; private set; }
     // When the learner went back past this decision; null while it is on their path.

@@ -43,20 +43,25 @@ public class ScenarioPosition
 
     public bool IsOnPath(Scenario scenario) => scenario.FindNode(CurrentNodeId) is not null;
 
-    // Choices are numbered from 1.
+    // The current node's choices as written numbers (from 1) in the order shown. Seeded by the step about to be taken,
+    // so a reload, going back to it or another device shows the same order, and starting again shows a new one.
+    public int[] ShownOrder(ScenarioNode node) =>
+        OptionOrder.Shuffle($"scenario\n{ProgressId}\n{ScenarioId}\n{Playthrough}\n{Steps + 1}\n{node.Id}", node.Choices.Select(c => c.IsPinned).ToList());
+
+    // The form posts the choice's key, never where it was on the page: a number, or the key of another node's choice, is refused.
     public (ScenarioDecision? Decision, ScenarioRefusal? Refusal) Choose(
-        Scenario scenario, ModuleProgress progress, string moduleVersion, string? nodeId, string? choice, string? revision, DateTime now)
+        Scenario scenario, ModuleProgress progress, string moduleVersion, string? nodeId, string? choiceKey, string? revision, DateTime now)
     {
         if (progress.Id != ProgressId || scenario.Id != ScenarioId) throw new ArgumentException("The scenario or progress is not this position's.");
         if (nodeId is null || scenario.FindNode(nodeId) is null) return (null, ScenarioRefusal.UnknownNode);
         var node = CurrentNode(scenario);
         if (!IsRevision(revision) || nodeId != node.Id) return (null, ScenarioRefusal.OutOfDate);
-        if (string.IsNullOrWhiteSpace(choice)) return (null, node.IsEnding ? ScenarioRefusal.UnknownChoice : ScenarioRefusal.NoChoice);
-        if (!int.TryParse(choice, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > node.Choices.Count)
-            return (null, ScenarioRefusal.UnknownChoice);
+        if (string.IsNullOrWhiteSpace(choiceKey)) return (null, node.IsEnding ? ScenarioRefusal.UnknownChoice : ScenarioRefusal.NoChoice);
+        var index = node.Choices.ToList().FindIndex(c => c.Key == choiceKey);
+        if (index < 0) return (null, ScenarioRefusal.UnknownChoice);
 
-        var chosen = node.Choices[number - 1];
-        var decision = new ScenarioDecision(progress, this, moduleVersion, Steps + 1, node.Id, number, chosen.Target, now);
+        var chosen = node.Choices[index];
+        var decision = new ScenarioDecision(progress, this, moduleVersion, Steps + 1, node.Id, index + 1, OptionOrder.Format(ShownOrder(node)), chosen.Target, now);
         CurrentNodeId = chosen.Target;
         Steps++;
         Revision++;

@@ -8,8 +8,9 @@ namespace CSELearning.Web.Features.Modules;
 public static class PlayScenario
 {
     // Revision: every form on the page carries it back.
+    // Choices: the node's, in the order this learner is shown them at this step.
     // Restarted: the learner's place was lost to a content change.
-    public sealed record Model(ContentModule Module, Scenario Scenario, ScenarioNode Node, int Revision, int Steps, int Playthrough,
+    public sealed record Model(ContentModule Module, Scenario Scenario, ScenarioNode Node, IReadOnlyList<ScenarioChoice> Choices, int Revision, int Steps, int Playthrough,
         ScenarioChoice? ArrivedBy, bool Restarted, bool EndingReached, string? Problem, bool NoChoiceSelected, Read.Link Next);
 
     public sealed class Handler(ScenarioSteps steps, LearnerRecords records)

@@ -46,7 +46,8 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
             && last.ChoiceNumber <= from.Choices.Count && from.Choices[last.ChoiceNumber - 1].Target == node.Id
                 ? from.Choices[last.ChoiceNumber - 1]
                 : null;
-        return new PlayScenario.Model(module, scenario, node, position.Revision, position.Steps, position.Playthrough, arrivedBy,
+        var shown = position.ShownOrder(node).Select(number => node.Choices[number - 1]).ToList();
+        return new PlayScenario.Model(module, scenario, node, shown, position.Revision, position.Steps, position.Playthrough, arrivedBy,
             Restarted: !position.IsOnPath(scenario), EndingReached: position.EndingReachedAt is not null, problem, noChoiceSelected,
             ModuleSections.Next(module, scenario));
     }

@@ -50,11 +50,14 @@ public sealed class ScenarioPage : AppPage
     }
 
     /// <summary>
-    /// Tabs into the choices, selects the one at <paramref name="position"/> (from 1) with the arrow keys or
-    /// Space, then tabs to Continue and presses Enter.
+    /// Tabs into the choices, selects the one whose label starts with <paramref name="label"/> with the arrow keys
+    /// or Space, then tabs to Continue and presses Enter. By its words, as a learner would: the choices are shuffled.
     /// </summary>
-    public async Task<ScenarioPage> ChooseWithKeyboardAsync(int position)
+    public async Task<ScenarioPage> ChooseWithKeyboardAsync(string label)
     {
+        var labels = await ChoiceGroup.Locator("label").AllInnerTextsAsync();
+        var position = labels.ToList().FindIndex(l => l.Trim().StartsWith(label, StringComparison.Ordinal)) + 1;
+        Assert.True(position > 0, $"No choice starts '{label}': {string.Join(" | ", labels)}");
         await KeyboardUser.ChooseRadioAsync(Page, Choices, position);
         await KeyboardUser.ActivateAsync(Page, ContinueButton);
         return await ArriveAsync(Session, _moduleId, _scenarioId, _title);

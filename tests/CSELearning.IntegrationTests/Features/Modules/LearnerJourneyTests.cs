@@ -92,7 +92,7 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
 
         // A post straight to a step records nothing either.
         var token = Browser.AntiforgeryToken(start);
-        var choose = await client.PostWithTokenAsync(Kayla + "/choose", token, [new("node", "back-late"), new("choice", "1"), new("revision", "0")]);
+        var choose = await client.PostWithTokenAsync(Kayla + "/choose", token, [new("node", "back-late"), new("choice", Key("back-late", 1)), new("revision", "0")]);
         Assert.Equal(HttpStatusCode.Redirect, choose.StatusCode);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.ScenarioDecisions.CountAsync()));
     }
@@ -107,7 +107,9 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
 
         var opening = await client.GetPageAsync(Kayla);
         Assert.Contains("Two in the morning", opening);
-        Assert.Contains("<input class=\"govuk-radios__input\" id=\"choice\" name=\"choice\" type=\"radio\" value=\"1\">", opening);
+        // Each choice posts its key, never its place on the page.
+        Assert.Contains($"name=\"choice\" type=\"radio\" value=\"{Key("back-late", 1)}\">", opening);
+        Assert.Contains($"name=\"choice\" type=\"radio\" value=\"{Key("back-late", 2)}\">", opening);
         Assert.DoesNotContain("Go back to your previous choice", opening);
 
         var before = Factory.Clock.GetUtcNow().UtcDateTime;
@@ -212,7 +214,7 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         var (client, _) = await LearnerAsync();
         await StartAsync(client);
 
-        var response = await PostChoiceAsync(client, node: "no-such-node", choice: "1", revision: "0");
+        var response = await PostChoiceAsync(client, node: "no-such-node", choice: Key("back-late", 1), revision: "0");
 
         await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "That step is not part of this scenario, so nothing was changed.");
         await AssertUnmovedAsync(expectedNode: null);
@@ -224,7 +226,8 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         var (client, _) = await LearnerAsync();
         await StartAsync(client);
 
-        foreach (var choice in new[] { "3", "0", "-1", "two", "1.0" })
+        // Places on the page, a key from another node, and nonsense.
+        foreach (var choice in new[] { "1", "2", "3", "0", "-1", "two", "1.0", Key("next-day", 1), Key("sharing", 2) })
         {
             var response = await PostChoiceAsync(client, node: "back-late", choice: choice, revision: "0");
             await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "That choice is not one of the options at this point, so nothing was changed.");
@@ -253,7 +256,7 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         var (client, _) = await LearnerAsync();
         await StartAsync(client);
         var token = Browser.AntiforgeryToken(await client.GetPageAsync(Kayla));
-        KeyValuePair<string, string>[] form = [new("node", "back-late"), new("choice", "1"), new("revision", "0")];
+        KeyValuePair<string, string>[] form = [new("node", "back-late"), new("choice", Key("back-late", 1)), new("revision", "0")];
 
         var first = await client.PostWithTokenAsync(Kayla + "/choose", token, form);
         var replay = await client.PostWithTokenAsync(Kayla + "/choose", token, form);
@@ -273,11 +276,11 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         await ChooseAsync(client, "back-late", 1); // now at next-day, revision 1
 
         // A real node further on, with the right revision: still not where the learner is.
-        var skipAhead = await PostChoiceAsync(client, node: "sharing", choice: "1", revision: "1");
+        var skipAhead = await PostChoiceAsync(client, node: "sharing", choice: Key("sharing", 1), revision: "1");
         // The right node, with a revision from before.
-        var stale = await PostChoiceAsync(client, node: "next-day", choice: "1", revision: "0");
+        var stale = await PostChoiceAsync(client, node: "next-day", choice: Key("next-day", 1), revision: "0");
         // A revision that is not a number at all.
-        var garbled = await PostChoiceAsync(client, node: "next-day", choice: "1", revision: "x");
+        var garbled = await PostChoiceAsync(client, node: "next-day", choice: Key("next-day", 1), revision: "x");
 
         foreach (var response in new[] { skipAhead, stale, garbled })
             await AssertRefusedAsync(response, HttpStatusCode.Conflict, "That page was out of date");
@@ -307,7 +310,7 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         var (client, _) = await LearnerAsync();
         await StartAsync(client);
         var token = Browser.AntiforgeryToken(await client.GetPageAsync(Kayla));
-        KeyValuePair<string, string>[] form = [new("node", "back-late"), new("choice", "1"), new("revision", "0")];
+        KeyValuePair<string, string>[] form = [new("node", "back-late"), new("choice", Key("back-late", 1)), new("revision", "0")];
 
         foreach (var url in new[] { "/modules/no-such-module/kayla/choose", Module + "/no-such-section/choose", Module + "/check/choose",
                      Module + "/what-exploitation-is/back", "/modules/no-such-module/start", "/modules/no-such-module/completion", Module + "/kayla/answers" })
@@ -654,11 +657,13 @@ public abstract partial class LearnerJourneyTests(AppFactory factory) : Integrat
         return response;
     }
 
+    private static string Key(string node, int number) => TestContent.SampleChoiceKey(node, number);
+
     private static async Task<HttpResponseMessage> ChooseAsync(HttpClient client, string node, int choice)
     {
         var page = await client.GetPageAsync(Kayla);
         var response = await client.PostWithTokenAsync(Kayla + "/choose", Browser.AntiforgeryToken(page),
-            [new("node", node), new("choice", choice.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("revision", Revision(page))]);
+            [new("node", node), new("choice", Key(node, choice)), new("revision", Revision(page))]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Choosing {choice} at {node}: {(int)response.StatusCode}\n{Browser.Excerpt(await response.Content.ReadAsStringAsync())}");
         return response;
     }

@@ -88,7 +88,7 @@ public abstract class PublishedModulesTests(AppFactory factory) : IntegrationTes
             var number = node.Choices.ToList().FindIndex(c => c.IsRecommended) + 1;
             Assert.True(number > 0, $"{scenario.Id}/{node.Id} has no recommended choice");
             var response = await client.PostFormAsync(url, url + "/choose",
-                [new("node", node.Id), new("choice", number.ToString(CultureInfo.InvariantCulture)), new("revision", revision.ToString(CultureInfo.InvariantCulture))]);
+                [new("node", node.Id), new("choice", node.Choices[number - 1].Key), new("revision", revision.ToString(CultureInfo.InvariantCulture))]);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{scenario.Id}/{node.Id}: {(int)response.StatusCode}");
             node = scenario.FindNode(node.Choices[number - 1].Target)!;
             revision++;

@@ -326,7 +326,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
             }
             async Task ChooseAsync(string node, int choice)
             {
-                var (decision, refusal) = position.Choose(scenario, progress, Module.Version.ToString(), node, choice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                var (decision, refusal) = position.Choose(scenario, progress, Module.Version.ToString(), node, scenario.FindNode(node)!.Choices[choice - 1].Key,
                     position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow);
                 Assert.Null(refusal);
                 db.ScenarioDecisions.Add(decision!);
@@ -837,7 +837,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         }
         foreach (var (node, choice) in choices)
         {
-            var (decision, refusal) = position.Choose(scenario, progress, Module.Version.ToString(), node, choice.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            var (decision, refusal) = position.Choose(scenario, progress, Module.Version.ToString(), node, scenario.FindNode(node)!.Choices[choice - 1].Key,
                 position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow);
             Assert.Null(refusal);
             db.ScenarioDecisions.Add(decision!);

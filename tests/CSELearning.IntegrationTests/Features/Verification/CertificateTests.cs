@@ -119,7 +119,7 @@ public abstract class CertificateTests(AppFactory factory) : IntegrationTest(fac
         Factory.Clock.Advance(TimeSpan.FromMinutes(12));
         var revision = 0;
         foreach (var node in new[] { "back-late", "next-day", "sharing" })
-            await client.PostFormAsync(Kayla, Kayla + "/choose", [new("node", node), new("choice", "1"), new("revision", (revision++).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            await client.PostFormAsync(Kayla, Kayla + "/choose", [new("node", node), new("choice", TestContent.SampleChoiceKey(node, 1)), new("revision", (revision++).ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         await client.PostFormAsync(Check, Check + "/answers",
         [
             new("attempt", "1"), SampleAnswers.Answer("most-common-risk", 2), SampleAnswers.Answer("indicators", 1), SampleAnswers.Answer("indicators", 3),
