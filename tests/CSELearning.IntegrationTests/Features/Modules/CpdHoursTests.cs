@@ -18,7 +18,6 @@ namespace CSELearning.IntegrationTests.Features.Modules;
 public abstract partial class CpdHoursTests(AppFactory factory) : IntegrationTest(factory)
 {
     private const string Module = "/modules/recognising-exploitation";
-    private const string Kayla = Module + "/kayla";
     private const string Check = Module + "/check";
     private const string Completion = Module + "/completion";
 
@@ -80,9 +79,8 @@ public abstract partial class CpdHoursTests(AppFactory factory) : IntegrationTes
         Factory.Clock.Advance(half);
         await client.GetPageAsync(Module + "/what-exploitation-is");
         Factory.Clock.Advance(half);
-        var revision = 0;
         foreach (var node in new[] { "back-late", "next-day", "sharing" })
-            await client.PostFormAsync(Kayla, Kayla + "/choose", [new("node", node), new("choice", "1"), new("revision", (revision++).ToString(CultureInfo.InvariantCulture))]);
+            await SampleScenario.ChooseAsync(client, node, 1);
         await client.PostFormAsync(Check, Check + "/answers",
         [
             new("attempt", "1"), SampleAnswers.Answer("most-common-risk", 2), SampleAnswers.Answer("indicators", 1), SampleAnswers.Answer("indicators", 3),
