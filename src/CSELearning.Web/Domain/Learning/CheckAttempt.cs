@@ -88,12 +88,15 @@ public class CheckAttempt
         foreach (var question in check.Questions)
         {
             if (!answers.TryGetValue(question.Id, out var chosen)) throw new ArgumentException($"No answer to '{question.Id}'.", nameof(answers));
-            var right = question.Options.Select((o, i) => (o, i + 1)).Where(x => x.o.IsCorrect).Select(x => x.Item2).ToHashSet();
-            if (right.SetEquals(chosen)) correct.Add(question.Id);
+            if (IsRight(question, chosen)) correct.Add(question.Id);
         }
         var total = check.Questions.Count;
         return new Marking(answers, correct, total, correct.Count * 100 >= passMark * total);
     }
+
+    // Right only when exactly the correct options were chosen: no part marks for a multiple-answer question.
+    public static bool IsRight(Question question, IEnumerable<int> chosen) =>
+        question.Options.Select((o, i) => (o, Number: i + 1)).Where(x => x.o.IsCorrect).Select(x => x.Number).ToHashSet().SetEquals(chosen);
 }
 
 // One row per option chosen, so a multiple-answer question has several.

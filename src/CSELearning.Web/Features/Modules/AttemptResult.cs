@@ -28,8 +28,7 @@ public static class AttemptResult
 
         public bool IsChosen(Question question, int number) => Chosen[question.Id].Contains(number);
 
-        public bool AnsweredCorrectly(Question question) =>
-            question.Options.Select((o, i) => (o.IsCorrect, Number: i + 1)).All(x => x.IsCorrect == IsChosen(question, x.Number));
+        public bool AnsweredCorrectly(Question question) => CheckAttempt.IsRight(question, Chosen[question.Id]);
     }
 
     public sealed class Handler(TakeCheck.Handler take)
