@@ -10,8 +10,10 @@ public static class PlayScenario
     // Revision: every form on the page carries it back.
     // Choices: the node's, in the order this learner is shown them at this step.
     // Restarted: the learner's place was lost to a content change.
+    // Review: at an ending, the learner's route beside the recommended one.
     public sealed record Model(ContentModule Module, Scenario Scenario, ScenarioNode Node, IReadOnlyList<ScenarioChoice> Choices, int Revision, int Steps, int Playthrough,
-        ScenarioChoice? ArrivedBy, bool Restarted, bool EndingReached, string? Problem, bool NoChoiceSelected, Read.Link Next);
+        ScenarioChoice? ArrivedBy, bool Restarted, bool EndingReached, string? Problem, bool NoChoiceSelected, Read.Link Next,
+        RouteReview.Model? Review = null);
 
     public sealed class Handler(ScenarioSteps steps, LearnerRecords records)
     {

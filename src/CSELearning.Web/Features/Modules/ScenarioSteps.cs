@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CSELearning.Web.Features.Modules;
 
 [FeatureService]
-public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records, AppDbContext db)
+public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records, AppDbContext db, RouteReview routes)
 {
     public sealed record Context(ContentModule Module, Scenario Scenario, ModuleProgress Progress, ScenarioPosition Position);
 
@@ -47,9 +47,10 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
                 ? from.Choices[last.ChoiceNumber - 1]
                 : null;
         var shown = position.ShownOrder(node).Select(number => node.Choices[number - 1]).ToList();
+        var review = node.IsEnding ? await routes.ForAsync(module, scenario, position, cancellationToken) : null;
         return new PlayScenario.Model(module, scenario, node, shown, position.Revision, position.Steps, position.Playthrough, arrivedBy,
             Restarted: !position.IsOnPath(scenario), EndingReached: position.EndingReachedAt is not null, problem, noChoiceSelected,
-            ModuleSections.Next(module, scenario));
+            ModuleSections.Next(module, scenario), review);
     }
 
     public async Task<HandlerResult> TakeAsync(ClaimsPrincipal principal, string id, string sectionId, Func<Context, Task<ScenarioRefusal?>> step,
