@@ -22,6 +22,8 @@ public sealed class ContentModule
     public required int MinimumMinutes { get; init; }
     // How many months a completion stays current before the learner should refresh it; none when it does not expire.
     public int? RefreshMonths { get; init; }
+    // Whether completing needs a time through each scenario that first ended well (a good ending), not any ending.
+    public bool RequiresGoodEnding { get; init; }
     public required IReadOnlyList<string> LearningOutcomes { get; init; }
     public required Markup ContentWarning { get; init; }
     public required Markup Signposting { get; init; }

@@ -35,6 +35,10 @@ internal static class ContentValidator
         {
             ScenarioRules(scenario, problems);
             AnswerCueRules.Scenario(scenario, problems);
+            if (module.RequiresGoodEnding && scenario.Nodes.Count > 0 && scenario.Nodes.Any(n => n.IsEnding && n.Outcome is not null)
+                && !scenario.Nodes.Any(n => n.Outcome == EndingOutcome.Good))
+                problems.Add(new(scenario.SourcePath, scenario.Line,
+                    "the module sets 'require_good_ending: true' but this scenario has no good ending, so nobody could complete it: mark an ending '## Ending (good): ...' or remove the setting"));
         }
         foreach (var check in module.SectionsOf<KnowledgeCheck>())
         {

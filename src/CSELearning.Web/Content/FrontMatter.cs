@@ -147,6 +147,16 @@ internal sealed class YamlFields
         return null;
     }
 
+    // true or false, as YAML writes them.
+    public bool? Boolean(string name, string what)
+    {
+        var text = Text(name, what);
+        if (text is null) return null;
+        if (text is "true" or "false") return text == "true";
+        Problem(LineOfField(name), $"'{name}' must be true or false, not '{text}'");
+        return null;
+    }
+
     public decimal? Number(string name, string what, decimal min, decimal max)
     {
         var text = Text(name, what);

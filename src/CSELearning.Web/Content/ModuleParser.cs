@@ -20,7 +20,7 @@ internal sealed partial class ModuleParser
     private static readonly string[] ModuleFields =
     [
         "id", "title", "version", "changes", "summary", "audience", "estimated_minutes", "minimum_minutes", "cpd_hours", "refresh_months",
-        "learning_outcomes", "content_warning", "signposting", "pass_mark", "review_date", "references",
+        "require_good_ending", "learning_outcomes", "content_warning", "signposting", "pass_mark", "review_date", "references",
     ];
     private static readonly string[] ReferenceFields = ["key", "author", "year", "title", "publisher", "url", "cited_as"];
     private static readonly string[] ChangeFields = ["version", "change", "summary"];
@@ -74,6 +74,7 @@ internal sealed partial class ModuleParser
             CpdHours = fields.Number("cpd_hours", what, 0.25m, 100m) ?? 0,
             MinimumMinutes = MinimumMinutes(fields, estimatedMinutes),
             RefreshMonths = fields.Has("refresh_months") ? fields.Integer("refresh_months", what, 1, 120) : null,
+            RequiresGoodEnding = fields.Has("require_good_ending") && fields.Boolean("require_good_ending", what) == true,
             LearningOutcomes = fields.TextList("learning_outcomes", what)?.Select(o => o.Value).ToList() ?? [],
             ContentWarning = MarkdownField(fields, "content_warning", what,
                 "every module warns learners, before they start, about material they may find distressing"),

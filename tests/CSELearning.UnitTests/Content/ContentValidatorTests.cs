@@ -54,6 +54,8 @@ public class ContentValidatorTests
     [InlineData("cpd_hours: 0.5", "cpd_hours: 0.5\nrefresh_months: 121", M + ":16: 'refresh_months' must be a whole number from 1 to 120, not '121'")]
     [InlineData("cpd_hours: 0.5", "cpd_hours: 0.5\nrefresh_months: 1.5", M + ":16: 'refresh_months' must be a whole number from 1 to 120, not '1.5'")]
     [InlineData("cpd_hours: 0.5", "cpd_hours: 0.5\nrefresh_months:", M + ":16: 'refresh_months' is empty")]
+    [InlineData("cpd_hours: 0.5", "cpd_hours: 0.5\nrequire_good_ending: yes", M + ":16: 'require_good_ending' must be true or false, not 'yes'")]
+    [InlineData("cpd_hours: 0.5", "cpd_hours: 0.5\nrequire_good_ending:", M + ":16: 'require_good_ending' is empty")]
     [InlineData("estimated_minutes: 20", "estimated_minutes: 20\nminimum_minutes: 21", M + ":15: 'minimum_minutes' must be a whole number from 1 to 20, not '21'")]
     [InlineData("estimated_minutes: 20", "estimated_minutes: 20\nminimum_minutes: 0", M + ":15: 'minimum_minutes' must be a whole number from 1 to 20, not '0'")]
     [InlineData("estimated_minutes: 20", "estimated_minutes: 20\nminimum_minutes: ten", M + ":15: 'minimum_minutes' must be a whole number")]
@@ -64,6 +66,13 @@ public class ContentValidatorTests
     [InlineData("title: Sample module\n", "", M + ":2: the module has no 'title'")]
     public void Malformed_module_front_matter(string old, string replacement, string expected) =>
         AssertProblem(new SampleModule().Replace("module.md", old, replacement), expected);
+
+    [Fact]
+    public void A_module_that_requires_a_good_ending_where_a_scenario_has_none() =>
+        AssertProblem(new SampleModule()
+                .Replace("module.md", "cpd_hours: 0.5", "cpd_hours: 0.5\nrequire_good_ending: true")
+                .Replace("02-scenario.md", "## Ending (good): Good", "## Ending (mixed): Good"),
+            Scen + ":3: the module sets 'require_good_ending: true' but this scenario has no good ending");
 
     [Fact]
     public void A_module_without_a_content_warning() =>

@@ -34,6 +34,14 @@ public class ModuleParserTests
         Assert.Equal(24, withPeriod.RefreshMonths);
     }
 
+    [Fact]
+    public void A_good_ending_is_required_for_completion_only_when_the_module_says_so()
+    {
+        Assert.False(_module.RequiresGoodEnding);
+        Assert.True(new SampleModule().Replace("module.md", "cpd_hours: 0.5", "cpd_hours: 0.5\nrequire_good_ending: true").LoadValid().RequiresGoodEnding);
+        Assert.False(new SampleModule().Replace("module.md", "cpd_hours: 0.5", "cpd_hours: 0.5\nrequire_good_ending: false").LoadValid().RequiresGoodEnding);
+    }
+
     [Theory]
     [InlineData(20, null, 6)]   // 30% of the estimate
     [InlineData(35, null, 11)]  // 10.5, rounded up

@@ -13,8 +13,9 @@ namespace CSELearning.Web.Features.Modules;
 public static class Completion
 {
     // Problem: Why a post changed nothing.
+    // Scenarios: how each time through the module's scenarios went, in this progress.
     public sealed record Model(ContentModule Module, ModuleProgress Progress, IReadOnlyList<ModuleSection> Outstanding, int Score,
-        ModuleCompletion? Recorded, string? Problem, Certificate? Certificate = null);
+        ModuleCompletion? Recorded, string? Problem, Certificate? Certificate, IReadOnlyList<ScenarioResults.Result> Scenarios);
 
     public sealed class Handler(ContentCatalog catalog, LearnerRecords records, AppDbContext db)
     {
@@ -30,7 +31,8 @@ public static class Completion
             var recorded = progress.IsCompleted ? status.LatestCompletion : null;
             var certificate = recorded is null ? null
                 : await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.CompletionId == recorded.Id, cancellationToken);
-            return new Page<Model>(new Model(module, progress, done.Outstanding(module), done.Score(module), recorded, problem, certificate), statusCode);
+            return new Page<Model>(new Model(module, progress, done.Outstanding(module), done.Score(module), recorded, problem, certificate,
+                ScenarioResults.Of(module, done.Runs)), statusCode);
         }
 
         // Records the completion once: a second press, a replayed form, or a form from an earlier time through

@@ -63,9 +63,16 @@ public sealed record ModuleStatus(LearningState State, ModuleProgress? Latest, M
     public bool HasOvertakenProgress(ContentModule module) => Latest is { } latest && latest.IsOvertakenBy(module);
 }
 
-public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition> Positions, IReadOnlyList<CheckAttempt> Attempts)
+// Runs: each time through a scenario to an ending, in this progress.
+public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition> Positions, IReadOnlyList<CheckAttempt> Attempts, IReadOnlyList<ScenarioRun> Runs)
 {
     public bool EndingReached(Scenario scenario) => Positions.GetValueOrDefault(scenario.Id)?.EndingReachedAt is not null;
+
+    // A time through whose first ending was good: going back from a poor ending to a good one does not make one.
+    public bool GoodEndingReached(Scenario scenario) => Runs.Any(r => r.ScenarioId == scenario.Id && r.Outcome == EndingOutcome.Good);
+
+    public bool Finished(ContentModule module, Scenario scenario) =>
+        EndingReached(scenario) && (!module.RequiresGoodEnding || GoodEndingReached(scenario));
 
     public IReadOnlyList<CheckAttempt> AttemptsAt(KnowledgeCheck check) => Attempts.Where(a => a.CheckId == check.Id).OrderBy(a => a.Number).ToList();
 
@@ -77,7 +84,7 @@ public sealed record SectionRecords(IReadOnlyDictionary<string, ScenarioPosition
     public IReadOnlyList<ModuleSection> Outstanding(ContentModule module) => module.Sections
         .Where(s => s switch
         {
-            Scenario scenario => !EndingReached(scenario),
+            Scenario scenario => !Finished(module, scenario),
             KnowledgeCheck check => !Passed(check),
             _ => false,
         })
@@ -148,7 +155,8 @@ public sealed class LearnerRecords(AppDbContext db, TimeProvider clock)
     {
         var positions = await db.ScenarioPositions.Where(p => p.ProgressId == progress.Id).ToDictionaryAsync(p => p.ScenarioId, StringComparer.Ordinal, cancellationToken);
         var attempts = await db.CheckAttempts.AsNoTracking().Include(a => a.Answers).Where(a => a.ProgressId == progress.Id).ToListAsync(cancellationToken);
-        return new SectionRecords(positions, attempts);
+        var runs = await db.ScenarioRuns.AsNoTracking().Where(r => r.ProgressId == progress.Id).ToListAsync(cancellationToken);
+        return new SectionRecords(positions, attempts, runs);
     }
 
     // Saves, or returns false when another request changed the same record first (a doubled or replayed

@@ -20,7 +20,9 @@ public static class Index
 
     public sealed record RefreshDue(string ModuleId, string Title, string CompletedVersion, DateTime CompletedAt, string CurrentVersion, IReadOnlyList<VersionChange> Changes);
 
-    public sealed record Completed(string ModuleId, string Title, string Version, DateTime CompletedAt, int ScorePercent, int TimeSpentSeconds, decimal? CpdHours, bool IsCurrent);
+    // Scenarios: how the times through the module's scenarios went in the progress this completes.
+    public sealed record Completed(string ModuleId, string Title, string Version, DateTime CompletedAt, int ScorePercent, int TimeSpentSeconds, decimal? CpdHours, bool IsCurrent,
+        IReadOnlyList<ScenarioResults.Result> Scenarios);
 
     public sealed record CertificateRow(string Number, string ModuleTitle, string ModuleVersion, DateOnly CompletedOn, DateOnly? ValidUntil, CertificateStatus Status)
     {
@@ -59,6 +61,8 @@ public static class Index
                 .Select(c => new CertificateRow(c.Number, c.ModuleTitle, c.ModuleVersion, c.CompletedOn, c.ValidUntil, Certificate.StatusOf(c.RevokedAt, c.ValidUntil, today)))
                 .ToList();
 
+            var runs = (await db.ScenarioRuns.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(cancellationToken)).ToLookup(r => r.ProgressId);
+
             return new Model(
                 inProgress.OrderByDescending(p => p.LastActivityAt).ToList(),
                 refreshes,
@@ -67,7 +71,8 @@ public static class Index
                     var module = catalog.Find(c.ModuleId);
                     var status = module is null ? null : statuses[module.Id];
                     return new Completed(c.ModuleId, module?.Title ?? c.ModuleId, c.ModuleVersion, c.CompletedAt, c.ScorePercent, c.TimeSpentSeconds,
-                        c.CpdHours(module), IsCurrent: status is { State: LearningState.Completed } && status.LatestCompletion?.Id == c.Id);
+                        c.CpdHours(module), IsCurrent: status is { State: LearningState.Completed } && status.LatestCompletion?.Id == c.Id,
+                        ScenarioResults.Of(module, runs[c.ProgressId]));
                 }).ToList(),
                 certificates);
         }

@@ -18,6 +18,7 @@ public static class Xapi
     public const string Attempted = "http://adlnet.gov/expapi/verbs/attempted";
     private const string ModuleType = "http://adlnet.gov/expapi/activities/module";
     private const string AssessmentType = "http://adlnet.gov/expapi/activities/assessment";
+    private const string SimulationType = "http://adlnet.gov/expapi/activities/simulation";
 
     public sealed class Handler(AppDbContext db, ContentCatalog catalog, IOptions<SiteOptions> site)
     {
@@ -39,10 +40,14 @@ public static class Xapi
             var attempts = db.CheckAttempts.AsNoTracking()
                 .Where(a => learners.Contains(a.UserId) && (start == null || a.SubmittedAt >= start) && (end == null || a.SubmittedAt < end))
                 .OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id);
+            var runs = db.ScenarioRuns.AsNoTracking()
+                .Where(r => learners.Contains(r.UserId) && (start == null || r.EndedAt >= start) && (end == null || r.EndedAt < end))
+                .OrderBy(r => r.EndedAt).ThenBy(r => r.Id);
             if (filter.Module is { Length: > 0 } module)
             {
                 completions = completions.Where(c => c.ModuleId == module).OrderBy(c => c.CompletedAt).ThenBy(c => c.Id);
                 attempts = attempts.Where(a => a.ModuleId == module).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id);
+                runs = runs.Where(r => r.ModuleId == module).OrderBy(r => r.EndedAt).ThenBy(r => r.Id);
             }
 
             await using var json = new Utf8JsonWriter(body);
@@ -60,9 +65,36 @@ public static class Xapi
                     result => { Score(result, a.ScorePercent); result.WriteBoolean("success", a.Passed); });
                 if (++written % 200 == 0) await json.FlushAsync(ct);
             }
+            // Each time through a scenario to an ending: scored by the share of its first decisions that were recommended,
+            // and a success when the ending it first reached was a good one.
+            await foreach (var r in runs.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                Statement(json, r.Id, r.UserId, Completed, "completed", $"{ModuleActivity(baseUrl, r.ModuleId)}/{Uri.EscapeDataString(r.ScenarioId)}", ScenarioTitle(r.ModuleId, r.ScenarioId), SimulationType, r.ModuleVersion, r.EndedAt, baseUrl,
+                    result =>
+                    {
+                        if (r.FirstPassScore is { } scaled)
+                        {
+                            result.WriteStartObject("score");
+                            result.WriteNumber("scaled", scaled);
+                            result.WriteNumber("raw", r.RecommendedDecisions);
+                            result.WriteNumber("min", 0);
+                            result.WriteNumber("max", r.ScoredDecisions);
+                            result.WriteEndObject();
+                        }
+                        result.WriteBoolean("success", r.Outcome == EndingOutcome.Good);
+                        result.WriteBoolean("completion", true);
+                        result.WriteStartObject("extensions");
+                        result.WriteString($"{baseUrl}/xapi/extensions/ending-outcome", r.Outcome.Text());
+                        result.WriteEndObject();
+                    });
+                if (++written % 200 == 0) await json.FlushAsync(ct);
+            }
             json.WriteEndArray();
             await json.FlushAsync(ct);
         }
+
+        private string ScenarioTitle(string moduleId, string scenarioId) =>
+            $"{Title(moduleId)}: {catalog.Find(moduleId)?.FindSection(scenarioId)?.Title ?? scenarioId}";
 
         private string Title(string moduleId) => catalog.Find(moduleId)?.Title ?? moduleId;
 

@@ -335,6 +335,35 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
     }
 
     [Fact]
+    public async Task Xapi_gives_each_time_through_a_scenario_its_first_pass_score_and_success_for_a_good_ending()
+    {
+        var cast = await CastAsync();
+        var ids = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email!.StartsWith("north.")).ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id));
+        await DecideAsync(ids["north.1"], ("back-late", 1), ("next-day", 1), ("sharing", 1));
+        await DecideAsync(ids["north.2"], ("back-late", 1), ("next-day", 2));
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var text = await client.GetStringAsync($"/reports/xapi.json?module={ModuleId}");
+
+        var runs = System.Text.Json.JsonDocument.Parse(text).RootElement.EnumerateArray()
+            .Where(s => s.GetProperty("object").GetProperty("definition").GetProperty("type").GetString() == "http://adlnet.gov/expapi/activities/simulation")
+            .ToDictionary(s => s.GetProperty("actor").GetProperty("account").GetProperty("name").GetString()!);
+        Assert.Equal(2, runs.Count);
+        var good = runs[ids["north.1"].ToString()];
+        Assert.Equal("http://adlnet.gov/expapi/verbs/completed", good.GetProperty("verb").GetProperty("id").GetString());
+        Assert.EndsWith("/modules/recognising-exploitation/kayla", good.GetProperty("object").GetProperty("id").GetString());
+        Assert.True(good.GetProperty("result").GetProperty("success").GetBoolean());
+        Assert.Equal(1m, good.GetProperty("result").GetProperty("score").GetProperty("scaled").GetDecimal());
+        Assert.Equal((3, 3), (good.GetProperty("result").GetProperty("score").GetProperty("raw").GetInt32(), good.GetProperty("result").GetProperty("score").GetProperty("max").GetInt32()));
+        var poor = runs[ids["north.2"].ToString()];
+        // One of its two decisions was the recommended one, and it ended poorly.
+        Assert.False(poor.GetProperty("result").GetProperty("success").GetBoolean());
+        Assert.Equal(0.5m, poor.GetProperty("result").GetProperty("score").GetProperty("scaled").GetDecimal());
+        Assert.Equal("poor", poor.GetProperty("result").GetProperty("extensions").EnumerateObject().Single().Value.GetString());
+        Assert.DoesNotContain("@riverside.example", text);
+    }
+
+    [Fact]
     public async Task The_reporting_tables_each_save_keeps_match_the_same_tables_rebuilt_from_the_records()
     {
         await CastAsync();
