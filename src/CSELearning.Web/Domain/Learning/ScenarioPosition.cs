@@ -13,6 +13,8 @@ public enum ScenarioRefusal
     // The choice posted is not one of the current node's.
     UnknownChoice,
     AtStart,
+    // The form sent fields the page never has, such as an ending or a score.
+    UnexpectedFields,
 }
 
 // Held on the server so it survives a closed tab and follows the learner to another device. Revision is a

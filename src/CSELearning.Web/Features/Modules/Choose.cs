@@ -19,9 +19,11 @@ public static class Choose
 
     public sealed class Handler(ScenarioSteps steps, LearnerRecords records, AppDbContext db)
     {
-        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, Input input, CancellationToken cancellationToken) =>
+        // sent: the names of the fields the form sent.
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, string id, string sectionId, Input input, IEnumerable<string> sent, CancellationToken cancellationToken) =>
             steps.TakeAsync(principal, id, sectionId, async context =>
             {
+                if (FormFields.HasUnexpected(sent, nameof(Input.Node), nameof(Input.Choice), nameof(Input.Revision))) return ScenarioRefusal.UnexpectedFields;
                 var (progress, position, scenario) = (context.Progress, context.Position, context.Scenario);
                 var version = context.Module.Version.ToString();
                 var (decision, refusal) = position.Choose(scenario, progress, version, input.Node, input.Choice, input.Revision, records.Now);

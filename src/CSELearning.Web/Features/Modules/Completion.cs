@@ -37,11 +37,15 @@ public static class Completion
 
         // Records the completion once: a second press, a replayed form, or a form from an earlier time through
         // the module is told so and changes nothing (the unique index on the progress backs this up).
-        public async Task<HandlerResult> CompleteAsync(ClaimsPrincipal principal, string id, string? progressNumber, CancellationToken cancellationToken)
+        // sent: the names of the fields the form sent.
+        public async Task<HandlerResult> CompleteAsync(ClaimsPrincipal principal, string id, string? progressNumber, IEnumerable<string> sent, CancellationToken cancellationToken)
         {
             if (catalog.Find(id) is not { } module) return new NotFound();
             var status = await records.StatusAsync(principal.UserId(), module, cancellationToken);
             if (status.Working is not { } progress) return ModuleSections.StartFirst(module);
+            if (FormFields.HasUnexpected(sent, "progress"))
+                return await ModelAsync(principal, id, "That form sent something this page never sends, such as a score or CPD hours, so nothing was recorded. A completion's score, time and hours are worked out from your records.",
+                    StatusCodes.Status400BadRequest, cancellationToken);
 
             if (!int.TryParse(progressNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number != progress.Number)
                 return await ModelAsync(principal, id, "That form was from an earlier time through this module, so nothing was changed.", StatusCodes.Status409Conflict, cancellationToken);

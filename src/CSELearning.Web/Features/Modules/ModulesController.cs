@@ -35,7 +35,7 @@ public sealed class ModulesController : Controller
 
     [HttpPost("{id}/{section}/choose")]
     public async Task<IActionResult> Choose(string id, string section, Choose.Input input, [FromServices] Choose.Handler handler, CancellationToken cancellationToken) =>
-        this.Respond(await handler.HandleAsync(User, id, section, input, cancellationToken), "PlayScenario");
+        this.Respond(await handler.HandleAsync(User, id, section, input, Request.Form.Keys, cancellationToken), "PlayScenario");
 
     [HttpPost("{id}/{section}/back")]
     public async Task<IActionResult> GoBack(string id, string section, GoBack.Input input, [FromServices] GoBack.Handler handler, CancellationToken cancellationToken) =>
@@ -59,5 +59,5 @@ public sealed class ModulesController : Controller
 
     [HttpPost("{id}/completion")]
     public async Task<IActionResult> Complete(string id, [FromForm] string? progress, [FromServices] Completion.Handler handler, CancellationToken cancellationToken) =>
-        this.Respond(await handler.CompleteAsync(User, id, progress, cancellationToken), "Completion");
+        this.Respond(await handler.CompleteAsync(User, id, progress, Request.Form.Keys, cancellationToken), "Completion");
 }

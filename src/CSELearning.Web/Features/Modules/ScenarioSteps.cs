@@ -85,6 +85,7 @@ public sealed class ScenarioSteps(ContentCatalog catalog, LearnerRecords records
         ScenarioRefusal.NoChoice => ("Select what you would do", StatusCodes.Status400BadRequest),
         ScenarioRefusal.UnknownNode => ("That step is not part of this scenario, so nothing was changed. Carry on from where you are, below.", StatusCodes.Status400BadRequest),
         ScenarioRefusal.UnknownChoice => ("That choice is not one of the options at this point, so nothing was changed. Select one of the options below.", StatusCodes.Status400BadRequest),
+        ScenarioRefusal.UnexpectedFields => ("That form sent something this page never sends, such as an ending or a score, so nothing was changed. How a scenario ends and its score are worked out from your choices. Carry on from where you are, below.", StatusCodes.Status400BadRequest),
         ScenarioRefusal.AtStart => ("You are at the start of the scenario, so there is no earlier choice to go back to.", StatusCodes.Status400BadRequest),
         ScenarioRefusal.OutOfDate => ("That page was out of date: you had already moved on from it, perhaps in another tab or by sending the form twice. Nothing was changed; this is where you are now.", StatusCodes.Status409Conflict),
         _ => throw new ArgumentOutOfRangeException(nameof(refusal)),

@@ -22,6 +22,9 @@ public static class SubmitAnswers
             if (!int.TryParse(form["attempt"], NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number != expected)
                 return OutOfDate(context);
 
+            if (FormFields.HasUnexpected(form.Keys.Where(k => !k.StartsWith("answer-", StringComparison.Ordinal)), "attempt"))
+                return new Page<TakeCheck.Model>(TakeCheck.Handler.ModelOf(context, problem:
+                    "That form sent something this page never sends, such as a score, so nothing was recorded. A check's score is worked out from your answers: choose them below."), StatusCodes.Status400BadRequest);
             var (chosen, errors, tampered) = Read(check, form);
             if (tampered) return new Page<TakeCheck.Model>(TakeCheck.Handler.ModelOf(context, problem:
                 "Some of the answers sent are not options in this check, so nothing was recorded. Choose your answers from the options below."), StatusCodes.Status400BadRequest);
