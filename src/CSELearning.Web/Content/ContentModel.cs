@@ -165,6 +165,20 @@ public enum EndingOutcome
     Poor,
 }
 
+public static class EndingOutcomeText
+{
+    // As written in the content: good, mixed, poor.
+    public static string Text(this EndingOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    public static string TagClass(this EndingOutcome outcome) => outcome switch
+    {
+        EndingOutcome.Good => "govuk-tag govuk-tag--green",
+        EndingOutcome.Mixed => "govuk-tag govuk-tag--yellow",
+        EndingOutcome.Poor => "govuk-tag govuk-tag--red",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+    };
+}
+
 public sealed class ScenarioChoice
 {
     // What the form posts: stable for this version of the content, never the choice's position on the page.

@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Reporting.Tables.UptakeCount> UptakeCounts => Set<Features.Reporting.Tables.UptakeCount>();
     public DbSet<Features.Reporting.Tables.LearningTimeCount> LearningTimeCounts => Set<Features.Reporting.Tables.LearningTimeCount>();
     public DbSet<Features.Reporting.Tables.ChoiceCount> ChoiceCounts => Set<Features.Reporting.Tables.ChoiceCount>();
+    public DbSet<Features.Reporting.Tables.EndingCount> EndingCounts => Set<Features.Reporting.Tables.EndingCount>();
     public DbSet<Features.Reporting.Tables.CompletionCount> CompletionCounts => Set<Features.Reporting.Tables.CompletionCount>();
     public DbSet<Features.Reporting.Tables.CheckTotalCount> CheckTotalCounts => Set<Features.Reporting.Tables.CheckTotalCount>();
     public DbSet<Features.Reporting.Tables.QuestionTotalCount> QuestionTotalCounts => Set<Features.Reporting.Tables.QuestionTotalCount>();

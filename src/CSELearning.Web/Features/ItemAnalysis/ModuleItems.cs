@@ -33,8 +33,12 @@ public static partial class ModuleItems
 
     public sealed record DecisionPoint(string ScenarioTitle, string NodeTitle, Figure People, IReadOnlyList<ChoiceRow> Choices);
 
+    public sealed record EndingRow(string Title, string Outcome, Figure People, Figure Share);
+
+    public sealed record ScenarioEndings(string ScenarioTitle, Figure People, IReadOnlyList<EndingRow> Endings);
+
     public sealed record Model(Query Query, IReadOnlyList<Option> Modules, IReadOnlyList<Option> Versions, string? ModuleTitle,
-        IReadOnlyList<QuestionRow> Questions, IReadOnlyList<DecisionPoint> Points, IReadOnlyList<string> Errors)
+        IReadOnlyList<QuestionRow> Questions, IReadOnlyList<DecisionPoint> Points, IReadOnlyList<ScenarioEndings> Endings, IReadOnlyList<string> Errors)
     {
         public IEnumerable<IEnumerable<string?>> CsvRows()
         {
@@ -53,6 +57,9 @@ public static partial class ModuleItems
                 foreach (var c in point.Choices)
                     yield return ["Scenario choice", point.ScenarioTitle, point.NodeTitle, $"Option {c.Number}: {c.Text}", c.IsRecommended ? "Recommended" : "No",
                         c.People.ToString(), c.Share.ToString(), "", "", ""];
+            foreach (var scenario in Endings)
+                foreach (var e in scenario.Endings)
+                    yield return ["Scenario ending", scenario.ScenarioTitle, "", $"{e.Title} ({e.Outcome})", "", e.People.ToString(), e.Share.ToString(), "", "", ""];
         }
     }
 
@@ -65,7 +72,7 @@ public static partial class ModuleItems
             query.Module = string.IsNullOrEmpty(query.Module) ? ordered.FirstOrDefault()?.Id : query.Module;
             var module = ordered.FirstOrDefault(m => m.Id == query.Module);
             if (module is null)
-                return new Model(query, modules, [], null, [], [], query.Module is null ? [] : ["Choose a module from the list"]);
+                return new Model(query, modules, [], null, [], [], [], query.Module is null ? [] : ["Choose a module from the list"]);
 
             var moduleId = module.Id;
             var totals = await db.CheckTotalCounts.AsNoTracking().Where(c => c.ModuleId == moduleId)
@@ -80,9 +87,14 @@ public static partial class ModuleItems
                 .GroupBy(c => new { c.ModuleVersion, c.ScenarioId, c.NodeId, c.ChoiceNumber })
                 .Select(g => new { g.Key.ModuleVersion, g.Key.ScenarioId, g.Key.NodeId, g.Key.ChoiceNumber, People = g.Sum(c => c.People) })
                 .ToListAsync(ct);
+            var endings = await db.EndingCounts.AsNoTracking()
+                .Where(c => c.ModuleId == moduleId && c.AgencyId == Guid.Empty && c.JobRole == "")
+                .GroupBy(c => new { c.ModuleVersion, c.ScenarioId, c.EndingNodeId })
+                .Select(g => new { g.Key.ModuleVersion, g.Key.ScenarioId, g.Key.EndingNodeId, People = g.Sum(c => c.People) })
+                .ToListAsync(ct);
 
             // The version served and those before it since its last major change, newest first.
-            var versions = totals.Select(t => t.ModuleVersion).Concat(choices.Select(c => c.ModuleVersion)).Append(module.Version.ToString())
+            var versions = totals.Select(t => t.ModuleVersion).Concat(choices.Select(c => c.ModuleVersion)).Concat(endings.Select(e => e.ModuleVersion)).Append(module.Version.ToString())
                 .Distinct(StringComparer.Ordinal)
                 .Select(v => ModuleVersion.TryParse(v, out var parsed) ? parsed : (ModuleVersion?)null)
                 .OfType<ModuleVersion>()
@@ -92,7 +104,7 @@ public static partial class ModuleItems
                 .ToList();
             var versionOptions = versions.Select(v => new Option(v, v == module.Version.ToString() ? $"{v} (served now)" : v)).ToList();
             if (!string.IsNullOrEmpty(query.Version) && !versions.Contains(query.Version, StringComparer.Ordinal))
-                return new Model(query, modules, versionOptions, module.Title, [], [], ["Choose a version from the list"]);
+                return new Model(query, modules, versionOptions, module.Title, [], [], [], ["Choose a version from the list"]);
             var counted = string.IsNullOrEmpty(query.Version) ? versions.ToHashSet(StringComparer.Ordinal) : [query.Version];
 
             var questions = new List<QuestionRow>();
@@ -141,7 +153,20 @@ public static partial class ModuleItems
                     points.Add(new DecisionPoint(scenario.Title, node.Title, Figure.Count(deciding), rows));
                 }
             }
-            return new Model(query, modules, versionOptions, module.Title, questions, points, []);
+
+            // Of the people whose first time through reached an ending, the share reaching each.
+            var reached = endings.Where(e => counted.Contains(e.ModuleVersion))
+                .GroupBy(e => (e.ScenarioId, e.EndingNodeId)).ToDictionary(g => g.Key, g => g.Sum(e => e.People));
+            var scenarioEndings = module.SectionsOf<Scenario>().Select(scenario =>
+            {
+                var people = reached.Where(r => r.Key.ScenarioId == scenario.Id).Sum(r => r.Value);
+                return new ScenarioEndings(scenario.Title, Figure.Count(people), scenario.Nodes.Where(n => n.IsEnding).Select(n =>
+                {
+                    var here = reached.GetValueOrDefault((scenario.Id, n.Id));
+                    return new EndingRow(n.Title, n.Outcome?.ToString().ToLowerInvariant() ?? "", Figure.Count(here), Figure.Rate(here, people));
+                }).ToList());
+            }).ToList();
+            return new Model(query, modules, versionOptions, module.Title, questions, points, scenarioEndings, []);
         }
 
         private static string PlainText(HtmlString html) => WebUtility.HtmlDecode(Tags().Replace(html.Value ?? "", "")).Trim();

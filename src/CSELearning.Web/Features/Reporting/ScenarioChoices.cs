@@ -14,8 +14,15 @@ public static class ScenarioChoices
 
     public sealed record DecisionPoint(string ScenarioTitle, string NodeTitle, Figure People, IReadOnlyList<Choice> Choices);
 
+    public sealed record Ending(string Title, EndingOutcome Outcome, Figure People, Figure Share);
+
+    // People: those reaching any ending the first time through; the shares are of them.
+    public sealed record Endings(string ScenarioTitle, Figure People, IReadOnlyList<Ending> Reached);
+
+    public const string EndingsPoint = "Ending reached first time through";
+
     public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, string? ModuleTitle,
-        IReadOnlyList<DecisionPoint> Points, IReadOnlyList<string> Errors) : IReportModel
+        IReadOnlyList<DecisionPoint> Points, IReadOnlyList<Endings> ScenarioEndings, IReadOnlyList<string> Errors) : IReportModel
     {
         public IEnumerable<IEnumerable<string?>> CsvRows()
         {
@@ -23,6 +30,10 @@ public static class ScenarioChoices
             foreach (var point in Points)
                 foreach (var choice in point.Choices)
                     yield return [point.ScenarioTitle, point.NodeTitle, choice.Text, choice.IsRecommended ? "Yes" : "No", choice.People.ToString(), choice.Share.ToString()];
+            // Endings follow in the same columns: the ending and its outcome in place of the option.
+            foreach (var endings in ScenarioEndings)
+                foreach (var ending in endings.Reached)
+                    yield return [endings.ScenarioTitle, EndingsPoint, $"{ending.Title} ({ending.Outcome.Text()} outcome)", "", ending.People.ToString(), ending.Share.ToString()];
         }
     }
 
@@ -37,7 +48,7 @@ public static class ScenarioChoices
             filter.Module = string.IsNullOrEmpty(filter.Module) ? ordered.FirstOrDefault()?.Id : filter.Module;
             var module = ordered.FirstOrDefault(m => m.Id == filter.Module);
             if (module is null && filter.Module is not null) errors.Add("Choose a module from the list");
-            if (errors.Count > 0 || module is null) return new Model(filter, scope, modules, module?.Title, [], errors.Distinct().ToList());
+            if (errors.Count > 0 || module is null) return new Model(filter, scope, modules, module?.Title, [], [], errors.Distinct().ToList());
 
             var moduleId = module.Id;
             var (start, end) = (filter.From, filter.To);
@@ -74,7 +85,43 @@ public static class ScenarioChoices
                     points.Add(new DecisionPoint(scenario.Title, node.Title, Figure.Count(deciding), choices));
                 }
             }
-            return new Model(filter, scope, modules, module.Title, points, []);
+            return new Model(filter, scope, modules, module.Title, points, await EndingsAsync(scope, filter, module, ct), []);
+        }
+
+        // Each progress's first time through counts once, at the ending it reached, from the same scope and period.
+        private async Task<IReadOnlyList<Endings>> EndingsAsync(ReportScope scope, ReportFilter filter, ContentModule module, CancellationToken ct)
+        {
+            var (moduleId, start, end) = (module.Id, filter.From, filter.To);
+            var counts = db.EndingCounts.AsNoTracking()
+                .Where(c => c.PartnershipId == scope.PartnershipId && c.ModuleId == moduleId
+                    && (start == null || c.Day >= start) && (end == null || c.Day <= end));
+            if (filter.Agency is null && filter.Role is null) counts = counts.Where(c => c.AgencyId == Guid.Empty && c.JobRole == "");
+            if (filter.Agency is { } agency) counts = counts.Where(c => c.AgencyId == agency);
+            if (filter.Role is { } role)
+            {
+                var name = role.ToString();
+                counts = counts.Where(c => c.JobRole == name);
+            }
+            var reached = (await counts.GroupBy(c => new { c.ScenarioId, c.EndingNodeId, c.ModuleVersion })
+                .Select(g => new { g.Key.ScenarioId, g.Key.EndingNodeId, g.Key.ModuleVersion, People = g.Sum(c => c.People) })
+                .ToListAsync(ct))
+                .Where(c => !ModuleVersion.TryParse(c.ModuleVersion, out var parsed) || !module.IsSupersededByMajorChange(parsed))
+                .ToList();
+
+            var result = new List<Endings>();
+            foreach (var scenario in module.SectionsOf<Scenario>())
+            {
+                var endings = scenario.Nodes.Where(n => n.IsEnding && n.Outcome is not null).ToList();
+                var ids = endings.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+                // Only endings the content still has: one taken out by a minor change has no title to show.
+                var total = reached.Where(c => c.ScenarioId == scenario.Id && ids.Contains(c.EndingNodeId)).Sum(c => c.People);
+                result.Add(new Endings(scenario.Title, Figure.Count(total), endings.Select(node =>
+                {
+                    var people = reached.Where(c => c.ScenarioId == scenario.Id && c.EndingNodeId == node.Id).Sum(c => c.People);
+                    return new Ending(node.Title, node.Outcome!.Value, Figure.Count(people), Figure.Rate(people, total));
+                }).ToList()));
+            }
+            return result;
         }
     }
 }

@@ -72,6 +72,45 @@ public abstract partial class ItemAnalysisTests(AppFactory factory) : Integratio
         }
     }
 
+    /// <summary>
+    /// Six learners' first time through the scenario: all take the recommended choice at the first point; at the
+    /// second, five take it again (and go on to the good ending) and one does not (and reaches the poor ending).
+    /// A replay by one of the five, to the poor ending, adds nothing.
+    /// </summary>
+    [Fact]
+    public async Task Each_scenario_choice_and_ending_shows_the_share_of_first_times_through()
+    {
+        var org = await Factory.CreateOrganisationAsync();
+        var clients = new List<HttpClient>();
+        for (var i = 1; i <= 6; i++)
+        {
+            var (client, _) = await StartedLearnerAsync($"player{i}@riverside.example", org);
+            await SampleScenario.ChooseAsync(client, "back-late", 1);
+            if (i <= 5)
+            {
+                await SampleScenario.ChooseAsync(client, "next-day", 1);
+                await SampleScenario.ChooseAsync(client, "sharing", 1);
+            }
+            else await SampleScenario.ChooseAsync(client, "next-day", 2);
+            clients.Add(client);
+        }
+        await SampleScenario.StartAgainAsync(clients[0]);
+        await SampleScenario.ChooseAsync(clients[0], "back-late", 2);
+        await SampleScenario.ChooseAsync(clients[0], "sanction", 2);
+
+        var page = WebUtility.HtmlDecode(await (await ReviewerAsync()).GetPageAsync(Page));
+        var first = Between(page, "id=\"point-1\"", "</table>");
+        Assert.Contains("people deciding here first time through: 6", first, StringComparison.Ordinal);
+        Assert.Equal([("6", "100%", false), ("fewer than 5", "fewer than 5", false)], Options(first));
+        var second = Between(page, "id=\"point-2\"", "</table>");
+        Assert.Equal([("5", "83.3%", false), ("fewer than 5", "fewer than 5", false)], Options(second));
+
+        var endings = Between(page, "id=\"endings-1\"", "</table>");
+        Assert.Contains("people reaching an ending: 6", endings, StringComparison.Ordinal);
+        Assert.Equal([("A plan around Kayla", "good", "5", "83.3%"), ("The chance is missed", "poor", "fewer than 5", "fewer than 5")],
+            EndingRow().Matches(endings).Select(m => (m.Groups[1].Value.Trim(), m.Groups[2].Value.Trim(), m.Groups[3].Value.Trim(), m.Groups[4].Value.Trim())).ToList());
+    }
+
     [Fact]
     public async Task Figures_from_fewer_than_five_first_attempts_are_suppressed_and_flag_nothing()
     {
@@ -194,6 +233,13 @@ public abstract partial class ItemAnalysisTests(AppFactory factory) : Integratio
         return page[start..(end < 0 ? page.IndexOf("Scenario decision points", start, StringComparison.Ordinal) : end)];
     }
 
+    private static string Between(string page, string start, string end)
+    {
+        var from = page.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{start} is not on the page");
+        return page[from..page.IndexOf(end, from, StringComparison.Ordinal)];
+    }
+
     private static (string Attempts, string Facility, string Discrimination) Figures(string question) =>
         (Figure(question, "attempts"), Figure(question, "facility"), Figure(question, "discrimination"));
 
@@ -205,6 +251,9 @@ public abstract partial class ItemAnalysisTests(AppFactory factory) : Integratio
 
     [GeneratedRegex("<th scope=\"row\" class=\"govuk-table__header\">\\s*Option (\\d+):(.*?)</th>\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>", RegexOptions.Singleline)]
     private static partial Regex OptionRow();
+
+    [GeneratedRegex("<th scope=\"row\" class=\"govuk-table__header\">([^<]*)</th>\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>\\s*<td[^>]*>([^<]*)</td>")]
+    private static partial Regex EndingRow();
 }
 
 public sealed class ItemAnalysisTestsOnSqlite(ModuleSqliteAppFactory factory) : ItemAnalysisTests(factory), IClassFixture<ModuleSqliteAppFactory>;

@@ -296,10 +296,42 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
             $"{Scenario},The weekend,\"Wait until there is some evidence that she is being abused before raising it, so that a referral is taken seriously\",No,fewer than 5,fewer than 5",
             $"{Scenario},The meeting,\"Describe what you have seen and heard, in Kayla's words, and say what you do not know\",Yes,fewer than 5,fewer than 5",
             $"{Scenario},The meeting,\"Say that, as she denies anything is wrong and none of it is proof, there is nothing concrete yet to act on\",No,fewer than 5,fewer than 5",
+            $"{Scenario},Ending reached first time through,A plan around Kayla (good outcome),,fewer than 5,fewer than 5",
+            $"{Scenario},Ending reached first time through,The chance is missed (poor outcome),,fewer than 5,fewer than 5",
         ], csv);
         var page = await client.GetPageAsync($"/reports/scenarios?module={ModuleId}");
         Assert.Contains("People deciding here: 10", page);
         Assert.Contains("<strong class=\"govuk-tag govuk-tag--green\">Recommended</strong>", page);
+    }
+
+    [Fact]
+    public async Task Scenario_report_shows_the_share_reaching_each_ending_first_time_through()
+    {
+        var cast = await CastAsync();
+        var north = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.North && u.IsActive && u.JobRole == JobRole.SocialWorker).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync());
+        // Six of eight reach the good ending first time; two miss the chance, then replay to the good ending, which is not counted.
+        for (var i = 0; i < 8; i++)
+            await DecideAsync(north[i], i < 6 ? [("back-late", 1), ("next-day", 1), ("sharing", 1)] : [("back-late", 1), ("next-day", 2)]);
+        for (var i = 6; i < 8; i++) await DecideAsync(north[i], ("back-late", 1), ("next-day", 1), ("sharing", 1));
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+
+        var csv = await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}&agency={cast.North}");
+
+        Assert.Equal([
+            "Scenario: Kayla comes back late,Ending reached first time through,A plan around Kayla (good outcome),,6,75%",
+            "Scenario: Kayla comes back late,Ending reached first time through,The chance is missed (poor outcome),,fewer than 5,fewer than 5",
+        ], csv.Where(line => line.Contains("Ending reached", StringComparison.Ordinal)));
+        var page = await client.GetPageAsync($"/reports/scenarios?module={ModuleId}");
+        Assert.Contains("People reaching an ending: 8", page);
+        Assert.Contains("<strong class=\"govuk-tag govuk-tag--green\">good outcome</strong>", page);
+
+        // South's three officers all miss the chance: not in North's figures, but the partnership's five who missed it are shown.
+        var south = await Factory.WithDbAsync(db => db.Users.Where(u => u.AgencyId == cast.South).Select(u => u.Id).ToListAsync());
+        Assert.Equal(3, south.Count);
+        foreach (var officer in south) await DecideAsync(officer, ("back-late", 1), ("next-day", 2));
+        Assert.Contains("Scenario: Kayla comes back late,Ending reached first time through,The chance is missed (poor outcome),,fewer than 5,fewer than 5", await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}&agency={cast.North}"));
+        Assert.Contains("Scenario: Kayla comes back late,Ending reached first time through,The chance is missed (poor outcome),,5,45.5%",
+            await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}"));
     }
 
     [Fact]
@@ -308,8 +340,10 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         await CastAsync();
         var ids = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email!.StartsWith("north.")).ToDictionaryAsync(u => u.Email!.Split('@')[0], u => u.Id));
         // N1–N6 go through the scenario for the first time, and N1–N3 replay it, which counts for nothing.
-        for (var n = 1; n <= 6; n++) await DecideAsync(ids[$"north.{n}"], ("back-late", n <= 4 ? 1 : 2), n <= 4 ? ("next-day", 1) : ("sanction", 1));
-        for (var n = 1; n <= 3; n++) await DecideAsync(ids[$"north.{n}"], ("back-late", 2));
+        // N1, N2 and N5 go on to an ending (N2 a poor one); N1's replay reaches one too, which counts for nothing.
+        for (var n = 1; n <= 6; n++)
+            await DecideAsync(ids[$"north.{n}"], [("back-late", n <= 4 ? 1 : 2), n <= 4 ? ("next-day", 1) : ("sanction", 1), .. n is 1 or 5 ? [("sharing", 1)] : n == 2 ? new[] { ("sharing", 2) } : []]);
+        for (var n = 1; n <= 3; n++) await DecideAsync(ids[$"north.{n}"], n == 1 ? [("back-late", 2), ("sanction", 2)] : [("back-late", 2)]);
         // N4 goes back to the first point and threatens sanctions instead (a second option, counted), then goes back
         // and chooses the same again (counted once only).
         await Factory.WithDbAsync(async db =>
@@ -358,12 +392,17 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
             && c.Contains($"|back-late|{choice}|", StringComparison.Ordinal)).Split('|')[^1];
         Assert.Equal(["6", "4", "3"], new[] { PartnershipCount(0), PartnershipCount(1), PartnershipCount(2) });
         Assert.NotEmpty(kept.Completions);
+        // Endings, for the partnership: two reached the good one and one the poor one, first time through.
+        string PartnershipEnding(string ending) => Assert.Single(kept.Endings, c => c.Contains($"|{Guid.Empty}||", StringComparison.Ordinal)
+            && c.Contains($"|{ending}|", StringComparison.Ordinal)).Split('|')[^1];
+        Assert.Equal(["2", "1"], new[] { PartnershipEnding("protected"), PartnershipEnding("missed") });
 
         await Factory.WithDbAsync(db => ReportTables.RebuildAllAsync(db));
 
         var rebuilt = await ReportTablesAsync();
         Assert.Equal(kept.Uptake, rebuilt.Uptake);
         Assert.Equal(kept.Choices, rebuilt.Choices);
+        Assert.Equal(kept.Endings, rebuilt.Endings);
         Assert.Equal(kept.Completions, rebuilt.Completions);
         Assert.Equal(kept.UptakeCounts, rebuilt.UptakeCounts);
         Assert.Equal(kept.LearningTimes, rebuilt.LearningTimes);
@@ -516,7 +555,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
     }
 
     /// <summary>Every reporting table's rows as text, sorted; counts that have fallen to nought are left out, as a rebuild makes none.</summary>
-    private async Task<(List<string> Uptake, List<string> Choices, List<string> Completions, List<string> UptakeCounts, List<string> LearningTimes)> ReportTablesAsync() => await Factory.WithDbAsync(async db => (
+    private async Task<(List<string> Uptake, List<string> Choices, List<string> Completions, List<string> UptakeCounts, List<string> LearningTimes, List<string> Endings)> ReportTablesAsync() => await Factory.WithDbAsync(async db => (
         (await db.UptakeRows.AsNoTracking().ToListAsync())
             .Select(r => string.Join('|', r.UserId, r.ModuleId, r.PartnershipId, r.AgencyId, r.TeamId, r.JobRole, r.FirstStartedAt?.ToString("O"), r.CompletedAt?.ToString("O"), r.CompletedVersion, r.CompletedMinutes)).Order(StringComparer.Ordinal).ToList(),
         (await db.ChoiceCounts.AsNoTracking().ToListAsync())
@@ -526,7 +565,9 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         (await db.UptakeCounts.AsNoTracking().Where(c => c.People != 0).ToListAsync())
             .Select(c => string.Join('|', c.PartnershipId, c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion, c.People)).Order(StringComparer.Ordinal).ToList(),
         (await db.LearningTimeCounts.AsNoTracking().Where(c => c.People != 0).ToListAsync())
-            .Select(c => string.Join('|', c.PartnershipId, c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion, c.Minutes, c.People)).Order(StringComparer.Ordinal).ToList()));
+            .Select(c => string.Join('|', c.PartnershipId, c.ModuleId, c.AgencyId, c.TeamId, c.JobRole, c.CompletedVersion, c.Minutes, c.People)).Order(StringComparer.Ordinal).ToList(),
+        (await db.EndingCounts.AsNoTracking().ToListAsync())
+            .Select(c => string.Join('|', c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.ScenarioId, c.EndingNodeId, c.ModuleVersion, c.Day, c.People)).Order(StringComparer.Ordinal).ToList()));
 
     [Fact]
     public async Task Every_report_keeps_a_commissioner_to_their_own_partnership()
@@ -835,13 +876,18 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         {
             Assert.Null(position.StartAgain(scenario, progress, position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow));
         }
+        var made = new List<ScenarioDecision>();
         foreach (var (node, choice) in choices)
         {
             var (decision, refusal) = position.Choose(scenario, progress, Module.Version.ToString(), node, scenario.FindNode(node)!.Choices[choice - 1].Key,
                 position.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow);
             Assert.Null(refusal);
             db.ScenarioDecisions.Add(decision!);
+            made.Add(decision!);
         }
+        // Reaching an ending records the run, as choosing on the page does.
+        if (made.Count > 0 && scenario.FindNode(made[^1].TargetNodeId) is { IsEnding: true } ending)
+            db.ScenarioRuns.Add(new ScenarioRun(progress, position, scenario, Module.Version.ToString(), ending, made, DateTime.UtcNow));
         await db.SaveChangesAsync();
     });
 

@@ -72,6 +72,23 @@ public class ChoiceCount
     public int People { get; private set; }
 }
 
+// Each progress's first time through a scenario, counted once at the ending it reached; kept at the same two levels as
+// ChoiceCount. A replay after seeing the feedback, or a new ending reached by going back, adds nothing.
+public class EndingCount
+{
+    private EndingCount() { }
+
+    public Guid PartnershipId { get; private set; }
+    public string ModuleId { get; private set; } = "";
+    public Guid AgencyId { get; private set; }
+    public string JobRole { get; private set; } = "";
+    public string ScenarioId { get; private set; } = "";
+    public string EndingNodeId { get; private set; } = "";
+    public string ModuleVersion { get; private set; } = "";
+    public DateOnly Day { get; private set; }
+    public int People { get; private set; }
+}
+
 // By the agency and job role the learners had when they completed.
 public class CompletionCount
 {

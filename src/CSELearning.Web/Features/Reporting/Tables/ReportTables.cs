@@ -14,7 +14,7 @@ namespace CSELearning.Web.Features.Reporting.Tables;
 internal sealed class ReportTables
 {
     public static readonly IReadOnlyList<string> SourceTables =
-        ["AspNetUsers", "AspNetUserRoles", "ModuleProgress", "ModuleCompletions", "ScenarioDecisions", "KnowledgeCheckAttempts", "KnowledgeCheckAnswers"];
+        ["AspNetUsers", "AspNetUserRoles", "ModuleProgress", "ModuleCompletions", "ScenarioDecisions", "ScenarioRuns", "KnowledgeCheckAttempts", "KnowledgeCheckAnswers"];
 
     private static readonly HashSet<string> ReportedUserProperties =
         [nameof(User.AgencyId), nameof(User.TeamId), nameof(User.JobRole), nameof(User.IsActive)];
@@ -28,6 +28,7 @@ internal sealed class ReportTables
     private readonly List<ScenarioDecision> _decisions = [];
     private readonly List<ModuleCompletion> _completions = [];
     private readonly List<CheckAttempt> _firstAttempts = [];
+    private readonly List<ScenarioRun> _runs = [];
 
     private ReportTables() { }
 
@@ -56,23 +57,34 @@ internal sealed class ReportTables
                 case ScenarioDecision decision when entry.State == EntityState.Added && decision.Playthrough == 1:
                     tables._decisions.Add(decision);
                     break;
+                // A progress records one run per playthrough, so the first playthrough's is its first time through.
+                case ScenarioRun run when entry.State == EntityState.Added && run.Playthrough == 1:
+                    tables._runs.Add(run);
+                    break;
                 // A later attempt, after the learner has seen which questions were wrong, says less about the question.
                 case CheckAttempt attempt when entry.State == EntityState.Added && attempt.Number == 1 && attempt.CorrectQuestions is not null:
                     tables._firstAttempts.Add(attempt);
                     break;
             }
         }
-        return tables._people.Count + tables._decisions.Count + tables._completions.Count + tables._firstAttempts.Count == 0 ? null : tables;
+        return tables._people.Count + tables._decisions.Count + tables._completions.Count + tables._runs.Count + tables._firstAttempts.Count == 0 ? null : tables;
     }
 
     public async Task ApplyAsync(AppDbContext db, CancellationToken ct)
     {
         foreach (var people in _people.Chunk(Chunk)) await RebuildUptakeAsync(db, people, ct);
         await CountFirstAttemptsAsync(db, ct);
-        if (_decisions.Count == 0 && _completions.Count == 0) return;
+        if (_decisions.Count == 0 && _completions.Count == 0 && _runs.Count == 0) return;
 
-        var learners = await LearnersAsync(db, _decisions.Select(d => d.UserId).Concat(_completions.Select(c => c.UserId)).Distinct().ToList(), ct);
+        var learners = await LearnersAsync(db, _decisions.Select(d => d.UserId).Concat(_completions.Select(c => c.UserId)).Concat(_runs.Select(r => r.UserId)).Distinct().ToList(), ct);
         await CountChoicesAsync(db, learners, ct);
+        var endings = _runs.Where(r => learners.ContainsKey(r.UserId))
+            .SelectMany(r => new[] { (Guid.Empty, ""), (learners[r.UserId].AgencyId, learners[r.UserId].JobRole) }
+                .Select(level => (learners[r.UserId].PartnershipId, r.ModuleId, level.Item1, level.Item2, r.ScenarioId, r.EndingNodeId, r.ModuleVersion, Day: DateOnly.FromDateTime(r.EndedAt))))
+            .GroupBy(key => key)
+            .Select(g => new object[] { g.Key.PartnershipId, g.Key.ModuleId, g.Key.Item3, g.Key.Item4, g.Key.ScenarioId, g.Key.EndingNodeId, g.Key.ModuleVersion, g.Key.Day, g.Count() })
+            .ToList();
+        await UpsertAsync(db, ReportTablesSql.AddEndings, endings, ct);
         var months = _completions.Where(c => learners.ContainsKey(c.UserId))
             .GroupBy(c => (Learner: learners[c.UserId], c.ModuleId, Month: new DateOnly(c.CompletedAt.Year, c.CompletedAt.Month, 1)))
             .Select(g => new object[] { g.Key.Learner.PartnershipId, g.Key.Learner.AgencyId, g.Key.Learner.JobRole, g.Key.ModuleId, g.Key.Month, g.Count() })

@@ -82,6 +82,24 @@ public class ChoiceCountConfiguration : IEntityTypeConfiguration<ChoiceCount>
     }
 }
 
+public class EndingCountConfiguration : IEntityTypeConfiguration<EndingCount>
+{
+    public void Configure(EntityTypeBuilder<EndingCount> builder)
+    {
+        builder.ToTable("EndingCounts");
+        builder.HasKey(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.ScenarioId, c.EndingNodeId, c.ModuleVersion, c.Day });
+        builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.JobRole).HasMaxLength(40);
+        builder.Property(c => c.ScenarioId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.EndingNodeId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.ModuleVersion).HasMaxLength(ContentIds.VersionLength);
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.AgencyId, c.JobRole, c.ScenarioId, c.EndingNodeId, c.ModuleVersion, c.Day, c.People })
+            .HasDatabaseName("IX_EndingCounts_Report");
+        builder.HasIndex(c => new { c.PartnershipId, c.ModuleId, c.JobRole, c.ScenarioId, c.EndingNodeId, c.ModuleVersion, c.Day, c.AgencyId, c.People })
+            .HasDatabaseName("IX_EndingCounts_Role");
+    }
+}
+
 public class CompletionCountConfiguration : IEntityTypeConfiguration<CompletionCount>
 {
     public void Configure(EntityTypeBuilder<CompletionCount> builder)

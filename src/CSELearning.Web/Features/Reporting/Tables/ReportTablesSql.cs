@@ -35,6 +35,12 @@ internal static class ReportTablesSql
         DO UPDATE SET "Attempts" = "OptionChoiceCounts"."Attempts" + excluded."Attempts"
         """;
 
+    public const string AddEndings = """
+        INSERT INTO "EndingCounts" ("PartnershipId", "ModuleId", "AgencyId", "JobRole", "ScenarioId", "EndingNodeId", "ModuleVersion", "Day", "People") VALUES {0}
+        ON CONFLICT ("PartnershipId", "ModuleId", "AgencyId", "JobRole", "ScenarioId", "EndingNodeId", "ModuleVersion", "Day")
+        DO UPDATE SET "People" = "EndingCounts"."People" + excluded."People"
+        """;
+
     public static bool IsPostgres(string provider) => provider.Contains("Npgsql", StringComparison.Ordinal);
 
     public static string In(int first, int count) =>
@@ -60,6 +66,7 @@ internal static class ReportTablesSql
     {
         var postgres = IsPostgres(provider);
         var day = postgres ? """CAST(d."MadeAt" AT TIME ZONE 'UTC' AS date)""" : """substr(d."MadeAt", 1, 10)""";
+        var endedDay = postgres ? """CAST(r."EndedAt" AT TIME ZONE 'UTC' AS date)""" : """substr(r."EndedAt", 1, 10)""";
         var month = postgres ? """CAST(date_trunc('month', c."CompletedAt" AT TIME ZONE 'UTC') AS date)""" : """substr(c."CompletedAt", 1, 7) || '-01'""";
         var empty = EmptyGuid(provider);
         const string learners = $"""
@@ -95,6 +102,20 @@ internal static class ReportTablesSql
             INSERT INTO "ChoiceCounts" ({columns}, "People")
             SELECT "PartnershipId", "ModuleId", {empty}, '', "ScenarioId", "NodeId", "ChoiceNumber", "ModuleVersion", "Day", SUM("People")
             FROM "ChoiceCounts" GROUP BY "PartnershipId", "ModuleId", "ScenarioId", "NodeId", "ChoiceNumber", "ModuleVersion", "Day"
+            """;
+        const string endingColumns = """ "PartnershipId", "ModuleId", "AgencyId", "JobRole", "ScenarioId", "EndingNodeId", "ModuleVersion", "Day" """;
+        yield return """DELETE FROM "EndingCounts" """;
+        yield return $"""
+            INSERT INTO "EndingCounts" ({endingColumns}, "People")
+            SELECT l."PartnershipId", r."ModuleId", l."AgencyId", l."JobRole", r."ScenarioId", r."EndingNodeId", r."ModuleVersion", {endedDay}, COUNT(*)
+            FROM "ScenarioRuns" r JOIN ({learners}) l ON l."Id" = r."UserId"
+            WHERE r."Playthrough" = 1
+            GROUP BY l."PartnershipId", r."ModuleId", l."AgencyId", l."JobRole", r."ScenarioId", r."EndingNodeId", r."ModuleVersion", {endedDay}
+            """;
+        yield return $"""
+            INSERT INTO "EndingCounts" ({endingColumns}, "People")
+            SELECT "PartnershipId", "ModuleId", {empty}, '', "ScenarioId", "EndingNodeId", "ModuleVersion", "Day", SUM("People")
+            FROM "EndingCounts" GROUP BY "PartnershipId", "ModuleId", "ScenarioId", "EndingNodeId", "ModuleVersion", "Day"
             """;
         yield return """DELETE FROM "CompletionCounts" """;
         yield return $"""
