@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using CSELearning.IntegrationTests.Features.Modules;
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Features.Reporting.Tables;
+using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.IntegrationTests.Features.ItemAnalysis;
 
@@ -111,6 +113,31 @@ public abstract partial class ItemAnalysisTests(AppFactory factory) : Integratio
             EndingRow().Matches(endings).Select(m => (m.Groups[1].Value.Trim(), m.Groups[2].Value.Trim(), m.Groups[3].Value.Trim(), m.Groups[4].Value.Trim())).ToList());
     }
 
+    /// <summary>
+    /// The counts kept save by save are the counts the full rebuild (run after a write that goes round the change
+    /// tracker, and after erasure) works out from the attempts, second attempts left out by both.
+    /// </summary>
+    [Fact]
+    public async Task The_counts_kept_as_attempts_are_saved_match_a_rebuild_from_the_attempts()
+    {
+        var people = await TenFirstAttemptsAsync();
+        await AnswerAsync(await Factory.SignedInAsync(people[^1].Email!), 2, AllRight);
+        var kept = await ItemCountsAsync();
+        Assert.Contains("CheckTotal check 4 5", kept, StringComparison.Ordinal);
+        Assert.Contains("Option most-common-risk 2 5", kept, StringComparison.Ordinal);
+
+        await Factory.WithDbAsync(db => ReportTables.RebuildAllAsync(db));
+        Assert.Equal(kept, await ItemCountsAsync());
+    }
+
+    private Task<string> ItemCountsAsync() => Factory.WithDbAsync(async db =>
+    {
+        var totals = await db.CheckTotalCounts.Select(c => "CheckTotal " + c.CheckId + " " + c.Total + " " + c.Attempts).ToListAsync();
+        var questions = await db.QuestionTotalCounts.Select(c => "Question " + c.QuestionId + " " + c.Total + " " + c.Correct).ToListAsync();
+        var options = await db.OptionChoiceCounts.Select(c => "Option " + c.QuestionId + " " + c.OptionNumber + " " + c.Attempts).ToListAsync();
+        return string.Join("\n", totals.Concat(questions).Concat(options).Order(StringComparer.Ordinal));
+    });
+
     [Fact]
     public async Task Figures_from_fewer_than_five_first_attempts_are_suppressed_and_flag_nothing()
     {
@@ -143,7 +170,7 @@ public abstract partial class ItemAnalysisTests(AppFactory factory) : Integratio
         var q1 = Assert.Single(lines, l => l.StartsWith("Question,Check your understanding,\"Question 1: In the Kirklees case review", StringComparison.Ordinal));
         Assert.EndsWith(",,,10,,50%,1.00,Yes: An incorrect option nobody chose: it distracts no one", q1, StringComparison.Ordinal);
         Assert.Single(lines, l => l.StartsWith("Option,Check your understanding,\"Question 1:", StringComparison.Ordinal)
-            && l.EndsWith(",Option 2: Going missing again and again,Correct,5,50%,,,", StringComparison.Ordinal));
+            && l.Contains("Option 2: Going missing again and again", StringComparison.Ordinal) && l.EndsWith(",Correct,5,50%,,,", StringComparison.Ordinal));
         var q4 = Assert.Single(lines, l => l.StartsWith("Question,Check your understanding,\"Question 4:", StringComparison.Ordinal));
         Assert.EndsWith(",,,10,,80%,0.74,No", q4, StringComparison.Ordinal);
 
