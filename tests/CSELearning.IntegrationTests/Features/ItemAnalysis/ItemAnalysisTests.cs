@@ -171,7 +171,7 @@ public abstract partial class ItemAnalysisTests(AppFactory factory) : Integratio
         Assert.EndsWith(",,,10,,50%,1.00,Yes: An incorrect option nobody chose: it distracts no one", q1, StringComparison.Ordinal);
         Assert.Single(lines, l => l.StartsWith("Option,Check your understanding,\"Question 1:", StringComparison.Ordinal)
             && l.Contains("Option 2: Going missing again and again", StringComparison.Ordinal) && l.EndsWith(",Correct,5,50%,,,", StringComparison.Ordinal));
-        var q4 = Assert.Single(lines, l => l.StartsWith("Question,Check your understanding,\"Question 4:", StringComparison.Ordinal));
+        var q4 = Assert.Single(lines, l => l.StartsWith("Question,Check your understanding,Question 4:", StringComparison.Ordinal));
         Assert.EndsWith(",,,10,,80%,0.74,No", q4, StringComparison.Ordinal);
 
         var page = await reviewer.GetPageAsync(Page);
