@@ -84,6 +84,6 @@ public sealed class NoDemoDataOutsideDevelopmentTests(SqliteAppFactory factory) 
 
         Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync()));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Partnerships.CountAsync()));
-        Assert.Equal(4, await factory.WithDbAsync(db => db.Roles.CountAsync()));
+        Assert.Equal(Roles.All.Count, await factory.WithDbAsync(db => db.Roles.CountAsync()));
     }
 }
