@@ -81,14 +81,16 @@ public static partial class ModuleItems
                 .Select(c => new { c.ModuleVersion, c.CheckId, c.QuestionId, c.Total, c.Correct }).ToListAsync(ct);
             var options = await db.OptionChoiceCounts.AsNoTracking().Where(c => c.ModuleId == moduleId)
                 .Select(c => new { c.ModuleVersion, c.CheckId, c.QuestionId, c.OptionNumber, c.Attempts }).ToListAsync(ct);
-            // Each partnership's all-agencies rows, so every learner is counted once.
+            // Each partnership's all-agencies rows, so every learner is counted once. Named partnership by partnership,
+            // so each is a seek on the reports' index, which leads with the partnership.
+            var partnerships = await db.Partnerships.AsNoTracking().Select(p => p.Id).ToListAsync(ct);
             var choices = await db.ChoiceCounts.AsNoTracking()
-                .Where(c => c.ModuleId == moduleId && c.AgencyId == Guid.Empty && c.JobRole == "")
+                .Where(c => partnerships.Contains(c.PartnershipId) && c.ModuleId == moduleId && c.AgencyId == Guid.Empty && c.JobRole == "")
                 .GroupBy(c => new { c.ModuleVersion, c.ScenarioId, c.NodeId, c.ChoiceNumber })
                 .Select(g => new { g.Key.ModuleVersion, g.Key.ScenarioId, g.Key.NodeId, g.Key.ChoiceNumber, People = g.Sum(c => c.People) })
                 .ToListAsync(ct);
             var endings = await db.EndingCounts.AsNoTracking()
-                .Where(c => c.ModuleId == moduleId && c.AgencyId == Guid.Empty && c.JobRole == "")
+                .Where(c => partnerships.Contains(c.PartnershipId) && c.ModuleId == moduleId && c.AgencyId == Guid.Empty && c.JobRole == "")
                 .GroupBy(c => new { c.ModuleVersion, c.ScenarioId, c.EndingNodeId })
                 .Select(g => new { g.Key.ModuleVersion, g.Key.ScenarioId, g.Key.EndingNodeId, People = g.Sum(c => c.People) })
                 .ToListAsync(ct);
