@@ -374,6 +374,13 @@ measure() {
         --warmup "$DASH_WARMUP" --count "$DASH_COUNT" --max-seconds "$DASH_SECONDS" "${args[@]}")
     note "  dashboards: $json"
     record dashboard "$size" "$db" "$json" ",\"warmup\":$DASH_WARMUP"
+    # Item analysis, as the content reviewer: each module's page, read from the counts kept as attempts are saved.
+    args=()
+    for view in $(sed -n 's/^id: *//p' "$PUBLISH"/content/modules/*/module.md); do args+=(--url "/item-analysis?module=$view"); done
+    json=$(dotnet "$TOOL/CSELearning.Bench.dll" timed --base "$base" --cookie-file "$dir/reviewer.cookie" \
+        --warmup "$DASH_WARMUP" --count "$DASH_COUNT" --max-seconds "$DASH_SECONDS" "${args[@]}")
+    note "  item analysis: $json"
+    record dashboard "$size" "$db" "$json" ",\"warmup\":$DASH_WARMUP"
 
     record memory "$size" "$db" "$(memory)"
     stop_server

@@ -7,11 +7,11 @@ using CSELearning.Web.Content;
 namespace CSELearning.Bench;
 
 /// <summary>
-/// Signs in, once each, the learners and the commissioner that enable-sign-in made able to, and leaves every
+/// Signs in, once each, the learners, the commissioner and the content reviewer that enable-sign-in made able to, and leaves every
 /// learner where the load can start: the scenario's module started, a choice form in front of them, and a
 /// reflective log of their own open. Writes what the load generator needs: each learner's cookies, form
 /// token, scenario position and log, the scenario's map (so each connection can follow its own learner through
-/// it without reading the pages), the commissioner's cookies, and the module page to load.
+/// it without reading the pages), the commissioner's and the content reviewer's cookies, and the module page to load.
 /// </summary>
 public static partial class Prepare
 {
@@ -37,6 +37,7 @@ public static partial class Prepare
             finally { gate.Release(); }
         }));
         var (commissioner, _) = await SignInAsync(site, $"commissioner.seed{seed}@generated.example", password);
+        var (reviewer, _) = await SignInAsync(site, $"reviewer.seed{seed}@generated.example", password);
 
         Directory.CreateDirectory(output);
         var lua = new StringBuilder();
@@ -60,6 +61,7 @@ public static partial class Prepare
         await File.WriteAllTextAsync(Path.Combine(output, "learners.lua"), lua.ToString());
         await File.WriteAllTextAsync(Path.Combine(output, "learner.cookie"), learners[0].Cookie);
         await File.WriteAllTextAsync(Path.Combine(output, "commissioner.cookie"), commissioner);
+        await File.WriteAllTextAsync(Path.Combine(output, "reviewer.cookie"), reviewer);
         await File.WriteAllTextAsync(Path.Combine(output, "module-page"), learners[0].Page);
         Json.Print(new { learners = learners.Length, scenarios = learners.GroupBy(l => l.Scenario).ToDictionary(g => g.Key, g => g.Count()), page = learners[0].Page });
         return 0;

@@ -14,6 +14,8 @@ public static class EnableSignInCommand
 
     private static string CommissionerName(int seed) => $"Commissioner (seed {seed})";
 
+    public static string ReviewerEmail(int seed) => $"reviewer.seed{seed}@generated.example";
+
     public static string LearnerEmail(int seed, int number) => $"learner{number}.seed{seed}@generated.example";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, Func<string, string?> environment, TextWriter output, TextWriter error)
@@ -81,9 +83,23 @@ public static class EnableSignInCommand
             }
         }
 
+        // A content reviewer, for item analysis: no agency, as the role needs none.
+        var reviewer = await users.FindByEmailAsync(ReviewerEmail(seed));
+        if (reviewer is null)
+        {
+            reviewer = new User(ReviewerEmail(seed), $"Content reviewer (seed {seed})", JobRole.Other, DateTime.UtcNow);
+            var created = await users.CreateAsync(reviewer);
+            if (created.Succeeded) created = await users.AddToRoleAsync(reviewer, Roles.ContentReviewer);
+            if (!created.Succeeded)
+            {
+                await error.WriteLineAsync($"Could not add {ReviewerEmail(seed)}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                return 1;
+            }
+        }
+
         // One hash (210,000 iterations take about half a second) shared by accounts that share the password anyway.
         var hash = users.PasswordHasher.HashPassword(commissioner, password);
-        foreach (var user in learners.Append(commissioner))
+        foreach (var user in learners.Append(commissioner).Append(reviewer))
         {
             user.PasswordHash = hash;
             user.SecurityStamp = Guid.NewGuid().ToString("N");
@@ -91,7 +107,7 @@ public static class EnableSignInCommand
             user.AccessFailedCount = 0;
         }
         await db.SaveChangesAsync();
-        await output.WriteLineAsync($"Sign-in enabled for {LearnerEmail(seed, 1)} to {LearnerEmail(seed, count)} and {CommissionerEmail(seed)}.");
+        await output.WriteLineAsync($"Sign-in enabled for {LearnerEmail(seed, 1)} to {LearnerEmail(seed, count)} {CommissionerEmail(seed)} and {ReviewerEmail(seed)}.");
         return 0;
     }
 }

@@ -60,7 +60,7 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
         await SaveAsync(ct);
 
         // People first, then their learning, each in batches so memory stays flat whatever the sizes.
-        var people = new List<(Guid Id, JobRole Role)>(options.Learners);
+        var people = new List<(Guid Id, JobRole Role, double Ability)>(options.Learners);
         for (var i = 0; i < options.Learners; i++)
         {
             var role = LearnerRoles[random.Next(LearnerRoles.Length)];
@@ -72,7 +72,7 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
             user.NormalizedUserName = user.UserName!.ToUpperInvariant();
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = learnerRoleId });
-            people.Add((user.Id, role));
+            people.Add((user.Id, role, Ability(random)));
             if (people.Count % BatchSize == 0) await SaveAsync(ct);
         }
         await SaveAsync(ct);
@@ -85,7 +85,7 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
         var numbers = new Dictionary<(Guid, string), int>();
         for (var round = 0; decisions + attempts < options.Events && round < 50; round++)
         {
-            foreach (var (userId, role) in order)
+            foreach (var (userId, role, ability) in order)
             {
                 if (decisions + attempts >= options.Events) break;
                 var candidates = modules.Where(m => m.Audience.Count == 0 || m.Audience.Contains(role)).ToList();
@@ -108,7 +108,7 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
                     while (node is { IsEnding: false, Choices.Count: > 0 })
                     {
                         var recommended = node.Choices.Select((c, i) => (c, i)).Where(x => x.c.IsRecommended).Select(x => x.i).ToList();
-                        var choice = recommended.Count > 0 && random.NextDouble() < 0.65 ? recommended[random.Next(recommended.Count)] : random.Next(node.Choices.Count);
+                        var choice = recommended.Count > 0 && random.NextDouble() < Logistic(ability + 0.7) ? recommended[random.Next(recommended.Count)] : random.Next(node.Choices.Count);
                         at = at.AddMinutes(1 + random.Next(4));
                         var (decision, refusal) = position.Choose(scenario, progress, module.Version.ToString(), node.Id,
                             node.Choices[choice].Key, position.Revision.ToString(CultureInfo.InvariantCulture), at);
@@ -131,7 +131,8 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
                     for (var attempt = 1; attempt <= 3 && !passed; attempt++)
                     {
                         at = at.AddMinutes(2 + random.Next(6));
-                        var answers = check.Questions.ToDictionary(q => q.Id, q => (IReadOnlyList<int>)Answer(q, random, 0.6 + 0.15 * attempt));
+                        var answers = check.Questions.ToDictionary(q => q.Id,
+                            q => (IReadOnlyList<int>)Answer(q, random, Logistic(1.3 * (ability - Difficulty(q.Id)) + 1.0 + 0.7 * (attempt - 1))));
                         var submitted = CheckAttempt.Submit(progress, module, check, attempt, answers, at);
                         db.CheckAttempts.Add(submitted);
                         attempts++;
@@ -159,6 +160,22 @@ public sealed class ScaleDataGenerator(AppDbContext db, ContentCatalog catalog)
         await SaveAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return new Summary(partnership.Name, options.Agencies, teams.Count, people.Count, progressCount, decisions, attempts, completions);
+    }
+
+    // Each learner's ability, drawn once from a standard normal distribution (Box-Muller): the chance of answering a
+    // question right and of taking a scenario's recommended choice both rise with it, so the item analysis of
+    // generated data tells stronger learners from weaker ones as real answers would.
+    private static double Ability(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
+
+    // A question's difficulty, from -1.5 to 1.5, the same for every run: FNV-1a over its id.
+    private static double Difficulty(string questionId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in questionId) hash = (hash ^ c) * 16777619u;
+        return (hash % 1000) / 1000.0 * 3 - 1.5;
     }
 
     private static List<int> Answer(Question question, Random random, double rightness)

@@ -39,6 +39,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Reporting.Tables.ChoiceCount> ChoiceCounts => Set<Features.Reporting.Tables.ChoiceCount>();
     public DbSet<Features.Reporting.Tables.EndingCount> EndingCounts => Set<Features.Reporting.Tables.EndingCount>();
     public DbSet<Features.Reporting.Tables.CompletionCount> CompletionCounts => Set<Features.Reporting.Tables.CompletionCount>();
+    public DbSet<Features.Reporting.Tables.CheckTotalCount> CheckTotalCounts => Set<Features.Reporting.Tables.CheckTotalCount>();
+    public DbSet<Features.Reporting.Tables.QuestionTotalCount> QuestionTotalCounts => Set<Features.Reporting.Tables.QuestionTotalCount>();
+    public DbSet<Features.Reporting.Tables.OptionChoiceCount> OptionChoiceCounts => Set<Features.Reporting.Tables.OptionChoiceCount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

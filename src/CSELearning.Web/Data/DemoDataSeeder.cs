@@ -52,6 +52,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<User> users, Tim
             await Add("Learner", "Chloé Nowak", "learner3", JobRole.YouthWorker, social, adolescent, Roles.Learner),
         };
         await Add("Commissioner", "Morgan Lewis", "commissioner", JobRole.Commissioner, health, null, Roles.Commissioner);
+        await Add("Content reviewer", "Rowan Hale", "reviewer", JobRole.Other, null, null, Roles.ContentReviewer);
 
         foreach (var learner in learners)
             db.SupervisionRelationships.Add(new SupervisionRelationship(supervisor.Id, learner.Id, today.AddMonths(-3)));
@@ -64,7 +65,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<User> users, Tim
         console.WriteLine();
         console.WriteLine("Demo accounts created. The passwords are shown this once and are stored only as hashes:");
         foreach (var a in accounts)
-            console.WriteLine($"  {a.Role,-13} {a.Name,-14} {a.Email,-45} {a.Password}");
+            console.WriteLine($"  {a.Role,-16} {a.Name,-14} {a.Email,-45} {a.Password}");
         console.WriteLine();
     }
 

@@ -33,10 +33,12 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
 {
     /// <summary>
     /// An address (placeholders from <see cref="AccessWorld.Values"/>), the answer for each principal in
-    /// <see cref="Principal"/> order, and for a post the form sent with the antiforgery token.
+    /// <see cref="Principal"/> order, and for a post the form sent with the antiforgery token. A content reviewer
+    /// gets what another learner in the partnership gets (no record of anyone's is theirs, and no role but their
+    /// own), unless the row says otherwise.
     /// </summary>
     public sealed record Row(string Url, Answer Author, Answer Supervisor, Answer Former, Answer Unrelated, Answer Commissioner,
-        Answer OtherCommissioner, Answer Administrator, Answer Anonymous, string Form = "")
+        Answer OtherCommissioner, Answer Administrator, Answer Anonymous, string Form = "", Answer? Reviewer = null)
     {
         public Answer For(Principal principal) => principal switch
         {
@@ -47,6 +49,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
             Principal.Commissioner => Commissioner,
             Principal.OtherCommissioner => OtherCommissioner,
             Principal.Administrator => Administrator,
+            Principal.ContentReviewer => Reviewer ?? Unrelated,
             _ => Anonymous,
         };
     }
@@ -90,7 +93,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["POST /modules/{id}/{section}/answers"] = AnyonePosts("/modules/{module}/{check}/answers"),
         // Attempt 1 is the author's. The unrelated learner has started the module but made no attempt: not found.
         // The others have not started it and are sent to its start; no address names another person's attempt.
-        ["GET /modules/{id}/{section}/attempts/{number:int}"] = new("/modules/{module}/{check}/attempts/1", Ok, Ok, Ok, NotFound, Ok, Ok, Ok, SignIn),
+        ["GET /modules/{id}/{section}/attempts/{number:int}"] = new("/modules/{module}/{check}/attempts/1", Ok, Ok, Ok, NotFound, Ok, Ok, Ok, SignIn, Reviewer: Ok),
         ["GET /modules/{id}/completion"] = AnyoneSignedIn("/modules/{module}/completion"),
         ["POST /modules/{id}/completion"] = AnyonePosts("/modules/{module}/completion"),
         ["GET /my-learning"] = AnyoneSignedIn("/my-learning"),
@@ -126,6 +129,9 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["GET /reports/trends.csv"] = ReportOfP1("/reports/trends.csv"),
         ["GET /reports/scenarios"] = ReportOfP1("/reports/scenarios?module={module}"),
         ["GET /reports/scenarios.csv"] = ReportOfP1("/reports/scenarios.csv?module={module}"),
+        // Figures about the content, never a person: content reviewers and administrators only.
+        ["GET /item-analysis"] = new("/item-analysis?module={module}", Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, SignIn, Reviewer: Ok),
+        ["GET /item-analysis.csv"] = new("/item-analysis.csv?module={module}", Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Ok, SignIn, Reviewer: Ok),
         ["GET /supervision/records"] = AnyoneSignedIn("/supervision/records"),
         ["GET /supervision/records/new"] = new("/supervision/records/new?supervisee={author}", Forbidden, Ok, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, SignIn),
         ["POST /supervision/records/new"] = new("/supervision/records/new?supervisee={author}", Forbidden, Reached, NotFound, Forbidden, Forbidden, Forbidden, Forbidden, SignIn, "Version=0&SessionDate={today}&Discussion=New"),

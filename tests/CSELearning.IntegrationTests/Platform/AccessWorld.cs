@@ -31,6 +31,8 @@ public enum Principal
     /// <summary>A commissioner of another partnership.</summary>
     OtherCommissioner,
     Administrator,
+    /// <summary>A content reviewer: no agency, no one they supervise, nobody's records.</summary>
+    ContentReviewer,
     Anonymous,
 }
 
@@ -75,6 +77,7 @@ public sealed class AccessWorld
         var commissioner = await factory.CreateUserAsync("cal.commissioner@riverside.example", p1, Roles.Commissioner);
         var otherCommissioner = await factory.CreateUserAsync("cora.commissioner@hillside.example", p2, Roles.Commissioner);
         var administrator = await factory.CreateUserAsync("ada.admin@riverside.example", null, Roles.Administrator);
+        var reviewer = await factory.CreateUserAsync("rae.reviewer@riverside.example", null, Roles.ContentReviewer);
         // Someone for the administrator's deactivate and reactivate posts to act on, so the people asking stay as they are.
         var spare = await factory.CreateUserAsync("pat.spare@riverside.example", p1, Roles.Learner);
 
@@ -126,6 +129,7 @@ public sealed class AccessWorld
                 [Principal.Commissioner] = commissioner,
                 [Principal.OtherCommissioner] = otherCommissioner,
                 [Principal.Administrator] = administrator,
+                [Principal.ContentReviewer] = reviewer,
                 [Principal.Anonymous] = null,
             },
             Values = new Dictionary<string, string>

@@ -77,6 +77,8 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["GET /reports/trends.csv"] = Policies.Reporting,
         ["GET /reports/scenarios"] = Policies.Reporting,
         ["GET /reports/scenarios.csv"] = Policies.Reporting,
+        ["GET /item-analysis"] = Policies.ItemAnalysis,
+        ["GET /item-analysis.csv"] = Policies.ItemAnalysis,
         ["GET /supervision/records"] = SignedIn,
         ["GET /supervision/records/new"] = Policies.Supervisor,
         ["POST /supervision/records/new"] = Policies.Supervisor,
@@ -163,6 +165,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
     [InlineData(Roles.Learner)]
     [InlineData(Roles.Supervisor)]
     [InlineData(Roles.Commissioner)]
+    [InlineData(Roles.ContentReviewer)]
     public async Task People_without_the_administrator_role_are_forbidden_every_administration_endpoint(string role)
     {
         var org = await factory.CreateOrganisationAsync();
@@ -175,6 +178,25 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
             var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Url(endpoint));
             if (endpoint.Method == "POST") request.Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]);
             var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{endpoint.Key}: a {role} got {(int)response.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Learner)]
+    [InlineData(Roles.Supervisor)]
+    [InlineData(Roles.Commissioner)]
+    public async Task Learners_supervisors_and_commissioners_are_forbidden_item_analysis(string role)
+    {
+        var org = await factory.CreateOrganisationAsync();
+        var person = await factory.CreateUserAsync($"{role.ToLowerInvariant()}.person@riverside.example", org, role);
+        var client = await factory.SignedInAsync(person.Email!);
+
+        var endpoints = Endpoints().Where(e => e.Access == Policies.ItemAnalysis).ToList();
+        Assert.Equal(2, endpoints.Count);
+        foreach (var endpoint in endpoints)
+        {
+            var response = await client.GetAsync(Url(endpoint));
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{endpoint.Key}: a {role} got {(int)response.StatusCode}");
         }
     }

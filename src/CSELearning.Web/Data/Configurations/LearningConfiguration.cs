@@ -90,6 +90,7 @@ public class CheckAttemptConfiguration : IEntityTypeConfiguration<CheckAttempt>
         builder.Property(a => a.ModuleVersion).HasMaxLength(ContentIds.VersionLength);
         builder.Property(a => a.CheckId).HasMaxLength(ContentIds.Length);
         builder.Property(a => a.OptionOrder);
+        builder.Property(a => a.CorrectQuestions);
         builder.HasOne<ModuleProgress>().WithMany().HasForeignKey(a => a.ProgressId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Answers).WithOne().HasForeignKey(a => a.AttemptId).OnDelete(DeleteBehavior.Cascade);

@@ -24,6 +24,7 @@ public class CheckAttempt
         Passed = marking.Passed;
         SubmittedAt = now;
         OptionOrder = FormatOrder(OrderFor(progress.Id, check, number));
+        CorrectQuestions = string.Join(';', check.Questions.Where(q => marking.CorrectQuestions.Contains(q.Id)).Select(q => q.Id));
         foreach (var (questionId, options) in marking.Answers)
             foreach (var option in options) _answers.Add(new CheckAnswer(Id, questionId, option));
     }
@@ -43,7 +44,13 @@ public class CheckAttempt
     // The order each question's options were shown in ("question-id=3,1,2;..."), so the review shows what the learner
     // saw; null for attempts made before options were shuffled, which saw them as written.
     public string? OptionOrder { get; private set; }
+    // The questions this attempt answered right ("question-id;question-id"), as marked against the content of the
+    // time, so item analysis can count them without that content; null for attempts made before it was kept.
+    public string? CorrectQuestions { get; private set; }
     public IReadOnlyList<CheckAnswer> Answers => _answers;
+
+    public bool AnsweredRight(string questionId) =>
+        (CorrectQuestions ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Contains(questionId, StringComparer.Ordinal);
 
     // Each question's options in the order this attempt shows them: shuffled per attempt, the same on every load and
     // device, and a new order for the next attempt.

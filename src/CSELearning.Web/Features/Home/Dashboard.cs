@@ -10,7 +10,7 @@ namespace CSELearning.Web.Features.Home;
 public static class Dashboard
 {
     public sealed record Model(string DisplayName, LearnerSection? Learner, SupervisorSection? Supervisor,
-        CommissionerSection? Commissioner, AdministratorSection? Administrator);
+        CommissionerSection? Commissioner, AdministratorSection? Administrator, bool SeesItemAnalysis);
 
     public sealed record LearnerSection(string? Agency, string? Team, IReadOnlyList<string> Supervisors);
 
@@ -93,7 +93,8 @@ public static class Dashboard
                     await db.Users.CountAsync(u => !u.IsActive, ct));
             }
 
-            return new Model(me.DisplayName, learner, supervisor, commissioner, administrator);
+            return new Model(me.DisplayName, learner, supervisor, commissioner, administrator,
+                principal.IsInRole(Roles.ContentReviewer) || principal.IsInRole(Roles.Administrator));
         }
     }
 }

@@ -20,11 +20,18 @@ public readonly record struct Figure(double? Value, string Unit)
     public static Figure Median(int people, double? value, string unit) =>
         people < SmallestGroup || value is null ? Suppressed() : new(value, unit);
 
+    // An index from -1 to 1 (item analysis's discrimination), shown to two places.
+    public static Figure Index(int people, double? value) =>
+        people < SmallestGroup || value is null ? Suppressed() : new(Math.Round(value.Value, 2), IndexUnit);
+
+    private const string IndexUnit = "index";
+
     public static Figure Suppressed() => new(null, "");
 
     public override string ToString() => Value switch
     {
         null => SuppressedText,
+        { } value when Unit == IndexUnit => value.ToString("0.00", CultureInfo.InvariantCulture),
         { } value when Unit == "%" => value.ToString("0.#", CultureInfo.InvariantCulture) + "%",
         { } value when Unit.Length > 0 => value.ToString("0.#", CultureInfo.InvariantCulture) + " " + Unit,
         { } value => value.ToString("0", CultureInfo.InvariantCulture),

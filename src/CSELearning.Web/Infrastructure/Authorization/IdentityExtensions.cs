@@ -116,6 +116,7 @@ public static class IdentityExtensions
         foreach (var (policy, role) in Policies.RoleFor)
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(role));
         authorization.AddPolicy(Policies.Reporting, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.Administrator));
+        authorization.AddPolicy(Policies.ItemAnalysis, p => p.RequireAuthenticatedUser().RequireRole(Roles.ContentReviewer, Roles.Administrator));
 
         services.AddRateLimiter(options =>
         {

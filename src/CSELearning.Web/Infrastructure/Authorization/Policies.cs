@@ -9,8 +9,11 @@ public static class Policies
     public const string Supervisor = "Supervisor";
     public const string Commissioner = "Commissioner";
     public const string Administrator = "Administrator";
+    public const string ContentReviewer = "ContentReviewer";
     /// <summary>Partnership reporting: commissioners (their own partnership) and administrators.</summary>
     public const string Reporting = "Reporting";
+    /// <summary>Item analysis: content reviewers and administrators, figures about the content and never a person.</summary>
+    public const string ItemAnalysis = "ItemAnalysis";
 
     public static readonly IReadOnlyDictionary<string, string> RoleFor = new Dictionary<string, string>
     {
@@ -18,5 +21,6 @@ public static class Policies
         [Supervisor] = Roles.Supervisor,
         [Commissioner] = Roles.Commissioner,
         [Administrator] = Roles.Administrator,
+        [ContentReviewer] = Roles.ContentReviewer,
     };
 }

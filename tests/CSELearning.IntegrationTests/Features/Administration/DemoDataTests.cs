@@ -58,7 +58,7 @@ public sealed class DemoDataTests(DevelopmentAppFactory factory) : IClassFixture
         var printed = new StringWriter();
         DemoDataSeeder.PrintOnce(accounts, printed);
 
-        Assert.Equal(6, accounts.Count);
+        Assert.Equal(7, accounts.Count);
         Assert.Empty(again);
         Assert.Equal(accounts.Count, accounts.Select(a => a.Password).Distinct().Count());
         foreach (var account in accounts)
@@ -84,6 +84,6 @@ public sealed class NoDemoDataOutsideDevelopmentTests(SqliteAppFactory factory) 
 
         Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync()));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Partnerships.CountAsync()));
-        Assert.Equal(4, await factory.WithDbAsync(db => db.Roles.CountAsync()));
+        Assert.Equal(Roles.All.Count, await factory.WithDbAsync(db => db.Roles.CountAsync()));
     }
 }

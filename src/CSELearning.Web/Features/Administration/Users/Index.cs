@@ -102,7 +102,7 @@ public static class Index
 
             query.Options = new FilterOptions(partnerships,
                 agencies.Select(a => new SelectListItem($"{a.Name} ({a.Partnership})", a.Id.ToString())).ToList(),
-                Domain.Roles.All.Select(r => new SelectListItem(r, r)).ToList(),
+                Domain.Roles.All.Select(r => new SelectListItem(Domain.Roles.DisplayName(r), r)).ToList(),
                 [new("Active", ActiveStatus), new("Deactivated", DeactivatedStatus)]);
             return new Model(query,
                 rows.Select(r => new Row(r.Id, r.DisplayName, r.Email!, r.Agency, r.Team, r.IsActive, Domain.Roles.All.Where(roles[r.Id].Contains).ToList(), r.IsErased)).ToList(),

@@ -15,8 +15,9 @@ public static class PersonRules
     public static string? NameError(string? name) =>
         InputErrors.RefusalOf(() => Partnership.RequireName(name ?? "", User.DisplayNameMaxLength));
 
-    // Every role but Administrator belongs to an agency: a learner's supervisor and a commissioner's figures come from it.
-    public static bool NeedsAgency(IEnumerable<string> roles) => roles.Any(r => r != Roles.Administrator);
+    // Every role but Administrator and Content reviewer belongs to an agency: a learner's supervisor and a
+    // commissioner's figures come from it; a content reviewer's figures are about the content, from everyone.
+    public static bool NeedsAgency(IEnumerable<string> roles) => roles.Any(r => r is not (Roles.Administrator or Roles.ContentReviewer));
 
     public static string JobRoleList => string.Join(", ", Enum.GetValues<JobRole>().Select(j => j.DisplayName()));
 }

@@ -102,3 +102,45 @@ public class CompletionCount
     public DateOnly Month { get; private set; }
     public int Completions { get; private set; }
 }
+
+// Item analysis. Only each progress's first attempt at a check counts, across every partnership, and none is ever
+// taken away: erasing a person leaves their attempts, which name no one, counted.
+
+// How many first attempts at a check got each total of questions right: the histogram the discrimination index is
+// walked from.
+public class CheckTotalCount
+{
+    private CheckTotalCount() { }
+
+    public string ModuleId { get; private set; } = "";
+    public string ModuleVersion { get; private set; } = "";
+    public string CheckId { get; private set; } = "";
+    public int Total { get; private set; }
+    public int Attempts { get; private set; }
+}
+
+// Of the first attempts with a given total, how many answered the question right.
+public class QuestionTotalCount
+{
+    private QuestionTotalCount() { }
+
+    public string ModuleId { get; private set; } = "";
+    public string ModuleVersion { get; private set; } = "";
+    public string CheckId { get; private set; } = "";
+    public string QuestionId { get; private set; } = "";
+    public int Total { get; private set; }
+    public int Correct { get; private set; }
+}
+
+// How many first attempts chose each option, by its number as written.
+public class OptionChoiceCount
+{
+    private OptionChoiceCount() { }
+
+    public string ModuleId { get; private set; } = "";
+    public string ModuleVersion { get; private set; } = "";
+    public string CheckId { get; private set; } = "";
+    public string QuestionId { get; private set; } = "";
+    public int OptionNumber { get; private set; }
+    public int Attempts { get; private set; }
+}

@@ -9,7 +9,7 @@ namespace CSELearning.Web.Features.Reporting.Tables;
 // leave the reporting tables counting what is no longer there, and nothing would say so.
 public sealed partial class ReportSourceWriteGuard : DbCommandInterceptor
 {
-    [GeneratedRegex(@"\b(?:UPDATE|DELETE\s+FROM|INSERT\s+INTO|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?""(AspNetUsers|AspNetUserRoles|ModuleProgress|ModuleCompletions|ScenarioDecisions|ScenarioRuns)""",
+    [GeneratedRegex(@"\b(?:UPDATE|DELETE\s+FROM|INSERT\s+INTO|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?""(AspNetUsers|AspNetUserRoles|ModuleProgress|ModuleCompletions|ScenarioDecisions|ScenarioRuns|KnowledgeCheckAttempts|KnowledgeCheckAnswers)""",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WritesSourceTable();
 

@@ -14,7 +14,7 @@ namespace CSELearning.Web.Features.Reporting.Tables;
 internal sealed class ReportTables
 {
     public static readonly IReadOnlyList<string> SourceTables =
-        ["AspNetUsers", "AspNetUserRoles", "ModuleProgress", "ModuleCompletions", "ScenarioDecisions", "ScenarioRuns"];
+        ["AspNetUsers", "AspNetUserRoles", "ModuleProgress", "ModuleCompletions", "ScenarioDecisions", "ScenarioRuns", "KnowledgeCheckAttempts", "KnowledgeCheckAnswers"];
 
     private static readonly HashSet<string> ReportedUserProperties =
         [nameof(User.AgencyId), nameof(User.TeamId), nameof(User.JobRole), nameof(User.IsActive)];
@@ -27,6 +27,7 @@ internal sealed class ReportTables
     private readonly HashSet<Guid> _people = [];
     private readonly List<ScenarioDecision> _decisions = [];
     private readonly List<ModuleCompletion> _completions = [];
+    private readonly List<CheckAttempt> _firstAttempts = [];
     private readonly List<ScenarioRun> _runs = [];
 
     private ReportTables() { }
@@ -60,14 +61,19 @@ internal sealed class ReportTables
                 case ScenarioRun run when entry.State == EntityState.Added && run.Playthrough == 1:
                     tables._runs.Add(run);
                     break;
+                // A later attempt, after the learner has seen which questions were wrong, says less about the question.
+                case CheckAttempt attempt when entry.State == EntityState.Added && attempt.Number == 1 && attempt.CorrectQuestions is not null:
+                    tables._firstAttempts.Add(attempt);
+                    break;
             }
         }
-        return tables._people.Count + tables._decisions.Count + tables._completions.Count + tables._runs.Count == 0 ? null : tables;
+        return tables._people.Count + tables._decisions.Count + tables._completions.Count + tables._runs.Count + tables._firstAttempts.Count == 0 ? null : tables;
     }
 
     public async Task ApplyAsync(AppDbContext db, CancellationToken ct)
     {
         foreach (var people in _people.Chunk(Chunk)) await RebuildUptakeAsync(db, people, ct);
+        await CountFirstAttemptsAsync(db, ct);
         if (_decisions.Count == 0 && _completions.Count == 0 && _runs.Count == 0) return;
 
         var learners = await LearnersAsync(db, _decisions.Select(d => d.UserId).Concat(_completions.Select(c => c.UserId)).Concat(_runs.Select(r => r.UserId)).Distinct().ToList(), ct);
@@ -140,6 +146,25 @@ internal sealed class ReportTables
         }
         await UpsertAsync(db, ReportTablesSql.AddChoices,
             counts.Select(c => new object[] { c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Key.Item4, c.Key.Item5, c.Key.Item6, c.Key.Item7, c.Key.Item8, c.Key.Item9, c.Value }).ToList(), ct);
+    }
+
+    // Counted for everyone who takes the check, whatever their role or partnership: the figures are about the question.
+    private async Task CountFirstAttemptsAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (_firstAttempts.Count == 0) return;
+        var totals = _firstAttempts.GroupBy(a => (a.ModuleId, a.ModuleVersion, a.CheckId, a.CorrectCount))
+            .Select(g => new object[] { g.Key.ModuleId, g.Key.ModuleVersion, g.Key.CheckId, g.Key.CorrectCount, g.Count() }).ToList();
+        var questions = _firstAttempts
+            .SelectMany(a => a.Answers.Select(x => x.QuestionId).Distinct().Select(q => (a.ModuleId, a.ModuleVersion, a.CheckId, QuestionId: q, Total: a.CorrectCount, Right: a.AnsweredRight(q))))
+            .GroupBy(x => (x.ModuleId, x.ModuleVersion, x.CheckId, x.QuestionId, x.Total))
+            .Select(g => new object[] { g.Key.ModuleId, g.Key.ModuleVersion, g.Key.CheckId, g.Key.QuestionId, g.Key.Total, g.Count(x => x.Right) }).ToList();
+        var options = _firstAttempts
+            .SelectMany(a => a.Answers.Select(x => (a.ModuleId, a.ModuleVersion, a.CheckId, x.QuestionId, x.OptionNumber)))
+            .GroupBy(x => x)
+            .Select(g => new object[] { g.Key.ModuleId, g.Key.ModuleVersion, g.Key.CheckId, g.Key.QuestionId, g.Key.OptionNumber, g.Count() }).ToList();
+        await UpsertAsync(db, ReportTablesSql.AddCheckTotals, totals, ct);
+        await UpsertAsync(db, ReportTablesSql.AddQuestionTotals, questions, ct);
+        await UpsertAsync(db, ReportTablesSql.AddOptionChoices, options, ct);
     }
 
     // INSERT … ON CONFLICT, which SQLite and PostgreSQL both take.

@@ -112,3 +112,42 @@ public class CompletionCountConfiguration : IEntityTypeConfiguration<CompletionC
             .HasDatabaseName("IX_CompletionCounts_Report");
     }
 }
+
+// Item analysis reads one module version's rows at a time: each key is in that order already.
+public class CheckTotalCountConfiguration : IEntityTypeConfiguration<CheckTotalCount>
+{
+    public void Configure(EntityTypeBuilder<CheckTotalCount> builder)
+    {
+        builder.ToTable("CheckTotalCounts");
+        builder.HasKey(c => new { c.ModuleId, c.ModuleVersion, c.CheckId, c.Total });
+        builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.ModuleVersion).HasMaxLength(ContentIds.VersionLength);
+        builder.Property(c => c.CheckId).HasMaxLength(ContentIds.Length);
+    }
+}
+
+public class QuestionTotalCountConfiguration : IEntityTypeConfiguration<QuestionTotalCount>
+{
+    public void Configure(EntityTypeBuilder<QuestionTotalCount> builder)
+    {
+        builder.ToTable("QuestionTotalCounts");
+        builder.HasKey(c => new { c.ModuleId, c.ModuleVersion, c.CheckId, c.QuestionId, c.Total });
+        builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.ModuleVersion).HasMaxLength(ContentIds.VersionLength);
+        builder.Property(c => c.CheckId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.QuestionId).HasMaxLength(ContentIds.Length);
+    }
+}
+
+public class OptionChoiceCountConfiguration : IEntityTypeConfiguration<OptionChoiceCount>
+{
+    public void Configure(EntityTypeBuilder<OptionChoiceCount> builder)
+    {
+        builder.ToTable("OptionChoiceCounts");
+        builder.HasKey(c => new { c.ModuleId, c.ModuleVersion, c.CheckId, c.QuestionId, c.OptionNumber });
+        builder.Property(c => c.ModuleId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.ModuleVersion).HasMaxLength(ContentIds.VersionLength);
+        builder.Property(c => c.CheckId).HasMaxLength(ContentIds.Length);
+        builder.Property(c => c.QuestionId).HasMaxLength(ContentIds.Length);
+    }
+}

@@ -17,6 +17,24 @@ internal static class ReportTablesSql
         DO UPDATE SET "People" = "ChoiceCounts"."People" + excluded."People"
         """;
 
+    public const string AddCheckTotals = """
+        INSERT INTO "CheckTotalCounts" ("ModuleId", "ModuleVersion", "CheckId", "Total", "Attempts") VALUES {0}
+        ON CONFLICT ("ModuleId", "ModuleVersion", "CheckId", "Total")
+        DO UPDATE SET "Attempts" = "CheckTotalCounts"."Attempts" + excluded."Attempts"
+        """;
+
+    public const string AddQuestionTotals = """
+        INSERT INTO "QuestionTotalCounts" ("ModuleId", "ModuleVersion", "CheckId", "QuestionId", "Total", "Correct") VALUES {0}
+        ON CONFLICT ("ModuleId", "ModuleVersion", "CheckId", "QuestionId", "Total")
+        DO UPDATE SET "Correct" = "QuestionTotalCounts"."Correct" + excluded."Correct"
+        """;
+
+    public const string AddOptionChoices = """
+        INSERT INTO "OptionChoiceCounts" ("ModuleId", "ModuleVersion", "CheckId", "QuestionId", "OptionNumber", "Attempts") VALUES {0}
+        ON CONFLICT ("ModuleId", "ModuleVersion", "CheckId", "QuestionId", "OptionNumber")
+        DO UPDATE SET "Attempts" = "OptionChoiceCounts"."Attempts" + excluded."Attempts"
+        """;
+
     public const string AddEndings = """
         INSERT INTO "EndingCounts" ("PartnershipId", "ModuleId", "AgencyId", "JobRole", "ScenarioId", "EndingNodeId", "ModuleVersion", "Day", "People") VALUES {0}
         ON CONFLICT ("PartnershipId", "ModuleId", "AgencyId", "JobRole", "ScenarioId", "EndingNodeId", "ModuleVersion", "Day")
@@ -105,6 +123,39 @@ internal static class ReportTablesSql
             SELECT l."PartnershipId", l."AgencyId", l."JobRole", c."ModuleId", {month}, COUNT(*)
             FROM "ModuleCompletions" c JOIN ({learners}) l ON l."Id" = c."UserId"
             GROUP BY l."PartnershipId", l."AgencyId", l."JobRole", c."ModuleId", {month}
+            """;
+        foreach (var sql in ItemAnalysis(provider)) yield return sql;
+    }
+
+    // First attempts only (number 1 of a progress at a check), and only those that kept which questions they got
+    // right. Every question of a check is answered, so a question's answers name the attempts that answered it.
+    private static IEnumerable<string> ItemAnalysis(string provider)
+    {
+        var right = IsPostgres(provider)
+            ? """strpos(';' || a."CorrectQuestions" || ';', ';' || q."QuestionId" || ';') > 0"""
+            : """instr(';' || a."CorrectQuestions" || ';', ';' || q."QuestionId" || ';') > 0""";
+        const string first = """FROM "KnowledgeCheckAttempts" a WHERE a."Number" = 1 AND a."CorrectQuestions" IS NOT NULL""";
+        yield return """DELETE FROM "CheckTotalCounts" """;
+        yield return $"""
+            INSERT INTO "CheckTotalCounts" ("ModuleId", "ModuleVersion", "CheckId", "Total", "Attempts")
+            SELECT a."ModuleId", a."ModuleVersion", a."CheckId", a."CorrectCount", COUNT(*) {first}
+            GROUP BY a."ModuleId", a."ModuleVersion", a."CheckId", a."CorrectCount"
+            """;
+        yield return """DELETE FROM "QuestionTotalCounts" """;
+        yield return $"""
+            INSERT INTO "QuestionTotalCounts" ("ModuleId", "ModuleVersion", "CheckId", "QuestionId", "Total", "Correct")
+            SELECT a."ModuleId", a."ModuleVersion", a."CheckId", q."QuestionId", a."CorrectCount", SUM(CASE WHEN {right} THEN 1 ELSE 0 END)
+            FROM "KnowledgeCheckAttempts" a JOIN (SELECT DISTINCT "AttemptId", "QuestionId" FROM "KnowledgeCheckAnswers") q ON q."AttemptId" = a."Id"
+            WHERE a."Number" = 1 AND a."CorrectQuestions" IS NOT NULL
+            GROUP BY a."ModuleId", a."ModuleVersion", a."CheckId", q."QuestionId", a."CorrectCount"
+            """;
+        yield return """DELETE FROM "OptionChoiceCounts" """;
+        yield return """
+            INSERT INTO "OptionChoiceCounts" ("ModuleId", "ModuleVersion", "CheckId", "QuestionId", "OptionNumber", "Attempts")
+            SELECT a."ModuleId", a."ModuleVersion", a."CheckId", x."QuestionId", x."OptionNumber", COUNT(*)
+            FROM "KnowledgeCheckAttempts" a JOIN "KnowledgeCheckAnswers" x ON x."AttemptId" = a."Id"
+            WHERE a."Number" = 1 AND a."CorrectQuestions" IS NOT NULL
+            GROUP BY a."ModuleId", a."ModuleVersion", a."CheckId", x."QuestionId", x."OptionNumber"
             """;
     }
 
