@@ -127,6 +127,33 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Shows the current page at a desktop width (1280 px) and a phone width (375 px): fails if either makes the page
+    /// scroll sideways, and saves a full-page picture of each to <c>TestResults/screens/</c> (or the folder in
+    /// <c>CSELEARNING_SCREENS</c>) to be looked at. The width the test had is put back.
+    /// </summary>
+    public async Task CaptureAtBothWidthsAsync(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("CSELEARNING_SCREENS") is { Length: > 0 } set
+            ? set : Path.Combine(AppContext.BaseDirectory, "TestResults", "screens");
+        Directory.CreateDirectory(folder);
+        var before = Page.ViewportSize;
+        try
+        {
+            foreach (var width in (int[])[1280, 375])
+            {
+                await Page.SetViewportSizeAsync(width, 900);
+                var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow <= 0, $"{Page.Url} scrolls sideways by {overflow} px at {width} px wide.");
+                await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
+            }
+        }
+        finally
+        {
+            if (before is not null) await Page.SetViewportSizeAsync(before.Width, before.Height);
+        }
+    }
+
+    /// <summary>
     /// Fails if a script broke, or the console shows an error (a CSP violation, a missing stylesheet), or any
     /// page loaded without an axe check. The one error allowed is Chromium's note that an error page (a 404,
     /// say) came with its error status, which the journey that went there asked for.

@@ -79,10 +79,22 @@ public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyT
         await Expect(scenario.GoodPracticeHeading).ToBeVisibleAsync();
         await Expect(scenario.ChoiceGroup).ToHaveCountAsync(0);
         await Expect(scenario.PlayAgainButton).ToBeVisibleAsync();
+        // The ending says how it turned out, and the learner reads their route beside the recommended one. The run
+        // counts the sanction they first chose and went back on: two of three first decisions were recommended.
+        await Expect(scenario.Outcome).ToHaveTextAsync("How this turned out: good outcome");
+        await Expect(scenario.RunResult).ToContainTextAsync("You chose a recommended option at 2 of 3 decisions the first time you made them (66%).");
+        await Expect(scenario.RouteDecisions).ToHaveCountAsync(3);
+        await Expect(scenario.RouteDecisions.Nth(0)).ToContainTextAsync("Decision 1: Two in the morning");
+        await Expect(scenario.RouteDecisions.Nth(0)).ToContainTextAsync("Recommended practice");
+        await Expect(scenario.RouteDecisions.Nth(0)).ToContainTextAsync("Coming back is the moment a child decides whether this place is safe to talk in.");
+        await Expect(scenario.RouteDecisions.Nth(2)).ToContainTextAsync("Decision 3: The meeting");
+        await Expect(scenario.RouteDecisions.Nth(2)).ToContainTextAsync("Fewer than 5 people have made this decision so far");
+        await Session.CaptureAtBothWidthsAsync("scenario-ending");
 
         // The knowledge check: two of four right is under the pass mark of 75%.
         var check = await scenario.ContinueToCheckWithKeyboardAsync(CheckId, CheckTitle);
         await Expect(check.Questions).ToHaveCountAsync(4);
+        await Session.CaptureAtBothWidthsAsync("check");
         string[] questions = ["most-common-risk", "indicators", "cooperation", "victim-recognition"];
         var firstOrder = new List<string>();
         foreach (var question in questions) firstOrder.AddRange(await check.ShownKeysAsync(question));
@@ -96,6 +108,7 @@ public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyT
         await Expect(attempt.ReadAgainLinks).ToHaveTextAsync([new Regex("^Read again: Signs to notice"), new Regex("^Read again: Signs to notice")]);
         await Expect(attempt.ExplainedOptions).ToHaveCountAsync(0);
         await Expect(attempt.ContinueLink).ToHaveCountAsync(0);
+        await Session.CaptureAtBothWidthsAsync("check-failed");
 
         check = await attempt.TryAgainWithKeyboardAsync(CheckTitle);
         await Expect(check.EarlierAttempts).ToHaveTextAsync(["Attempt 1: 50%, not passed"]);
@@ -113,6 +126,7 @@ public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyT
         await Expect(attempt.Score).ToHaveTextAsync("You answered 4 of 4 questions correctly (100%). The pass mark is 75%.");
         await Expect(attempt.Reviews).ToHaveCountAsync(4);
         await Expect(attempt.ExplainedOptions).ToHaveCountAsync(14); // passed: every option of every question
+        await Session.CaptureAtBothWidthsAsync("check-passed");
 
         // The reflection, the last section, leads to "Finish the module".
         var reflection = await attempt.ContinueWithKeyboardAsync("reflection", "Reflect on your practice");
@@ -125,6 +139,9 @@ public sealed partial class CompleteModuleJourney(E2EFixture fixture) : JourneyT
         await Expect(completed.Panel).ToContainTextAsync(ModuleTitle);
         await Expect(completed.Detail("Version")).ToHaveTextAsync("1.0.0");
         await Expect(completed.Detail("Score")).ToHaveTextAsync("100%");
+        await Expect(completed.ScenarioResults).ToContainTextAsync("Recommended choice at 2 of 3 decisions (66%)");
+        await Expect(completed.ScenarioResults).ToContainTextAsync("Played once");
+        await Session.CaptureAtBothWidthsAsync("completion");
 
         // The success banner takes the focus, below the navigation: Shift+Tab goes back up to My learning.
         var myLearning = await completed.Navigation.OpenMyLearningWithKeyboardAsync(backwards: true);

@@ -19,6 +19,8 @@ public sealed class CompletionPage : AppPage
     public ILocator RecordButton => Page.GetByRole(AriaRole.Button, new() { Name = "Record my completion", Exact = true });
 
     /// <summary>The green confirmation panel, once the completion is recorded.</summary>
+    public ILocator ScenarioResults => Page.Locator("main #scenario-results");
+
     public ILocator Panel => Page.Locator("main .govuk-panel--confirmation");
 
     /// <summary>A detail of the recorded completion: "Completed on", "Version", "Score", "Time spent", "CPD hours".</summary>

@@ -36,6 +36,13 @@ public sealed class ScenarioPage : AppPage
 
     public ILocator GoBackButton => Page.GetByRole(AriaRole.Button, new() { Name = "Go back to your previous choice", Exact = true });
 
+    // At an ending: how it turned out, what the run recorded, and the learner's route decision by decision.
+    public ILocator Outcome => Page.Locator("main #ending-outcome");
+
+    public ILocator RunResult => Page.Locator("main #run-result");
+
+    public ILocator RouteDecisions => Page.Locator("main .govuk-summary-card");
+
     public ILocator GoodPracticeHeading => Page.GetByRole(AriaRole.Heading, new() { Name = "What good practice would have been", Exact = true });
 
     /// <summary>At an ending, the link on to the next section ("Continue", with the section's title for screen readers).</summary>
