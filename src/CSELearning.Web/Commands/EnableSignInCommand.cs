@@ -107,7 +107,7 @@ public static class EnableSignInCommand
             user.AccessFailedCount = 0;
         }
         await db.SaveChangesAsync();
-        await output.WriteLineAsync($"Sign-in enabled for {LearnerEmail(seed, 1)} to {LearnerEmail(seed, count)} {CommissionerEmail(seed)} and {ReviewerEmail(seed)}.");
+        await output.WriteLineAsync($"Sign-in enabled for {LearnerEmail(seed, 1)} to {LearnerEmail(seed, count)}, {CommissionerEmail(seed)} and {ReviewerEmail(seed)}.");
         return 0;
     }
 }

@@ -76,6 +76,13 @@ public static class TestAccounts
         return AccountOf(await CreateAsync(scope.ServiceProvider, UniqueLocalPart(name), name, JobRole.YouthWorker, null, null, Roles.Learner));
     }
 
+    /// <summary>A content reviewer, who reads item analysis and sees no person.</summary>
+    public static async Task<Account> CreateContentReviewerAsync(IServiceProvider services, string name)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return AccountOf(await CreateAsync(scope.ServiceProvider, UniqueLocalPart(name), name, JobRole.Other, null, null, Roles.ContentReviewer));
+    }
+
     /// <summary>
     /// A learner and a supervisor of their own, the supervision current since last month: for a journey in
     /// which one shares work with the other, whose caseload must hold nothing from other journeys.

@@ -47,5 +47,29 @@ public sealed class ReportJourneys(E2EFixture fixture) : JourneyTest(fixture)
         await Expect(Pages.AppPage.ChosenOption(report.Agency)).ToHaveTextAsync(Organisation.Agency);
     }
 
+    [Fact]
+    public async Task A_content_reviewer_reads_item_analysis_for_a_module_and_no_person_is_named()
+    {
+        var reviewer = await TestAccounts.CreateContentReviewerAsync(Fixture.App.Services, "Rowan Adeyemi");
+        var home = await (await SignInPage.OpenAsync(Session)).SignInAsync(reviewer);
+        var items = await home.Navigation.OpenItemAnalysisAsync();
+
+        await items.Module.SelectOptionAsync(new SelectOptionValue { Label = "Recognising the signs of child sexual exploitation" });
+        items = await items.ShowAsync();
+
+        await Expect(Page).ToHaveURLAsync(new Regex(@"[?&]module=recognising-exploitation\b"));
+        // The sample check's four questions, each with its options, and the scenario's decision points and endings.
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Knowledge-check questions", Exact = true })).ToBeVisibleAsync();
+        await Expect(items.Tables.Filter(new() { Has = Page.Locator("caption", new() { HasTextRegex = new Regex("^Options of question") }) })).ToHaveCountAsync(4);
+        await Expect(items.Tables.Filter(new() { Has = Page.Locator("caption", new() { HasTextString = "where the first time through ended" }) })).ToHaveCountAsync(1);
+        // Learners of other journeys have taken the module here; none of them is named.
+        await Expect(Page.Locator("main")).Not.ToContainTextAsync("Sam Okafor");
+        await Expect(Page.Locator("main")).Not.ToContainTextAsync(Organisation.Learner.Name);
+        await Session.CaptureAtBothWidthsAsync("item-analysis");
+        // Nothing else is the reviewer's: no reports, caseload or administration in the navigation.
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Administration", Exact = true })).ToHaveCountAsync(0);
+    }
+
     private IPage Page => Session.Page;
 }

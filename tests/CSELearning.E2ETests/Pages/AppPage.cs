@@ -129,6 +129,13 @@ public sealed class ServiceNavigation(BrowserSession session)
         return await Reports.UptakePage.ArriveAsync(session);
     }
 
+    /// <summary>Item analysis (content reviewers and administrators), from the navigation.</summary>
+    public async Task<ItemAnalysisPage> OpenItemAnalysisAsync()
+    {
+        await Link("Item analysis").ClickAsync();
+        return await ItemAnalysisPage.ArriveAsync(session);
+    }
+
     public async Task<AdministrationPage> OpenAdministrationAsync()
     {
         await Root.GetByRole(AriaRole.Link, new() { Name = "Administration", Exact = true }).ClickAsync();

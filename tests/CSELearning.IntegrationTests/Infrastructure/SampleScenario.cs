@@ -26,6 +26,12 @@ public static partial class SampleScenario
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Choosing {written} at {node}: {(int)response.StatusCode}");
     }
 
+    /// <summary>Chooses at each node in turn, each choice by the place it is written in.</summary>
+    public static async Task PlayAsync(HttpClient client, params (string Node, int Written)[] choices)
+    {
+        foreach (var (node, written) in choices) await ChooseAsync(client, node, written);
+    }
+
     public static async Task PostAsync(HttpClient client, string action)
     {
         var page = await client.GetPageAsync(Url);

@@ -21,7 +21,7 @@ public sealed class CommandLineTests
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(Name, ',') FROM (SELECT Name FROM AspNetRoles ORDER BY Name)";
-        Assert.Equal("Administrator,Commissioner,Learner,Supervisor", await command.ExecuteScalarAsync());
+        Assert.Equal("Administrator,Commissioner,ContentReviewer,Learner,Supervisor", await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
     }
@@ -158,7 +158,7 @@ public sealed class CommandLineTests
         Assert.Equal(2, unset.ExitCode);
         Assert.Contains("CSELEARNING_BENCH_PASSWORD", unset.Output);
         Assert.Equal(0, set.ExitCode);
-        Assert.Contains("Sign-in enabled for learner1.seed4@generated.example to learner2.seed4@generated.example and commissioner.seed4@generated.example", set.Output);
+        Assert.Contains("Sign-in enabled for learner1.seed4@generated.example to learner2.seed4@generated.example, commissioner.seed4@generated.example and reviewer.seed4@generated.example.", set.Output);
         Assert.DoesNotContain(environment["CSELEARNING_BENCH_PASSWORD"], set.Output);
     }
 

@@ -20,7 +20,7 @@ public abstract class RouteReviewTests(AppFactory factory) : IntegrationTest(fac
         var organisation = await Factory.CreateOrganisationAsync();
         var client = await StartedLearnerAsync("ada@riverside.example", organisation);
 
-        await PlayAsync(client, ("back-late", 2), ("sanction", 1), ("sharing", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 2), ("sanction", 1), ("sharing", 2));
 
         var page = await client.GetPageAsync(SampleScenario.Url);
         Assert.Contains("How this turned out: <strong class=\"govuk-tag govuk-tag--red\">poor outcome</strong>", page);
@@ -46,9 +46,9 @@ public abstract class RouteReviewTests(AppFactory factory) : IntegrationTest(fac
     {
         var client = await StartedLearnerAsync("ada@riverside.example", await Factory.CreateOrganisationAsync());
 
-        await PlayAsync(client, ("back-late", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 2));
         await SampleScenario.GoBackAsync(client);
-        await PlayAsync(client, ("back-late", 1), ("next-day", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 2));
 
         var page = await client.GetPageAsync(SampleScenario.Url);
         Assert.Contains(Welcome, Decision(page, 1));
@@ -65,11 +65,11 @@ public abstract class RouteReviewTests(AppFactory factory) : IntegrationTest(fac
         for (var i = 1; i <= 5; i++)
         {
             var peer = await StartedLearnerAsync($"peer{i}@riverside.example", organisation);
-            await PlayAsync(peer, i <= 4 ? [("back-late", 1), ("next-day", 2)] : [("back-late", 2), ("sanction", 2)]);
+            await SampleScenario.PlayAsync(peer, i <= 4 ? [("back-late", 1), ("next-day", 2)] : [("back-late", 2), ("sanction", 2)]);
         }
         var client = await StartedLearnerAsync("ada@riverside.example", organisation);
 
-        await PlayAsync(client, ("back-late", 2), ("sanction", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 2), ("sanction", 2));
 
         var first = Decision(await client.GetPageAsync(SampleScenario.Url), 1);
         // Six have decided at the first point now, the learner among them: four welcomed her (67%), two threatened (33%).
@@ -87,10 +87,10 @@ public abstract class RouteReviewTests(AppFactory factory) : IntegrationTest(fac
         var client = await StartedLearnerAsync("ada@riverside.example", organisation);
         for (var i = 0; i < 5; i++)
         {
-            await PlayAsync(client, ("back-late", 1), ("next-day", 2));
+            await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 2));
             await SampleScenario.StartAgainAsync(client);
         }
-        await PlayAsync(client, ("back-late", 1), ("next-day", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 2));
 
         Assert.Contains("Fewer than 5 people have made this decision so far", Decision(await client.GetPageAsync(SampleScenario.Url), 1));
     }
@@ -111,10 +111,6 @@ public abstract class RouteReviewTests(AppFactory factory) : IntegrationTest(fac
         return client;
     }
 
-    private static async Task PlayAsync(HttpClient client, params (string Node, int Written)[] choices)
-    {
-        foreach (var (node, written) in choices) await SampleScenario.ChooseAsync(client, node, written);
-    }
 }
 
 public sealed class RouteReviewTestsOnSqlite(ModuleSqliteAppFactory factory) : RouteReviewTests(factory), IClassFixture<ModuleSqliteAppFactory>;

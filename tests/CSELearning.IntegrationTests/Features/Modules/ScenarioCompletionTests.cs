@@ -24,11 +24,11 @@ public abstract class ScenarioCompletionTests(AppFactory factory) : IntegrationT
             text.Replace("cpd_hours: 0.5", "cpd_hours: 0.5\nrequire_good_ending: true", StringComparison.Ordinal))));
         var client = await LearnerAsync(variant);
 
-        await PlayAsync(client, ("back-late", 1), ("next-day", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 2));
         await PassCheckAsync(client);
         // Going back from the poor ending to the good one does not change how this time through ended.
         await SampleScenario.GoBackAsync(client);
-        await PlayAsync(client, ("next-day", 1), ("sharing", 1));
+        await SampleScenario.PlayAsync(client, ("next-day", 1), ("sharing", 1));
 
         var page = await client.GetPageAsync(Completion);
         Assert.Contains("reach a good ending in", page);
@@ -39,7 +39,7 @@ public abstract class ScenarioCompletionTests(AppFactory factory) : IntegrationT
         Assert.Equal(0, await Factory.WithDbAsync(db => db.ModuleCompletions.CountAsync()));
 
         await SampleScenario.StartAgainAsync(client);
-        await PlayAsync(client, ("back-late", 1), ("next-day", 1), ("sharing", 1));
+        await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 1), ("sharing", 1));
 
         page = await client.GetPageAsync(Completion);
         Assert.Contains("You have reached a good ending in every scenario", page);
@@ -58,7 +58,7 @@ public abstract class ScenarioCompletionTests(AppFactory factory) : IntegrationT
     {
         var client = await LearnerAsync(Factory);
 
-        await PlayAsync(client, ("back-late", 2), ("sanction", 1), ("sharing", 1));
+        await SampleScenario.PlayAsync(client, ("back-late", 2), ("sanction", 1), ("sharing", 1));
         await PassCheckAsync(client);
         var completed = await client.PostFormAsync(Completion, Completion, [new("progress", "1")]);
 
@@ -77,7 +77,7 @@ public abstract class ScenarioCompletionTests(AppFactory factory) : IntegrationT
         await Factory.CreateUserAsync("other@riverside.example", organisation, Roles.Learner);
         var other = await Factory.SignedInAsync("other@riverside.example");
         await other.PostFormAsync(SampleScenario.Module, SampleScenario.Module + "/start", []);
-        await PlayAsync(other, ("back-late", 1), ("next-day", 2));
+        await SampleScenario.PlayAsync(other, ("back-late", 1), ("next-day", 2));
         var client = await LearnerAsync(Factory, organisation);
 
         Assert.DoesNotContain("scenario-results", await client.GetPageAsync(Completion));
@@ -111,10 +111,6 @@ public abstract class ScenarioCompletionTests(AppFactory factory) : IntegrationT
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
-    private static async Task PlayAsync(HttpClient client, params (string Node, int Written)[] choices)
-    {
-        foreach (var (node, written) in choices) await SampleScenario.ChooseAsync(client, node, written);
-    }
 }
 
 public sealed class ScenarioCompletionTestsOnSqlite(ModuleSqliteAppFactory factory) : ScenarioCompletionTests(factory), IClassFixture<ModuleSqliteAppFactory>;

@@ -19,7 +19,7 @@ public abstract class ScenarioScoringTests(AppFactory factory) : IntegrationTest
     {
         var client = await StartedLearnerAsync();
 
-        await PlayAsync(client, ("back-late", 1), ("next-day", 1), ("sharing", 1));
+        await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 1), ("sharing", 1));
 
         var run = await Factory.WithDbAsync(db => db.ScenarioRuns.SingleAsync());
         Assert.Equal(("kayla", 1, "protected", EndingOutcome.Good, 3, 3, 1m), (run.ScenarioId, run.Playthrough, run.EndingNodeId, run.Outcome, run.ScoredDecisions, run.RecommendedDecisions, run.FirstPassScore));
@@ -30,7 +30,7 @@ public abstract class ScenarioScoringTests(AppFactory factory) : IntegrationTest
     {
         var client = await StartedLearnerAsync();
 
-        await PlayAsync(client, ("back-late", 2), ("sanction", 1), ("sharing", 1));
+        await SampleScenario.PlayAsync(client, ("back-late", 2), ("sanction", 1), ("sharing", 1));
 
         var run = await Factory.WithDbAsync(db => db.ScenarioRuns.SingleAsync());
         Assert.Equal(("protected", EndingOutcome.Good, 3, 2, 0.6667m), (run.EndingNodeId, run.Outcome, run.ScoredDecisions, run.RecommendedDecisions, run.FirstPassScore));
@@ -41,11 +41,11 @@ public abstract class ScenarioScoringTests(AppFactory factory) : IntegrationTest
     {
         var client = await StartedLearnerAsync();
 
-        await PlayAsync(client, ("back-late", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 2));
         await SampleScenario.GoBackAsync(client);
-        await PlayAsync(client, ("back-late", 1), ("next-day", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 2));
         await SampleScenario.GoBackAsync(client);
-        await PlayAsync(client, ("next-day", 1), ("sharing", 1));
+        await SampleScenario.PlayAsync(client, ("next-day", 1), ("sharing", 1));
 
         var run = await Factory.WithDbAsync(db => db.ScenarioRuns.SingleAsync());
         Assert.Equal(("missed", EndingOutcome.Poor, 2, 0), (run.EndingNodeId, run.Outcome, run.ScoredDecisions, run.RecommendedDecisions));
@@ -56,9 +56,9 @@ public abstract class ScenarioScoringTests(AppFactory factory) : IntegrationTest
     {
         var client = await StartedLearnerAsync();
 
-        await PlayAsync(client, ("back-late", 1), ("next-day", 2));
+        await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 2));
         await SampleScenario.StartAgainAsync(client);
-        await PlayAsync(client, ("back-late", 1), ("next-day", 1), ("sharing", 1));
+        await SampleScenario.PlayAsync(client, ("back-late", 1), ("next-day", 1), ("sharing", 1));
 
         var runs = await Factory.WithDbAsync(db => db.ScenarioRuns.OrderBy(r => r.Playthrough).ToListAsync());
         Assert.Equal([(1, EndingOutcome.Poor, 0.5m), (2, EndingOutcome.Good, 1m)], runs.Select(r => (r.Playthrough, r.Outcome, r.FirstPassScore!.Value)));
@@ -72,10 +72,6 @@ public abstract class ScenarioScoringTests(AppFactory factory) : IntegrationTest
         return client;
     }
 
-    private static async Task PlayAsync(HttpClient client, params (string Node, int Written)[] choices)
-    {
-        foreach (var (node, written) in choices) await SampleScenario.ChooseAsync(client, node, written);
-    }
 }
 
 public sealed class ScenarioScoringTestsOnSqlite(ModuleSqliteAppFactory factory) : ScenarioScoringTests(factory), IClassFixture<ModuleSqliteAppFactory>;
