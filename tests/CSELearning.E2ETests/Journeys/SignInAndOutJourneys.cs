@@ -29,7 +29,7 @@ public sealed class SignInAndOutJourneys(E2EFixture fixture) : JourneyTest(fixtu
         await ExpectSessionCookieAsync(present: true);
         string[] navigation = role switch
         {
-            Roles.Administrator => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Administration", "Your account"],
+            Roles.Administrator => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Item analysis", "Administration", "Your account"],
             Roles.Commissioner => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Your account"],
             Roles.Supervisor => ["Home", "Modules", "My learning", "Reflective logs", "Caseload", "Your account"],
             _ => ["Home", "Modules", "My learning", "Reflective logs", "Your account"],
@@ -75,6 +75,7 @@ public sealed class SignInAndOutJourneys(E2EFixture fixture) : JourneyTest(fixtu
             case Roles.Administrator:
                 await Expect(home.AdministratorSection.GetByRole(AriaRole.Link, new() { Name = "partnerships" })).ToBeVisibleAsync();
                 await Expect(home.AdministratorSection.GetByRole(AriaRole.Link, new() { Name = "active accounts" })).ToBeVisibleAsync();
+                await Expect(home.AdministratorSection.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Item analysis") })).ToBeVisibleAsync();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(role), role, "No such role.");

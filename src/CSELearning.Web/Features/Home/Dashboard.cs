@@ -10,7 +10,7 @@ namespace CSELearning.Web.Features.Home;
 public static class Dashboard
 {
     public sealed record Model(string DisplayName, LearnerSection? Learner, SupervisorSection? Supervisor,
-        CommissionerSection? Commissioner, AdministratorSection? Administrator, bool SeesItemAnalysis);
+        CommissionerSection? Commissioner, AdministratorSection? Administrator, bool IsContentReviewer);
 
     public sealed record LearnerSection(string? Agency, string? Team, IReadOnlyList<string> Supervisors);
 
@@ -94,7 +94,7 @@ public static class Dashboard
             }
 
             return new Model(me.DisplayName, learner, supervisor, commissioner, administrator,
-                principal.IsInRole(Roles.ContentReviewer) || principal.IsInRole(Roles.Administrator));
+                principal.IsInRole(Roles.ContentReviewer));
         }
     }
 }
