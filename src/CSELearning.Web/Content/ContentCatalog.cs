@@ -16,7 +16,7 @@ public sealed class ContentCatalog
         _pages = (pages ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
     }
 
-    // A site page (glossary, support), or null when the content has none by that id.
+    // A site page (glossary, support, law), or null when the content has none by that id.
     public SitePage? Page(string id) => _pages.GetValueOrDefault(id);
 
     // In folder-name order.

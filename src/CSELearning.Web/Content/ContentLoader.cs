@@ -7,7 +7,7 @@ namespace CSELearning.Web.Content;
 // What loading the content gave: the modules, rendered, when there are no problems.
 public sealed record ContentLoadResult(IReadOnlyList<ContentModule> Modules, IReadOnlyList<ContentProblem> Problems)
 {
-    // The site pages found (glossary, support), rendered, when there are no problems.
+    // The site pages found (glossary, support, law), rendered, when there are no problems.
     public IReadOnlyList<SitePage> Pages { get; init; } = [];
 
     public bool IsValid => Problems.Count == 0;
@@ -46,7 +46,7 @@ public static class ContentLoader
     }
 
     // Loads files given with paths relative to the content directory: modules ("modules/slug/module.md") and
-    // site pages ("glossary.md", "support.md"), each optional.
+    // site pages ("glossary.md", "support.md", "law.md"), each optional.
     public static ContentLoadResult Load(IEnumerable<SourceFile> files) => Load(files, []);
 
     private static ContentLoadResult Load(IEnumerable<SourceFile> files, List<ContentProblem> problems)

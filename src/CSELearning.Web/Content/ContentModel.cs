@@ -48,12 +48,12 @@ public sealed class ContentModule
         Changes.Any(c => c.Kind == ChangeKind.Major && c.Version > completed && c.Version <= Version);
 }
 
-// A page of the site written as content rather than code, shared by every module: the glossary and the
-// page on where to get support. Read from content/<id>.md, rendered once like a module's pages.
+// A page of the site written as content rather than code, shared by every module: the glossary, the page
+// on where to get support, and the page on the law, guidance and referral routes. Read from content/<id>.md, rendered once like a module's pages.
 public sealed class SitePage
 {
     // The pages the site serves from the content directory, by id (their file name without .md).
-    public static readonly IReadOnlyList<string> Ids = ["glossary", "support"];
+    public static readonly IReadOnlyList<string> Ids = ["glossary", "support", "law"];
 
     public required string Id { get; init; }
     public required string Title { get; init; }
@@ -212,6 +212,9 @@ public sealed class Question
     // The section that teaches what the question asks (written "Taught in: section-id#heading-id"): where a learner
     // who got it wrong is sent, instead of being shown the answer.
     public TaughtIn? TaughtIn { get; init; }
+    // Whether the question sets a practice situation and asks what to do (written "Applied: yes"), rather than
+    // asking for knowledge; a module's check is expected to be at least half applied.
+    public bool Applied { get; init; }
 }
 
 public sealed record TaughtIn(string SectionId, string? HeadingId, int Line);

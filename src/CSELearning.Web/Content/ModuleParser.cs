@@ -202,7 +202,7 @@ internal sealed partial class ModuleParser
 
     private static readonly string[] SitePageFields = ["title", "references"];
 
-    // A site page (glossary.md, support.md): a title, references if it cites, and markdown.
+    // A site page (glossary.md, support.md, law.md): a title, references if it cites, and markdown.
     public SitePage? ParseSitePage(string id, SourceFile file)
     {
         var fields = YamlFields.ReadFrontMatter(file, _problems);
@@ -380,11 +380,27 @@ internal sealed partial class ModuleParser
                 else if (question.Options is not null)
                     Problem(block, "nothing may follow a question's options: put it in an option's explanation, or above the options");
                 else if (block is ListBlock list) question.Options = Options(list, question.Id);
-                else if (block is ParagraphBlock { Inline: { } inline } paragraph && TaughtInLine(PlainText(inline)) is var (written, taught))
+                else if (block is ParagraphBlock { Inline: { } inline } paragraph && QuestionMarkerLines(inline) is { } markers)
                 {
-                    if (question.TaughtIn is not null) Problem(paragraph, "the question already says where it is taught: keep one 'Taught in:' line");
-                    else if (taught is null) Problem(paragraph, $"'Taught in: {written}' should name a section by its id, with a heading's id after # if you like: 'Taught in: how-grooming-works#the-pattern'");
-                    else question.TaughtIn = taught with { Line = paragraph.Line + 1 };
+                    // "Taught in:" and "Applied:" may share a paragraph (one line each) or stand apart.
+                    foreach (var (marker, index) in markers.Select((m, i) => (m, i)))
+                    {
+                        var line = paragraph.Line + 1 + index;
+                        if (TaughtInLine(marker) is var (written, taught))
+                        {
+                            if (question.TaughtIn is not null) Problem(paragraph, "the question already says where it is taught: keep one 'Taught in:' line");
+                            else if (taught is null) Problem(paragraph, $"'Taught in: {written}' should name a section by its id, with a heading's id after # if you like: 'Taught in: how-grooming-works#the-pattern'");
+                            else question.TaughtIn = taught with { Line = line };
+                        }
+                        else if (StripPrefix(marker, AppliedPrefix, out var value))
+                        {
+                            if (question.Applied) Problem(paragraph, "the question is already marked applied: keep one 'Applied: yes' line");
+                            else if (!string.Equals(value.Trim(), "yes", StringComparison.OrdinalIgnoreCase))
+                                Problem(paragraph, $"'Applied: {value.Trim()}' should be 'Applied: yes' (a question that sets a practice situation), or left out (a question of knowledge)");
+                            else question.Applied = true;
+                        }
+                        else Problem(paragraph, $"'{(marker.Length > 60 ? marker[..60] + "…" : marker)}' is not a 'Taught in:' or 'Applied:' line: put the question's own text apart from them, after a blank line");
+                    }
                 }
                 else question.Detail.Add(block);
             }
@@ -506,6 +522,17 @@ internal sealed partial class ModuleParser
 
     public const string PinMarker = "(keep in place)";
 
+    private const string AppliedPrefix = "Applied:";
+
+    // The lines of a paragraph that holds a question's "Taught in:" or "Applied:" line; null for any other paragraph.
+    private static string[]? QuestionMarkerLines(ContainerInline inline)
+    {
+        var lines = PlainText(inline, lineBreak: "\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length > 0 && lines.Any(l => l.StartsWith("Taught in:", StringComparison.Ordinal) || l.StartsWith(AppliedPrefix, StringComparison.Ordinal))
+            ? lines
+            : null;
+    }
+
     // "Taught in: section-id" or "Taught in: section-id#heading-id"; null when the paragraph is something else.
     private static (string Written, TaughtIn? TaughtIn)? TaughtInLine(string text)
     {
@@ -560,7 +587,7 @@ internal sealed partial class ModuleParser
     internal static string HeadingText(HeadingBlock heading) => heading.Inline is null ? "" : PlainText(heading.Inline);
 
     // The words of some inline markdown, without its markup.
-    internal static string PlainText(ContainerInline inlines)
+    internal static string PlainText(ContainerInline inlines, string lineBreak = " ")
     {
         var text = new StringBuilder();
         Append(inlines);
@@ -574,7 +601,7 @@ internal sealed partial class ModuleParser
                 {
                     case LiteralInline literal: text.Append(literal.Content); break;
                     case CodeInline code: text.Append(code.Content); break;
-                    case LineBreakInline: text.Append(' '); break;
+                    case LineBreakInline: text.Append(lineBreak); break;
                     case ContainerInline inner: Append(inner); break;
                     default: break;
                 }
@@ -648,6 +675,7 @@ internal sealed partial class ModuleParser
         public int Line => line;
         public List<Block> Detail { get; } = [];
         public TaughtIn? TaughtIn { get; set; }
+        public bool Applied { get; set; }
         public List<AnswerOption>? Options { get; set; }
 
         public Question Build() => new()
@@ -659,6 +687,7 @@ internal sealed partial class ModuleParser
             Detail = Fragment(Detail),
             Options = Options ?? [],
             TaughtIn = TaughtIn,
+            Applied = Applied,
         };
     }
 }

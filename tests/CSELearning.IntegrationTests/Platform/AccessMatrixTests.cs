@@ -102,6 +102,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["GET /certificates/download"] = new("/certificates/download", Forbidden, Forbidden, Forbidden, Forbidden, Ok, Ok, Ok, SignIn),
         ["GET /certificates/download.zip"] = ReportOfP1("/certificates/download.zip?from={yearAgo}&to={today}"),
         ["GET /glossary"] = Public("/glossary"),
+        ["GET /law"] = Public("/law"),
         ["GET /verify/{code}"] = Public("/verify/{code}"),
         ["GET /reflections"] = AnyoneSignedIn("/reflections"),
         ["POST /reflections/new"] = AnyonePosts("/reflections/new"),

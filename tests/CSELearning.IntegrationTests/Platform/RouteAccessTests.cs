@@ -50,6 +50,7 @@ public sealed partial class RouteAccessTests(SqliteAppFactory factory) : IClassF
         ["GET /certificates/download"] = Policies.Reporting,
         ["GET /certificates/download.zip"] = Policies.Reporting,
         ["GET /glossary"] = Anonymous,
+        ["GET /law"] = Anonymous,
         ["GET /verify/{code}"] = Anonymous,
         ["GET /reflections"] = SignedIn,
         ["POST /reflections/new"] = SignedIn,

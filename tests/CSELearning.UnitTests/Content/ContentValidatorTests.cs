@@ -35,6 +35,28 @@ public class ContentValidatorTests
     public void A_question_that_does_not_say_where_it_is_taught(string old, string replacement, string expected) =>
         AssertProblem(new SampleModule().Replace("03-check.md", old, replacement), expected);
 
+    // "Applied: yes" marks a question that sets a practice situation; the repository's checks must be at least half applied.
+    [Theory]
+    [InlineData("Taught in: page\n", "Taught in: page\nApplied: yes\n")]
+    [InlineData("Taught in: page\n", "Taught in: page\n\nApplied: yes\n")]
+    [InlineData("Taught in: page\n", "Applied: Yes\nTaught in: page\n")]
+    public void A_question_marked_applied_is_applied_and_keeps_where_it_is_taught(string old, string replacement)
+    {
+        var module = new SampleModule().Replace("03-check.md", old, replacement).LoadValid();
+        var questions = module.SectionsOf<KnowledgeCheck>().Single().Questions;
+
+        Assert.Equal([true, false], questions.Select(q => q.Applied));
+        Assert.Equal("page", questions[0].TaughtIn?.SectionId);
+        Assert.True(questions[0].Detail.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("Taught in: page\n", "Taught in: page\nApplied: no\n", Check + ":9: 'Applied: no' should be 'Applied: yes'")]
+    [InlineData("Taught in: page\n", "Taught in: page\nApplied: yes\n\nApplied: yes\n", Check + ":12: the question is already marked applied")]
+    [InlineData("Taught in: page\n", "Taught in: page\nApplied: yes\nWhat would you do?\n", Check + ":9: 'What would you do?' is not a 'Taught in:' or 'Applied:' line")]
+    public void A_badly_written_applied_line(string old, string replacement, string expected) =>
+        AssertProblem(new SampleModule().Replace("03-check.md", old, replacement), expected);
+
     [Fact]
     public void A_question_may_name_a_heading_on_its_page() =>
         Assert.Empty(new SampleModule().Replace("03-check.md", "Taught in: page\n", "Taught in: page#a-heading\n").Load().Problems);

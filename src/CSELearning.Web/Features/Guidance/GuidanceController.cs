@@ -14,6 +14,9 @@ public sealed class GuidanceController : Controller
     [HttpGet("/support")]
     public IActionResult Support([FromServices] ContentCatalog catalog) => Show(catalog, "support");
 
+    [HttpGet("/law")]
+    public IActionResult Law([FromServices] ContentCatalog catalog) => Show(catalog, "law");
+
     private IActionResult Show(ContentCatalog catalog, string id) =>
         catalog.Page(id) is { } page ? View("Page", page) : NotFound();
 }

@@ -20,7 +20,7 @@ public abstract class PublishedModulesTests(AppFactory factory) : IntegrationTes
     [Fact]
     public async Task Every_published_module_can_be_completed_end_to_end()
     {
-        Assert.Equal(["building-trust", "commissioning-support", "grooming-and-exploitation", "transactional-sex-and-exchange"], Modules.Select(m => m.Id).Order());
+        Assert.Equal(["building-trust", "commissioning-support", "criminal-and-online-exploitation", "grooming-and-exploitation", "transactional-sex-and-exchange"], Modules.Select(m => m.Id).Order());
         var org = await Factory.CreateOrganisationAsync();
         var user = await Factory.CreateUserAsync("dev.patel@riverside.example", org, Roles.Learner);
         var client = await Factory.SignedInAsync(user.Email!);
@@ -32,13 +32,15 @@ public abstract class PublishedModulesTests(AppFactory factory) : IntegrationTes
             Assert.Contains("Content warning", start);
             Assert.Contains("href=\"/support\"", start);
             Assert.Contains("href=\"/glossary\"", start);
+            Assert.Contains("<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/law\">Law, guidance and referral routes</a></p>", start);
             Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(url, url + "/start", [])).StatusCode);
 
             foreach (var section in module.Sections)
             {
                 var sectionUrl = $"{url}/{section.Id}";
                 var page = await client.GetPageAsync(sectionUrl);
-                Assert.Contains("href=\"/support\"", page); // support is one step away on every page
+                Assert.Contains("href=\"/support\"", page); // support, and the law and referral routes, are one step away on every page
+                Assert.Contains("<p class=\"govuk-body-s\"><a class=\"govuk-link\" href=\"/law\">Law, guidance and referral routes</a></p>", page);
                 switch (section)
                 {
                     case Scenario scenario:
@@ -77,6 +79,22 @@ public abstract class PublishedModulesTests(AppFactory factory) : IntegrationTes
         Assert.Contains("href=\"#ref-", glossary);
         // Every page links to both from its footer.
         Assert.Contains("<a class=\"govuk-footer__link\" href=\"/support\">Where to get support</a>", await visitor.GetPageAsync("/account/sign-in"));
+    }
+
+    [Fact]
+    public async Task The_law_page_is_open_to_everyone_linked_from_every_page_and_its_citations_land()
+    {
+        var visitor = Factory.CreateBrowser();
+
+        var law = await visitor.GetPageAsync("/law");
+
+        Assert.Contains("<h1 class=\"govuk-heading-l\">Law, guidance and referral routes</h1>", law);
+        Assert.Contains("id=\"modern-slavery-nrm\"", law);
+        var citations = System.Text.RegularExpressions.Regex.Matches(law, "href=\"#(ref-[^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(citations);
+        foreach (var target in citations)
+            Assert.Contains($"id=\"{target}\"", law);
+        Assert.Contains("<a class=\"govuk-footer__link\" href=\"/law\">Law and guidance</a>", await visitor.GetPageAsync("/account/sign-in"));
     }
 
     private static async Task PlayRecommendedPathAsync(HttpClient client, string url, Scenario scenario)
