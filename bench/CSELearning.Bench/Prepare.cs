@@ -49,7 +49,7 @@ public static partial class Prepare
             var scenario = module.SectionsOf<Scenario>().First();
             lua.AppendLine(CultureInfo.InvariantCulture, $"    [{Quote(ScenarioUrl(module))}] = {{ start = {Quote(scenario.Start!.Id)}, graph = {{");
             foreach (var node in scenario.Nodes)
-                lua.AppendLine(CultureInfo.InvariantCulture, $"      [{Quote(node.Id)}] = {{ ending = {(node.IsEnding ? "true" : "false")}, targets = {{ {string.Join(", ", node.Choices.Select(c => Quote(c.Target)))} }} }},");
+                lua.AppendLine(CultureInfo.InvariantCulture, $"      [{Quote(node.Id)}] = {{ ending = {(node.IsEnding ? "true" : "false")}, targets = {{ {string.Join(", ", node.Choices.Select(c => Quote(c.Target)))} }}, keys = {{ {string.Join(", ", node.Choices.Select(c => Quote(c.Key)))} }} }},");
             lua.AppendLine("    } },");
         }
         lua.AppendLine("  },");

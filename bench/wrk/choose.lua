@@ -26,7 +26,8 @@ function request()
   mode = "choose"
   turn = turn + 1
   choice = (turn % #here.targets) + 1
-  return wrk.format("POST", me.scenario .. "/choose", nil, form({ { "node", node }, { "choice", tostring(choice) }, { "revision", tostring(revision) },
+  -- The form posts the choice's stable key, never its position (the choices are shown in a shuffled order).
+  return wrk.format("POST", me.scenario .. "/choose", nil, form({ { "node", node }, { "choice", here.keys[choice] }, { "revision", tostring(revision) },
     { "__RequestVerificationToken", me.token } }))
 end
 
