@@ -49,7 +49,8 @@ public sealed class ContentModule
 }
 
 // A page of the site written as content rather than code, shared by every module: the glossary, the page
-// on where to get support, and the page on the law, guidance and referral routes. Read from content/<id>.md, rendered once like a module's pages.
+// on where to get support, and the page on the law, guidance and referral routes. Read from
+// content/<id>.md, rendered once like a module's pages.
 public sealed class SitePage
 {
     // The pages the site serves from the content directory, by id (their file name without .md).

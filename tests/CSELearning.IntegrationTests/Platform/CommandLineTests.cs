@@ -86,7 +86,7 @@ public sealed class CommandLineTests
         var result = await RunAsync(["validate-content"], new() { ["Database__Provider"] = "" });
 
         Assert.True(result.ExitCode == 0, result.Output);
-        Assert.Matches(@"^\d+ modules? and glossary\.md and support\.md in .+content: no problems\.", result.Output.Trim());
+        Assert.Matches(@"^\d+ modules? and glossary\.md and support\.md and law\.md in .+content: no problems\.", result.Output.Trim());
     }
 
     [Fact]
