@@ -522,21 +522,21 @@ internal sealed partial class ModuleParser
 
     public const string PinMarker = "(keep in place)";
 
+    private const string TaughtInPrefix = "Taught in:";
     private const string AppliedPrefix = "Applied:";
 
-    // The lines of a paragraph that holds a question's "Taught in:" or "Applied:" line; null for any other paragraph.
+    // The lines of a paragraph that holds a question's "Taught in:" or "Applied:" line (recognised as the lines
+    // themselves are read, whatever the case of the prefix); null for any other paragraph.
     private static string[]? QuestionMarkerLines(ContainerInline inline)
     {
         var lines = PlainText(inline, lineBreak: "\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return lines.Length > 0 && lines.Any(l => l.StartsWith("Taught in:", StringComparison.Ordinal) || l.StartsWith(AppliedPrefix, StringComparison.Ordinal))
-            ? lines
-            : null;
+        return lines.Any(l => StripPrefix(l, TaughtInPrefix, out _) || StripPrefix(l, AppliedPrefix, out _)) ? lines : null;
     }
 
     // "Taught in: section-id" or "Taught in: section-id#heading-id"; null when the paragraph is something else.
     private static (string Written, TaughtIn? TaughtIn)? TaughtInLine(string text)
     {
-        if (!StripPrefix(text.Trim(), "Taught in:", out var rest)) return null;
+        if (!StripPrefix(text.Trim(), TaughtInPrefix, out var rest)) return null;
         var parts = rest.Trim().Split('#');
         var valid = parts.Length <= 2 && parts.All(p => IdPattern().IsMatch(p));
         return (rest.Trim(), valid ? new TaughtIn(parts[0], parts.Length == 2 ? parts[1] : null, 0) : null);

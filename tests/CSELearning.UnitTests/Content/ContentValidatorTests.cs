@@ -40,6 +40,7 @@ public class ContentValidatorTests
     [InlineData("Taught in: page\n", "Taught in: page\nApplied: yes\n")]
     [InlineData("Taught in: page\n", "Taught in: page\n\nApplied: yes\n")]
     [InlineData("Taught in: page\n", "Applied: Yes\nTaught in: page\n")]
+    [InlineData("Taught in: page\n", "taught in: page\napplied: yes\n")]
     public void A_question_marked_applied_is_applied_and_keeps_where_it_is_taught(string old, string replacement)
     {
         var module = new SampleModule().Replace("03-check.md", old, replacement).LoadValid();
