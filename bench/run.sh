@@ -401,7 +401,7 @@ measure() {
     fi
 }
 
-# Fifty modules: the published four and copies of them with their own ids and titles; checked as the site would.
+# Fifty modules: the published ones and copies of them with their own ids and titles; checked as the site would.
 make_content() {
     local content=$RUN/content-50 i=0 source copy id
     rm -rf "$content"
