@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every CSELearning test on this machine, fresh or not:
-#   1. installs what the tests need (Chromium, PostgreSQL, fonts, Poppler to read PDFs back) when missing,
+#   1. installs what the tests need (Chromium, PostgreSQL, fonts, Poppler to read PDFs back, Tesseract to read
+#      what a certificate draws) when missing,
 #   2. starts PostgreSQL and gives the tests a role with a password made for this run,
 #   3. builds the solution once, in Release, and publishes the web app from that build into artifacts/publish
 #      (dotnet publish --no-build: the Dockerfile's publish without compiling again, and without the
@@ -19,7 +20,9 @@
 #                              240 s); the test alone, outside this script, runs 60 s
 set -euo pipefail
 
-readonly APT_PACKAGES=(chromium postgresql fonts-dejavu-core poppler-utils wapiti sqlmap)
+# Tesseract and its language data read the names drawn on certificates back from the rendered page.
+readonly OCR_LANGUAGES=(vie ell rus srp ara heb pol tur gle cym)
+readonly APT_PACKAGES=(chromium postgresql fonts-dejavu-core poppler-utils tesseract-ocr "${OCR_LANGUAGES[@]/#/tesseract-ocr-}" wapiti sqlmap)
 # DurabilityTests runs the built site as a process of its own: killed, stopped, backed up and loaded.
 readonly TEST_PROJECTS=(CSELearning.UnitTests CSELearning.IntegrationTests CSELearning.E2ETests CSELearning.DurabilityTests)
 # One compile for everything: the tests, the content check and the scanned site all use the Release build.

@@ -64,6 +64,41 @@ public sealed partial class PdfFile
         }
     }
 
+    /// <summary>
+    /// Reads back what is drawn (not the text layer) in a box of page <paramref name="page"/>, given in points
+    /// from the top left, by rendering it with pdftoppm at 300 dpi and reading that image with Tesseract OCR in
+    /// the given language (Tesseract's code, for example "vie" or "ara"). The box should hold one line of text.
+    /// </summary>
+    public string ReadDrawnLine(int page, double x, double y, double width, double height, string language) =>
+        WithBoxImage(page, x, y, width, height, dpi: 300, image =>
+        {
+            // --psm 7: the image is a single line of text.
+            var read = Execute("tesseract", $"\"{image}\" - -l {language} --psm 7");
+            return Spaces().Replace(read, " ").Trim().Normalize(System.Text.NormalizationForm.FormC);
+        });
+
+    /// <summary>The pixels of a box of page <paramref name="page"/> (points from the top left) rendered at 150 dpi, as PNG bytes.</summary>
+    public byte[] RenderBox(int page, double x, double y, double width, double height) =>
+        WithBoxImage(page, x, y, width, height, dpi: 150, File.ReadAllBytes);
+
+    private T WithBoxImage<T>(int page, double x, double y, double width, double height, int dpi, Func<string, T> read)
+    {
+        int Pixels(double points) => (int)Math.Round(points * dpi / 72);
+        var directory = Directory.CreateTempSubdirectory("cselearning-pdf-");
+        try
+        {
+            var pdf = Path.Combine(directory.FullName, "document.pdf");
+            File.WriteAllBytes(pdf, _bytes);
+            var image = Path.Combine(directory.FullName, "box");
+            Execute("pdftoppm", $"-png -r {dpi} -f {page} -l {page} -x {Pixels(x)} -y {Pixels(y)} -W {Pixels(width)} -H {Pixels(height)} -singlefile \"{pdf}\" \"{image}\"");
+            return read(image + ".png");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     private string Info(string field)
     {
         var line = Run("pdfinfo", "{0}").Split('\n').FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal))
@@ -94,7 +129,7 @@ public sealed partial class PdfFile
             RedirectStandardError = true,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (install poppler-utils; scripts/test.sh does).");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (install poppler-utils and tesseract-ocr; scripts/test.sh does).");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

@@ -139,7 +139,7 @@ internal static class CertificateDocument
         foreach (var line in block.Lines)
         {
             var x = block.Centred ? block.Box.X + (block.Box.Width - TextLines.Width(gfx, line, block.Font)) / 2 : block.Box.X;
-            gfx.DrawString(line, block.Font, brush, new XPoint(x, y + block.Font.Size), XStringFormats.Default);
+            TextLines.Draw(gfx, line, block.Font, brush, new XPoint(x, y + block.Font.Size));
             y += lineHeight;
         }
     }

@@ -150,7 +150,7 @@ internal sealed class FlowDocument : IDisposable
             var lineY = _y + CellPadding;
             foreach (var line in cells[i].Skip(from).Take(count))
             {
-                Gfx.DrawString(line, font, new XSolidBrush(Ink), new XPoint(x + CellPadding, lineY + font.Size), XStringFormats.Default);
+                TextLines.Draw(Gfx, line, font, new XSolidBrush(Ink), new XPoint(x + CellPadding, lineY + font.Size));
                 lineY += lineHeight;
             }
             x += widths[i];
@@ -166,7 +166,7 @@ internal sealed class FlowDocument : IDisposable
         foreach (var line in lines)
         {
             if (_y + lineHeight > Bottom) NewPage();
-            Gfx.DrawString(line, font, brush, new XPoint(x, _y + font.Size), XStringFormats.Default);
+            TextLines.Draw(Gfx, line, font, brush, new XPoint(x, _y + font.Size));
             _y += lineHeight;
         }
     }
@@ -182,7 +182,7 @@ internal sealed class FlowDocument : IDisposable
         if (_marking is not null)
         {
             var font = SmallBold;
-            _gfx.DrawString(_marking, font, new XSolidBrush(Ink), new XPoint(Left, Margin + font.Size), XStringFormats.Default);
+            TextLines.Draw(_gfx, _marking, font, new XSolidBrush(Ink), new XPoint(Left, Margin + font.Size));
             _gfx.DrawLine(new XPen(Rule, 0.5), Left, Margin + HeaderBand - 8, Left + Width, Margin + HeaderBand - 8);
         }
     }
@@ -206,10 +206,10 @@ internal sealed class FlowDocument : IDisposable
             var lineY = y - FooterBand + 10 + Small.Size;
             foreach (var line in footerLines)
             {
-                gfx.DrawString(line, Small, new XSolidBrush(Muted), new XPoint(Margin, lineY), XStringFormats.Default);
+                TextLines.Draw(gfx, line, Small, new XSolidBrush(Muted), new XPoint(Margin, lineY));
                 lineY += LineHeight(Small);
             }
-            gfx.DrawString(pageText, Small, new XSolidBrush(Muted), new XPoint(page.Width.Point - Margin - pageWidth, y - FooterBand + 10 + Small.Size), XStringFormats.Default);
+            TextLines.Draw(gfx, pageText, Small, new XSolidBrush(Muted), new XPoint(page.Width.Point - Margin - pageWidth, y - FooterBand + 10 + Small.Size));
         }
         using var stream = new MemoryStream();
         _document.Save(stream, closeStream: false);

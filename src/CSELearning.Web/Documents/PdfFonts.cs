@@ -3,16 +3,19 @@ using PdfSharp.Fonts;
 
 namespace CSELearning.Web.Documents;
 
-// DejaVu Sans ships inside the application so a document prints the same on every machine, and it covers
-// Latin Extended (Irish, Welsh, Polish, Vietnamese, Turkish names). PDFsharp simulates the italic slant.
+// DejaVu Sans ships inside the application so a document prints the same on every machine. It covers Latin
+// Extended (Irish, Welsh, Polish, Vietnamese, Turkish names), Greek, Cyrillic, Hebrew and Arabic with its
+// presentation forms; DrawnText prepares text for it. The files are Debian's DejaVu Sans with every composite
+// glyph made a plain outline (scripts/flatten-fonts.py), since PDFsharp embeds only one level of a composite's
+// parts and drew "ễ" as "e". PDFsharp simulates the italic slant.
 internal sealed class PdfFonts : IFontResolver
 {
     public const string Family = "DejaVu Sans";
     private const string Regular = "DejaVuSans";
     private const string Bold = "DejaVuSans-Bold";
 
-    private static readonly Lazy<byte[]> RegularFace = new(() => Load(Regular));
-    private static readonly Lazy<byte[]> BoldFace = new(() => Load(Bold));
+    internal static readonly Lazy<byte[]> RegularFace = new(() => Load(Regular));
+    internal static readonly Lazy<byte[]> BoldFace = new(() => Load(Bold));
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
         new(bold ? Bold : Regular, mustSimulateBold: false, mustSimulateItalic: italic);

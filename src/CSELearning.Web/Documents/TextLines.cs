@@ -69,7 +69,11 @@ internal static class TextLines
         });
     }
 
-    public static double Width(XGraphics gfx, string text, XFont font) => gfx.MeasureString(text, font).Width;
+    // Measured and drawn as it will be seen (see DrawnText): joined Arabic letters, right-to-left runs in order.
+    public static double Width(XGraphics gfx, string text, XFont font) => gfx.MeasureString(DrawnText.Visual(text), font).Width;
+
+    public static void Draw(XGraphics gfx, string line, XFont font, XBrush brush, XPoint baseline) =>
+        gfx.DrawString(DrawnText.Visual(line), font, brush, baseline, XStringFormats.Default);
 
     private static int LongestPrefix(XGraphics gfx, string word, XFont font, double width)
     {

@@ -3,11 +3,13 @@ using CSELearning.UnitTests.Content;
 using CSELearning.Web.Documents;
 using CSELearning.Web.Domain.Certificates;
 using CSELearning.Web.Domain.Learning;
+using System.Text;
+using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
 
 namespace CSELearning.UnitTests.Documents;
 
-public class CertificateDocumentTests
+public partial class CertificateDocumentTests
 {
     private static readonly DateTime Now = new(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc);
     private const string Url = "https://learning.example.org/verify/ABCDEFGHJKMNPQRSTUVW";
@@ -171,6 +173,66 @@ public class CertificateDocumentTests
     {
         Assert.Contains("Issued by CSELearning", new PdfFile(CertificateDocument.Render(Issue(partnership: null), Url)).Text);
     }
+
+    /// <summary>
+    /// Names in twelve scripts and spellings, each with the Tesseract language that reads it: accents stacked two
+    /// high (Vietnamese), the same name typed with separate accents, Greek, Russian and Serbian Cyrillic, Arabic
+    /// (joined letters, right to left) and Hebrew (right to left).
+    /// </summary>
+    public static TheoryData<string, string> NamesInScripts => new()
+    {
+        { "Nguyễn Thị Minh Khai", "vie" },
+        { "Nguye\u0302\u0303n Văn Ấn", "vie" },
+        { "Trần Hữu Phước", "vie" },
+        { "Ελένη Παπαδοπούλου", "ell" },
+        { "Алексей Иванов", "rus" },
+        { "Мирослав Ђорђевић", "srp" },
+        { "محمد عبد الله", "ara" },
+        { "فاطمة الزهراء", "ara" },
+        { "שרה כהן", "heb" },
+        { "יוסף בן דוד", "heb" },
+        { "Łucja Żółkiewska-Ślęzak", "pol" },
+        { "Çağla Gündoğdu İşçi", "tur" },
+        { "Siobhán Ní Bhriain", "gle" },
+        { "Gwenllian ap Ŵyn", "cym" },
+    };
+
+    // Read from the drawn page by OCR, since the text layer can hold a letter the page does not show.
+    [Theory]
+    [MemberData(nameof(NamesInScripts))]
+    public void Each_name_is_drawn_on_the_page_exactly_as_it_is_held(string name, string language)
+    {
+        var certificate = Issue(name);
+        var pdf = new PdfFile(CertificateDocument.Render(certificate, Url));
+        var box = Assert.Single(Layout(certificate), b => b.Part == CertificateDocument.Part.Name).Box;
+
+        var drawn = pdf.ReadDrawnLine(1, box.X, box.Y - 4, box.Width, box.Height + 8, language);
+
+        Assert.Equal(name.Normalize(NormalizationForm.FormC), drawn);
+        // The text layer holds the same name in reading order (joined Arabic forms read as their letters).
+        var text = BidiMarks().Replace(pdf.Text.Normalize(NormalizationForm.FormKC), "");
+        Assert.Contains($"This is to certify that {name.Normalize(NormalizationForm.FormKC)} has completed", text);
+    }
+
+    [Theory]
+    [InlineData("Zoë 😀 Smith")]
+    [InlineData("Zoë 👩🏽‍👩🏽‍👧 Smith")]
+    [InlineData("Zoë \U0001F1EC\U0001F1E7 Smith")]
+    public void An_emoji_is_drawn_as_one_replacement_mark_never_an_empty_box(string name)
+    {
+        var withEmoji = Issue(name);
+        var withMark = Issue("Zoë \uFFFD Smith");
+        var box = Assert.Single(Layout(withMark), b => b.Part == CertificateDocument.Part.Name).Box;
+
+        var drawn = new PdfFile(CertificateDocument.Render(withEmoji, Url)).RenderBox(1, box.X, box.Y, box.Width, box.Height);
+
+        Assert.Equal(new PdfFile(CertificateDocument.Render(withMark, Url)).RenderBox(1, box.X, box.Y, box.Width, box.Height), drawn);
+        Assert.NotEqual(new PdfFile(CertificateDocument.Render(Issue("Zoë Smith"), Url)).RenderBox(1, box.X, box.Y, box.Width, box.Height), drawn);
+        Assert.Contains("This is to certify that Zoë \uFFFD Smith has completed", new PdfFile(CertificateDocument.Render(withEmoji, Url)).Text);
+    }
+
+    [GeneratedRegex("[\u200E\u200F\u202A-\u202E\u2066-\u2069]")]
+    private static partial Regex BidiMarks();
 
     private static List<CertificateDocument.Block> Layout(Certificate certificate)
     {

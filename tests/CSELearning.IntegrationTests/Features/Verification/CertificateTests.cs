@@ -53,6 +53,24 @@ public abstract class CertificateTests(AppFactory factory) : IntegrationTest(fac
     }
 
     [Fact]
+    public async Task A_name_held_with_a_direction_override_shows_the_override_as_a_mark_as_the_certificate_draws_it()
+    {
+        await CompleteAsync();
+        // Held from before the input rules refused direction controls: in a browser this reads "Ahmed evil.exe Khan".
+        const string name = "Ahmed \u202Eexe.live\u202C Khan";
+        var code = await Factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Certificates\" SET \"LearnerName\" = {name}");
+            return await db.Certificates.Select(c => c.VerificationCode).SingleAsync();
+        });
+
+        var page = WebUtility.HtmlDecode(await Factory.CreateBrowser().GetPageAsync($"/verify/{code}"));
+
+        Assert.Contains("<bdi>Ahmed \uFFFDexe.live\uFFFD Khan</bdi>", page);
+        Assert.False(page.Contains('\u202E', StringComparison.Ordinal), "The override reached the page.");
+    }
+
+    [Fact]
     public async Task A_revoked_certificate_is_shown_as_revoked()
     {
         await CompleteAsync();
