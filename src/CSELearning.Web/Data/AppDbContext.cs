@@ -16,6 +16,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<SupervisionRelationship> SupervisionRelationships => Set<SupervisionRelationship>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ModuleProgress> ModuleProgress => Set<ModuleProgress>();
     public DbSet<ScenarioPosition> ScenarioPositions => Set<ScenarioPosition>();
     public DbSet<ScenarioDecision> ScenarioDecisions => Set<ScenarioDecision>();

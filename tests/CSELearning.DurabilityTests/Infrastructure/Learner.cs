@@ -20,6 +20,9 @@ public sealed partial class Learner(Uri site, string email) : IDisposable
 
     public string Email { get; } = email;
 
+    /// <summary>The sign-in cookie the site set at the last sign-in, as a Cookie header carries it.</summary>
+    public string SignInCookie { get; private set; } = "";
+
     /// <summary>An HTTP client that trusts the test server's certificate and nothing else.</summary>
     public static HttpClient Client(Uri site, CookieContainer? cookies) => new(new SocketsHttpHandler
     {
@@ -57,8 +60,17 @@ public sealed partial class Learner(Uri site, string email) : IDisposable
         var response = await PostAsync("/account/sign-in", TokenIn(page), [new("Email", Email), new("Password", SiteData.Password)]);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {Email} answered {(int)response.StatusCode}.");
+        SignInCookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])
+            .Single(c => c.StartsWith("__Host-CSELearning=", StringComparison.Ordinal) && c.Length > "__Host-CSELearning=".Length);
         // One token serves every form this signed-in browser posts.
         _token = TokenIn(await PageAsync("/reflections"));
+    }
+
+    /// <summary>The sign-out button; the site's answer.</summary>
+    public async Task<HttpStatusCode> SignOutAsync()
+    {
+        using var response = await PostAsync("/account/sign-out", _token, []);
+        return response.StatusCode;
     }
 
     /// <summary>Posts the sign-in form with any email and password; returns the status.</summary>

@@ -128,7 +128,7 @@ public sealed class AdministrationJourneys(E2EFixture fixture) : JourneyTest(fix
         await ExpectSupervisionAsync(person, supervisor.Name, startsOn, Shown(lastDay), "Ended");
 
         person = await person.DeactivateAsync();
-        await Expect(person.SuccessBanner).ToHaveTextAsync("Account deactivated. They will be signed out within a minute.");
+        await Expect(person.SuccessBanner).ToHaveTextAsync("Account deactivated. They have been signed out.");
         await Expect(person.Status).ToHaveTextAsync("Deactivated");
         await Expect(person.Detail("Deactivated")).ToBeVisibleAsync();
 

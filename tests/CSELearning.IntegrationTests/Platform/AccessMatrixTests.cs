@@ -72,6 +72,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["GET /account/sign-in"] = Public("/account/sign-in"),
         ["POST /account/sign-in"] = new("/account/sign-in", Reached, Reached, Reached, Reached, Reached, Reached, Reached, Reached, "Email=nobody@riverside.example&Password=wrong"),
         ["POST /account/sign-out"] = AnyonePosts("/account/sign-out"),
+        ["POST /account/sign-out-everywhere"] = AnyonePosts("/account/sign-out-everywhere"),
         ["GET /account/signed-out"] = Public("/account/signed-out"),
         ["GET /account/forgot-password"] = Public("/account/forgot-password"),
         ["POST /account/forgot-password"] = new("/account/forgot-password", Reached, Reached, Reached, Reached, Reached, Reached, Reached, Reached, "Email=nobody@riverside.example"),
@@ -175,6 +176,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["POST /admin/users/{id:guid}/edit"] = AdministratorPosts("/admin/users/{spare}/edit", "Email=pat.spare%40riverside.example&Name=Pat+Renamed&JobRole=SocialWorker&AgencyId={agency}&TeamId={team}"),
         ["POST /admin/users/{id:guid}/deactivate"] = AdministratorPosts("/admin/users/{spare}/deactivate"),
         ["POST /admin/users/{id:guid}/reactivate"] = AdministratorPosts("/admin/users/{spare}/reactivate"),
+        ["POST /admin/users/{id:guid}/sign-out-everywhere"] = AdministratorPosts("/admin/users/{author}/sign-out-everywhere"),
         ["GET /admin/users/{id:guid}/erase"] = AdministratorOnly("/admin/users/{spare}/erase"),
         ["POST /admin/users/{id:guid}/erase"] = AdministratorPosts("/admin/users/{spare}/erase", "ConfirmName={spareName}"),
         ["GET /admin/users/{id:guid}/supervisors/new"] = AdministratorOnly("/admin/users/{author}/supervisors/new"),
@@ -184,8 +186,8 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["POST /admin/users/import"] = AdministratorPosts("/admin/users/import"),
     };
 
-    /// <summary>Posts that end the asker's own session: sent last, so they do not sign anyone out of the rows after them.</summary>
-    private static readonly string[] RunLast = ["POST /account/sign-out"];
+    /// <summary>Posts that end the asker's own session: sent last, and the asker signs in again after each.</summary>
+    private static readonly string[] RunLast = ["POST /account/sign-out", "POST /account/sign-out-everywhere"];
 
     [Fact]
     public void Every_endpoint_has_a_row_and_every_row_an_endpoint()
@@ -259,6 +261,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
                 if (row.For(principal) is not (Ok or Reached)) continue;
                 var response = await PostAsync(browser, world, row);
                 if (!Matches(response, row.For(principal))) wrong.Add($"{endpoint.Key} as {principal}: expected {row.For(principal)}, got {Describe(response)}");
+                if (RunLast.Contains(endpoint.Key)) browser = await BrowserAsync(world, principal);
             }
         }
 

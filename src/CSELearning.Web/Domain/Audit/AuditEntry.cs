@@ -23,6 +23,8 @@ public enum AuditAction
     AccountErased,
     // The retention job deleted closed accounts' logs and supervision records (the detail gives counts only).
     RetentionApplied,
+    // An administrator ended every session of a person (the subject and owner are the account; the detail, how many).
+    SessionsEnded,
 }
 
 // Never holds the record's text. Entries are never changed or deleted (AuditTrailInterceptor refuses).

@@ -45,9 +45,16 @@ public sealed class AccountController : Controller
         return RedirectToAction(nameof(SignedOut));
     }
 
+    [HttpPost("sign-out-everywhere")]
+    public async Task<IActionResult> SignOutEverywhere([FromServices] SignOutEverywhere.Handler handler, CancellationToken cancellationToken)
+    {
+        await handler.HandleAsync(User, cancellationToken);
+        return RedirectToAction(nameof(SignedOut), new { everywhere = true });
+    }
+
     [AllowAnonymous]
     [HttpGet("signed-out")]
-    public IActionResult SignedOut() => View();
+    public IActionResult SignedOut(bool everywhere) => View(everywhere);
 
     [AllowAnonymous]
     [HttpGet("forgot-password")]

@@ -21,7 +21,7 @@ public static class ChangePassword
 
     public sealed record Result(Outcome Outcome, IReadOnlyList<string> Errors);
 
-    public sealed class Handler(UserManager<User> users, AppSignInManager signInManager)
+    public sealed class Handler(UserManager<User> users, AppSignInManager signInManager, SessionRecords sessions)
     {
         public async Task<Result> HandleAsync(ClaimsPrincipal principal, Input input)
         {
@@ -38,7 +38,9 @@ public static class ChangePassword
             var changed = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
             if (!changed.Succeeded) return new Result(Outcome.Rejected, changed.Errors.Select(e => e.Description).ToList());
 
-            // The security stamp has changed, so every other session ends at its next check; this one goes on.
+            // Every other session ends now (the changed security stamp would end them at their next check too);
+            // this one goes on.
+            await sessions.EndOthersAsync(user.Id, principal);
             await signInManager.RefreshSignInAsync(user);
             return new Result(Outcome.Changed, []);
         }

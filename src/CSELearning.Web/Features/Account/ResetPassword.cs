@@ -1,5 +1,6 @@
 using System.Text;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -17,7 +18,7 @@ public static class ResetPassword
 
     public sealed record Result(bool Succeeded, bool InvalidLink, IReadOnlyList<string> PasswordErrors);
 
-    public sealed class Handler(UserManager<User> users)
+    public sealed class Handler(UserManager<User> users, SessionRecords sessions)
     {
         public async Task<Result> HandleAsync(Input input)
         {
@@ -39,6 +40,8 @@ public static class ResetPassword
                 // A reset proves control of the mailbox: the lock from earlier failures no longer applies.
                 await users.SetLockoutEndDateAsync(user, null);
                 await users.ResetAccessFailedCountAsync(user);
+                // Whoever knew the old password is signed out everywhere, now.
+                await sessions.EndAllAsync(user.Id);
                 return new Result(true, false, []);
             }
             var invalidToken = outcome.Errors.Any(e => e.Code == new IdentityErrorDescriber().InvalidToken().Code);

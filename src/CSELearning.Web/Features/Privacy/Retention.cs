@@ -1,5 +1,6 @@
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -69,8 +70,12 @@ public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<Reten
         {
             await using var scope = scopes.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<Retention.Handler>().RunAsync(stoppingToken);
+            // Sessions that no cookie can use any more: not personal records under a hold, so not audited.
+            var absoluteTimeout = scope.ServiceProvider.GetRequiredService<IOptions<SecurityOptions>>().Value.AbsoluteTimeout;
+            var sessions = await scope.ServiceProvider.GetRequiredService<SessionRecords>().DeleteFinishedAsync(absoluteTimeout, stoppingToken);
             if (logger.IsEnabled(LogLevel.Information))
-                logger.LogInformation("Retention: deleted {Logs} reflective logs and {Records} supervision records of closed accounts", result.ReflectiveLogs, result.SupervisionRecords);
+                logger.LogInformation("Retention: deleted {Logs} reflective logs and {Records} supervision records of closed accounts, and {Sessions} finished sessions",
+                    result.ReflectiveLogs, result.SupervisionRecords, sessions);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {

@@ -43,6 +43,7 @@ public static class IdentityExtensions
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<SessionRecords>();
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordPolicy.HashIterations);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
@@ -88,7 +89,10 @@ public static class IdentityExtensions
                     && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
                         ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                         : (DateTimeOffset?)null;
-                if (started is null || now - started.Value > limits.AbsoluteTimeout)
+                // One read by key on every request: a session ended on the server (signed out, everywhere or by an
+                // administrator) is refused at once, whatever copy of its cookie comes back.
+                if (started is null || now - started.Value > limits.AbsoluteTimeout
+                    || !await context.HttpContext.RequestServices.GetRequiredService<SessionRecords>().IsOpenAsync(context.Principal, context.HttpContext.RequestAborted))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

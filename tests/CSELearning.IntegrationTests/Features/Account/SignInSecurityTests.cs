@@ -138,9 +138,13 @@ public abstract class SignInSecurityTests(AppFactory factory) : IntegrationTest(
     [Fact]
     public async Task Signing_out_ends_the_session_and_needs_a_post()
     {
-        await Factory.CreateUserAsync(Email, null, Roles.Learner);
-        var client = await Factory.SignedInAsync(Email);
+        var user = await Factory.CreateUserAsync(Email, null, Roles.Learner);
+        var logId = await Factory.LogAsync(user, TestLogs.Text("Home visit", "Private"));
+        var client = Factory.CreateBrowser();
+        var copied = CookieValue(CookieHeader(await client.SignInAsync(Email), IdentityExtensions.AuthCookieName));
         var home = await client.GetPageAsync("/");
+        string[] pages = ["/account", $"/reflections/{logId}"];
+        foreach (var page in pages) Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(page, copied)).StatusCode);
 
         var get = await client.GetAsync("/account/sign-out");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
@@ -149,6 +153,69 @@ public abstract class SignInSecurityTests(AppFactory factory) : IntegrationTest(
         var post = await client.PostWithTokenAsync("/account/sign-out", Browser.AntiforgeryToken(home), []);
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+
+        // A copy of the cookie taken before signing out is refused too, at once and later: the session has ended on the server.
+        var elapsed = 0;
+        foreach (var seconds in new[] { 0, 30, 65, 130 })
+        {
+            Factory.Clock.Advance(TimeSpan.FromSeconds(seconds - elapsed));
+            elapsed = seconds;
+            foreach (var page in pages) AssertSentToSignIn(await GetWithCookieAsync(page, copied), $"{page} {seconds} s after signing out");
+        }
+    }
+
+    [Fact]
+    public async Task Signing_out_leaves_the_same_persons_other_sessions_signed_in()
+    {
+        await Factory.CreateUserAsync(Email, null, Roles.Learner);
+        var laptop = await Factory.SignedInAsync(Email);
+        var phone = await Factory.SignedInAsync(Email);
+
+        await laptop.PostFormAsync("/", "/account/sign-out", []);
+
+        AssertSentToSignIn(await laptop.GetAsync("/account"), "the browser that signed out");
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/account")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_every_session_of_the_person_and_no_one_elses()
+    {
+        await Factory.CreateUserAsync(Email, null, Roles.Learner);
+        await Factory.CreateUserAsync("robin.fox@riverside.example", null, Roles.Learner);
+        var laptop = Factory.CreateBrowser();
+        var copied = CookieValue(CookieHeader(await laptop.SignInAsync(Email), IdentityExtensions.AuthCookieName));
+        var phone = await Factory.SignedInAsync(Email);
+        var someoneElse = await Factory.SignedInAsync("robin.fox@riverside.example");
+        var account = await laptop.GetPageAsync("/account");
+        Assert.Contains("This signs you out on every device, including this one.", account);
+
+        var response = await laptop.PostFormAsync("/account", "/account/sign-out-everywhere", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("You have been signed out on every device", await laptop.GetPageAsync(response.Headers.Location!.OriginalString));
+        AssertSentToSignIn(await laptop.GetAsync("/account"), "the browser that asked");
+        AssertSentToSignIn(await phone.GetAsync("/account"), "the person's other browser");
+        AssertSentToSignIn(await GetWithCookieAsync("/account", copied), "a copy of the cookie");
+        Assert.Equal(HttpStatusCode.OK, (await someoneElse.GetAsync("/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Factory.CreateBrowser().SignInAsync(Email)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Finished_sessions_are_deleted_by_retention_and_open_ones_kept()
+    {
+        await Factory.CreateUserAsync(Email, null, Roles.Learner);
+        var ended = await Factory.SignedInAsync(Email);
+        await ended.PostFormAsync("/", "/account/sign-out", []);
+        var old = await Factory.SignedInAsync(Email);
+        Factory.Clock.Advance(TimeSpan.FromHours(9));
+        var current = await Factory.SignedInAsync(Email);
+        Assert.Equal(3, await Factory.WithDbAsync(db => db.UserSessions.CountAsync()));
+
+        var deleted = await Factory.WithDbAsync(db => new SessionRecords(db, Factory.Clock).DeleteFinishedAsync(TimeSpan.FromHours(8)));
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(HttpStatusCode.OK, (await current.GetAsync("/account")).StatusCode);
+        AssertSentToSignIn(await old.GetAsync("/account"), "a session past the absolute timeout");
     }
 
     [Fact]
@@ -218,6 +285,26 @@ public abstract class SignInSecurityTests(AppFactory factory) : IntegrationTest(
         user!.Deactivate(DateTime.UtcNow);
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+    }
+
+    /// <summary>A GET from a browser that holds nothing but <paramref name="cookie"/>: someone who copied it.</summary>
+    private async Task<HttpResponseMessage> GetWithCookieAsync(string url, string cookie)
+    {
+        using var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost"),
+            HandleCookies = false,
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+
+    private static void AssertSentToSignIn(HttpResponseMessage response, string what)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.AbsolutePath == "/account/sign-in",
+            $"{what}: expected a redirect to sign in, got {(int)response.StatusCode} {response.Headers.Location}");
     }
 
     internal static string CookieHeader(HttpResponseMessage response, string name)

@@ -40,6 +40,7 @@ public abstract class AdministrationAccessTests(AppFactory factory) : Administra
         ("POST", "admin/users/{id:guid}/edit"),
         ("POST", "admin/users/{id:guid}/deactivate"),
         ("POST", "admin/users/{id:guid}/reactivate"),
+        ("POST", "admin/users/{id:guid}/sign-out-everywhere"),
         ("GET", "admin/users/{id:guid}/erase"),
         ("POST", "admin/users/{id:guid}/erase"),
         ("GET", "admin/users/{id:guid}/supervisors/new"),

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CSELearning.Web.Features.Administration.Users;
@@ -9,7 +10,7 @@ public static class Deactivate
 {
     public const string OwnAccountMessage = "You cannot deactivate your own account.";
 
-    public sealed class Handler(UserManager<User> users, TimeProvider time)
+    public sealed class Handler(UserManager<User> users, SessionRecords sessions, TimeProvider time)
     {
         public async Task<Outcome> HandleAsync(Guid id, ClaimsPrincipal administrator, CancellationToken cancellationToken)
         {
@@ -19,9 +20,10 @@ public static class Deactivate
             if (users.GetUserId(administrator) == user.Id.ToString()) return Outcome.Refused("", OwnAccountMessage);
 
             user.Deactivate(time.GetUtcNow().UtcDateTime);
-            // A new stamp fails the next session check (at most a minute away), which signs the person out.
+            // Their open sessions end now; the new stamp also fails any session's next check against the account.
             var result = await users.UpdateSecurityStampAsync(user);
             if (!result.Succeeded) throw new InvalidOperationException($"Deactivating {user.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+            await sessions.EndAllAsync(user.Id, cancellationToken);
             return Outcome.Saved(user.Id);
         }
     }

@@ -3,6 +3,7 @@ using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Features.Privacy;
+using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public static class Erase
         public string? ConfirmName { get; set; }
     }
 
-    public sealed class Handler(AppDbContext db, UserManager<User> users, TimeProvider time)
+    public sealed class Handler(AppDbContext db, UserManager<User> users, SessionRecords sessions, TimeProvider time)
     {
         public async Task<Model?> FormAsync(Guid id, ClaimsPrincipal administrator, CancellationToken cancellationToken)
         {
@@ -73,8 +74,9 @@ public static class Erase
                 erased.Erase(now);
                 erased.NormalizedEmail = users.NormalizeEmail(erased.Email);
                 erased.NormalizedUserName = users.NormalizeName(erased.UserName);
-                // A new stamp fails the next session check (at most a minute away), which signs the person out.
+                // Their open sessions end now, and a new stamp fails any session's next check against the account.
                 erased.SecurityStamp = Guid.NewGuid().ToString("N");
+                await sessions.EndAllAsync(id, ct);
                 db.AuditEntries.Add(new AuditEntry(AuditAction.AccountErased, adminId, id, id, now));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);

@@ -48,9 +48,18 @@ public sealed class UsersController : Controller
     public async Task<IActionResult> Deactivate(Guid id, [FromServices] Deactivate.Handler handler, [FromServices] Details.Handler details, CancellationToken cancellationToken)
     {
         var outcome = await handler.HandleAsync(id, User, cancellationToken);
-        return await this.FinishAsync(outcome, "Account deactivated. They will be signed out within a minute.",
+        return await this.FinishAsync(outcome, "Account deactivated. They have been signed out.",
             _ => $"/admin/users/{id}",
             async () => View(nameof(Details), await details.HandleAsync(id, User, cancellationToken)));
+    }
+
+    [HttpPost("{id:guid}/sign-out-everywhere")]
+    public async Task<IActionResult> SignOutEverywhere(Guid id, [FromServices] SignOutEverywhere.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(id, User, cancellationToken);
+        return await this.FinishAsync(outcome, "Signed out everywhere. They will need to sign in again on every device.",
+            _ => $"/admin/users/{id}",
+            () => NotFound());
     }
 
     [HttpPost("{id:guid}/reactivate")]
