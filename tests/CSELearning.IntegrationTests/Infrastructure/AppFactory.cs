@@ -52,6 +52,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             services.AddSingleton<IEmailSender>(Email);
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteAddress>();
         });
     }
 
