@@ -1,5 +1,6 @@
 using CSELearning.Web.Data;
 using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -16,6 +17,8 @@ public static class WebExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HostFilteringOptions>, AllowedHostsCheck>();
+        builder.Services.AddOptions<HostFilteringOptions>().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services
             .AddControllersWithViews(options =>
