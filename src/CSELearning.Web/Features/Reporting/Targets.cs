@@ -102,6 +102,8 @@ public static class Targets
                 errors["DueOn"] = "Enter the date the target is due, for example 2027-03-31";
             else if (dueOn < today)
                 errors["DueOn"] = "The date the target is due must be today or later";
+            else if (!Shared.InputErrors.InDateRange(dueOn))
+                errors["DueOn"] = $"The date the target is due must be {Shared.InputErrors.DateRangeText}";
             if (errors.Count > 0) return (new FormModel(scope, Modules(), input, errors), false);
 
             var moduleId = input.Module!;

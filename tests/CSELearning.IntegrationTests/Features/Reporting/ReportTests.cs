@@ -204,6 +204,8 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
     [InlineData("role=Wizard", "Choose a job role from the list")]
     [InlineData("from=31-31-2026", "Enter the start of the period as a date")]
     [InlineData("from=2026-05-01&to=2026-04-01", "The start of the period must be on or before its end")]
+    [InlineData("from=0001-01-01", "The start of the period must be between 1 January 2000 and 31 December 2099")]
+    [InlineData("to=9999-12-31", "The end of the period must be between 1 January 2000 and 31 December 2099")]
     [InlineData("module=no-such-module", "Choose a module from the list")]
     [InlineData("role=99", "Choose a job role from the list")]
     [InlineData("by=Postcode", "Choose module, agency, team or job role")]
@@ -685,6 +687,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
     [InlineData("north", "no-such-module", "50", "2099-01-01", new[] { "Choose a module" })]
     [InlineData("north", "recognising-exploitation", "50", "2020-01-01", new[] { "The date the target is due must be today or later" })]
     [InlineData("north", "recognising-exploitation", "50", "31/12/2099", new[] { "Enter the date the target is due" })]
+    [InlineData("north", "recognising-exploitation", "50", "9999-12-31", new[] { "The date the target is due must be between 1 January 2000 and 31 December 2099" })]
     [InlineData("hillside", "recognising-exploitation", "50", "2099-01-01", new[] { "Choose an agency" })]
     public async Task A_target_that_will_not_do_is_explained_and_nothing_is_saved(string agency, string module, string percent, string due, string[] messages)
     {
