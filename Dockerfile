@@ -7,6 +7,7 @@
 #   Database__Provider=Sqlite (default here) with Database__DataDirectory=/data (the volume), or
 #   Database__Provider=PostgreSql with Database__ConnectionString="Host=...;Username=...;Password=...;Database=..."
 #   Email__SmtpHost, Email__SmtpPort, Email__UserName, Email__Password, Email__From
+#   AllowedHosts=learning.example.org (required: the host names the site answers to; see README.md)
 #   Site__..., Security__... (the sections of appsettings.json)
 # The learning content (content/ in the repository) is published into /app/content and checked at start-up:
 # the site refuses to start, listing file:line problems, if it has any. To check content without starting:

@@ -165,14 +165,14 @@ SQL
 }
 
 # ---------------------------------------------------------------------------
-# The settings every run of the site gets: Production, HTTPS on loopback, the bench's keys, and a sign-in rate
+# The settings every run of the site gets: Production, HTTPS on loopback (the host it answers to), the bench's keys, and a sign-in rate
 # limit raised so that signing in the bench's learners from one address is not refused.
 site_env() {
     local db=$1 target=$2
     local env=(ASPNETCORE_ENVIRONMENT=Production
         "DataProtection__CertificatePath=$WORK/key-ring.pfx" "DataProtection__CertificatePassword=$(cat "$WORK/key-ring.password")"
         "Kestrel__Certificates__Default__Path=$WORK/tls.pfx" "Kestrel__Certificates__Default__Password=$(cat "$WORK/tls.password")"
-        Security__SignInAttemptsPerWindow=10000
+        Security__SignInAttemptsPerWindow=10000 "AllowedHosts=127.0.0.1;localhost"
         "Logging__LogLevel__Default=Warning" "Logging__LogLevel__Microsoft.Hosting.Lifetime=Information")
     if [[ $db == sqlite ]]; then
         env+=(Database__Provider=Sqlite "Database__DataDirectory=$target")

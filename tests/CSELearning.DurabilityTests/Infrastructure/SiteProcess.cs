@@ -36,6 +36,8 @@ public sealed partial class SiteProcess : IAsyncDisposable
         ["Database__DataDirectory"] = dataDirectory,
         ["DataProtection__CertificatePath"] = TestCertificates.KeyRingFile,
         ["DataProtection__CertificatePassword"] = TestCertificates.Password,
+        // The site is reached at https://127.0.0.1.
+        ["AllowedHosts"] = "127.0.0.1;localhost",
     };
 
     /// <summary>Starts the site and waits until it answers <c>/health/live</c>.</summary>

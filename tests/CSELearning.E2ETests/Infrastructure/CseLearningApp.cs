@@ -65,6 +65,7 @@ public sealed class CseLearningApp : WebApplicationFactory<Program>
         // Every journey signs in from the same address; the production limit would turn them away.
         builder.UseSetting("Security:SignInAttemptsPerWindow", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
         builder.UseSetting("DataProtection:CertificatePath", TestCertificate.KeyRingFile);
         builder.UseSetting("DataProtection:CertificatePassword", TestCertificate.KeyRingPassword);
         builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Email));

@@ -24,6 +24,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         ["DataProtection:CertificatePassword"] = TestKeyCertificate.Password,
         // Tests run retention themselves, on the test clock; the timed job must not delete or audit behind their back.
         ["Retention:Enabled"] = "false",
+        // The test server's browser asks for https://localhost.
+        ["AllowedHosts"] = "localhost",
     };
 
     public CapturingEmailSender Email { get; } = new();
@@ -52,6 +54,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             services.AddSingleton<IEmailSender>(Email);
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteAddress>();
         });
     }
 

@@ -58,6 +58,8 @@ public sealed class CommandLineTests
     [InlineData("DataProtection__CertificatePath", "", "DataProtection:CertificatePath is not set")]
     [InlineData("DataProtection__CertificatePath", "/nowhere/key-ring.pfx", "DataProtection:CertificatePath is '/nowhere/key-ring.pfx', which does not exist")]
     [InlineData("DataProtection__CertificatePassword", "wrong", "could not be read")]
+    [InlineData("AllowedHosts", "", "AllowedHosts is not set: outside Development it must name the host names")]
+    [InlineData("AllowedHosts", "*", "AllowedHosts is '*': outside Development it must name the host names")]
     public async Task A_wrong_setting_stops_start_up_with_a_message_naming_it(string variable, string value, string message)
     {
         var environment = Sqlite(TempDirectory());
@@ -177,6 +179,7 @@ public sealed class CommandLineTests
         ["DataProtection__CertificatePassword"] = TestKeyCertificate.Password,
         ["Database__Provider"] = "Sqlite",
         ["Database__DataDirectory"] = directory,
+        ["AllowedHosts"] = "learning.example.org",
     };
 
     private static string TempDirectory() =>

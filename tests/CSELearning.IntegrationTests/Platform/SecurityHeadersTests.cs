@@ -57,6 +57,27 @@ public abstract class SecurityHeadersTests(AppFactory factory) : IntegrationTest
         Assert.DoesNotMatch(@"\son[a-z]+=""", page);
     }
 
+    [Fact]
+    public async Task A_request_for_another_host_is_refused_rather_than_redirected_there()
+    {
+        var browser = Factory.CreateBrowser();
+        var viaAddress = await browser.GetAsync("https://evil.example/");
+        using var viaHeader = new HttpRequestMessage(HttpMethod.Get, "/account/forgot-password");
+        viaHeader.Headers.Host = "evil.example";
+        var withHeader = await browser.SendAsync(viaHeader);
+        // The site's own host still gets the redirect to sign-in.
+        var own = await browser.GetAsync("/");
+
+        foreach (var refused in new[] { viaAddress, withHeader })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Null(refused.Headers.Location);
+            Assert.DoesNotContain("evil.example", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.Redirect, own.StatusCode);
+        Assert.Equal("localhost", own.Headers.Location!.Host);
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
         : response.Content.Headers.TryGetValues(name, out var content) ? string.Join(", ", content)

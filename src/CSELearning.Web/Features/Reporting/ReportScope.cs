@@ -36,6 +36,8 @@ public sealed class ReportFilter
     {
         if (Role is { } role && !Enum.IsDefined(role)) yield return "Choose a job role from the list";
         if (!Enum.IsDefined(By)) yield return "Choose module, agency, team or job role to break the figures down by";
+        if (From is { } start && !Shared.InputErrors.InDateRange(start)) yield return $"The start of the period must be {Shared.InputErrors.DateRangeText}";
+        if (To is { } end && !Shared.InputErrors.InDateRange(end)) yield return $"The end of the period must be {Shared.InputErrors.DateRangeText}";
         if (From is { } from && To is { } to && from > to) yield return "The start of the period must be on or before its end";
     }
 }

@@ -8,10 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Reporting;
 
-// Progress uses the same counts as the uptake report, suppressed the same way.
+// Progress uses the same counts as the uptake report, suppressed the same way. The status is read from the
+// completion rate, so it is suppressed with it: "Met" beside "fewer than 5" would tell what the figure hides.
 public static class Targets
 {
-    public sealed record Row(Guid Id, string Agency, string Module, int Percent, DateOnly DueOn, Figure InScope, Figure Completed, Figure Rate, TargetStatus Status);
+    public const string SuppressedStatusText = "Not shown (fewer than 5)";
+
+    // Status: null when the completion rate is suppressed.
+    public sealed record Row(Guid Id, string Agency, string Module, int Percent, DateOnly DueOn, Figure InScope, Figure Completed, Figure Rate, TargetStatus? Status);
 
     public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, IReadOnlyList<Row> Rows)
     {
@@ -26,8 +30,9 @@ public static class Targets
         }
     }
 
-    public static string StatusText(TargetStatus status) => status switch
+    public static string StatusText(TargetStatus? status) => status switch
     {
+        null => SuppressedStatusText,
         TargetStatus.Met => "Met",
         TargetStatus.Behind => "Behind",
         TargetStatus.Missed => "Missed",
@@ -68,8 +73,9 @@ public static class Targets
                 {
                     var row = counts.GetValueOrDefault((group.Key, target.AgencyId.ToString()));
                     var (inScope, completed) = row?.Counts ?? (0, 0);
+                    var rate = Figure.Rate(completed, inScope);
                     rows.Add(new Row(target.Id, agencies.GetValueOrDefault(target.AgencyId.ToString(), ""), module?.Title ?? target.ModuleId, target.Percent, target.DueOn,
-                        Figure.Count(inScope), Figure.Count(completed), Figure.Rate(completed, inScope), target.StatusOn(today, completed, inScope)));
+                        Figure.Count(inScope), Figure.Count(completed), rate, rate.IsSuppressed ? null : target.StatusOn(today, completed, inScope)));
                 }
             }
             return new Model(filter, scope, Modules(), rows.OrderBy(r => r.Agency, StringComparer.CurrentCulture).ThenBy(r => r.Module, StringComparer.CurrentCulture).ToList());
@@ -96,6 +102,8 @@ public static class Targets
                 errors["DueOn"] = "Enter the date the target is due, for example 2027-03-31";
             else if (dueOn < today)
                 errors["DueOn"] = "The date the target is due must be today or later";
+            else if (!Shared.InputErrors.InDateRange(dueOn))
+                errors["DueOn"] = $"The date the target is due must be {Shared.InputErrors.DateRangeText}";
             if (errors.Count > 0) return (new FormModel(scope, Modules(), input, errors), false);
 
             var moduleId = input.Module!;

@@ -36,6 +36,14 @@ public static class InputErrors
 
     public const string DateFormat = "yyyy-MM-dd";
 
+    // Every date anyone types falls in these years: the platform holds nothing from before 2000, and nothing is
+    // planned for after 2099. A year like 0001 or 9999 is a slip of the keyboard, not a date to keep.
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+    public const string DateRangeText = "between 1 January 2000 and 31 December 2099";
+
+    public static bool InDateRange(DateOnly date) => date >= EarliestDate && date <= LatestDate;
+
     // A date typed as year-month-day (as a browser's date field sends it); null and an error when it is not one.
     public static DateOnly? CheckDate(string? text, string field, string what, List<InputError> errors)
     {
@@ -44,8 +52,12 @@ public static class InputErrors
             errors.Add(new InputError(field, $"Enter the {what}."));
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors.Add(new InputError(field, $"The {what} must be a real date, written like 2026-11-21."));
+        if (!DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            errors.Add(new InputError(field, $"The {what} must be a real date, written like 2026-11-21."));
+        else if (!InDateRange(date))
+            errors.Add(new InputError(field, $"The {what} must be {DateRangeText}."));
+        else
+            return date;
         return null;
     }
 

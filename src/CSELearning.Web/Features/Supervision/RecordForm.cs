@@ -111,8 +111,12 @@ public sealed class RecordForm
             if (required) errors[field] = $"Enter {what}";
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors[field] = $"Enter {what} as a real date, like 2026-11-21";
+        if (!DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            errors[field] = $"Enter {what} as a real date, like 2026-11-21";
+        else if (!Shared.InputErrors.InDateRange(date))
+            errors[field] = $"Enter {what} {Shared.InputErrors.DateRangeText}";
+        else
+            return date;
         return null;
     }
 }

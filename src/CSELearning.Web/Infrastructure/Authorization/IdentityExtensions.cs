@@ -17,6 +17,15 @@ public static class IdentityExtensions
     public const string AntiforgeryCookieName = "__Host-CSELearning-Antiforgery";
     public const string DevelopmentAntiforgeryCookieName = "CSELearning-Antiforgery";
 
+    // Identity's other schemes: the site signs nobody in through them, but signing in and out clears their
+    // cookies, and a cleared cookie is a Set-Cookie held to the same rules as the rest.
+    private static readonly Dictionary<string, string> OtherIdentityCookies = new()
+    {
+        [IdentityConstants.ExternalScheme] = "__Host-CSELearning-External",
+        [IdentityConstants.TwoFactorUserIdScheme] = "__Host-CSELearning-TwoFactorUserId",
+        [IdentityConstants.TwoFactorRememberMeScheme] = "__Host-CSELearning-TwoFactorRememberMe",
+    };
+
     public static IHostApplicationBuilder AddIdentityAndPolicies(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -60,13 +69,12 @@ public static class IdentityExtensions
             };
         });
 
+        foreach (var (scheme, name) in OtherIdentityCookies)
+            services.Configure<CookieAuthenticationOptions>(scheme, options => HostOnlyStrict(options.Cookie, name));
+
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = AuthCookieName;
-            options.Cookie.Path = "/";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            options.Cookie.SameSite = SameSiteMode.Strict;
+            HostOnlyStrict(options.Cookie, AuthCookieName);
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/error/403";
@@ -140,5 +148,14 @@ public static class IdentityExtensions
         });
 
         return builder;
+    }
+
+    private static void HostOnlyStrict(CookieBuilder cookie, string name)
+    {
+        cookie.Name = name;
+        cookie.Path = "/";
+        cookie.HttpOnly = true;
+        cookie.SecurePolicy = CookieSecurePolicy.Always;
+        cookie.SameSite = SameSiteMode.Strict;
     }
 }

@@ -1,17 +1,24 @@
 using CSELearning.Web.Data;
 using CSELearning.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Infrastructure.Web;
 
 public static class WebExtensions
 {
+    public const string TempDataCookieName = "__Host-CSELearning-TempData";
+    public const string DevelopmentTempDataCookieName = "CSELearning-TempData";
+
     public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HostFilteringOptions>, AllowedHostsCheck>();
+        builder.Services.AddOptions<HostFilteringOptions>().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services
             .AddControllersWithViews(options =>
@@ -32,6 +39,17 @@ public static class WebExtensions
                 options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
                 options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
+        // The flash message after a change rides in this cookie, held to the same rules as the sign-in and
+        // antiforgery cookies; like the antiforgery cookie it follows the request's scheme only in Development.
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = development ? DevelopmentTempDataCookieName : TempDataCookieName;
+            o.Cookie.Path = "/";
+            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+        });
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
         {

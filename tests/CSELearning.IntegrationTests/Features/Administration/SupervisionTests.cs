@@ -84,6 +84,8 @@ public abstract class SupervisionTests(AppFactory factory) : AdministrationTest(
         await AssertRefusedAsync(browser, url, Form(sam.Id.ToString(), ""), "Enter the start date.");
         await AssertRefusedAsync(browser, url, Form(kim.Id.ToString(), "31/12/2026"), "The start date must be a real date, written like 2026-11-21.");
         await AssertRefusedAsync(browser, url, Form(kim.Id.ToString(), "2026-02-30"), "The start date must be a real date, written like 2026-11-21.");
+        await AssertRefusedAsync(browser, url, Form(sam.Id.ToString(), "0001-01-01"), "The start date must be between 1 January 2000 and 31 December 2099.");
+        await AssertRefusedAsync(browser, url, Form(sam.Id.ToString(), Iso(Today), "9999-12-31"), "The end date must be between 1 January 2000 and 31 December 2099.");
         await AssertRefusedAsync(browser, $"/admin/users/{sam.Id}/supervisors/new", Form(priya.Id.ToString(), Iso(Today), Iso(Today.AddDays(-1))), "The end date must be on or after the start date.");
         await AssertRefusedAsync(browser, $"/admin/users/{sam.Id}/supervisors/new", Form(priya.Id.ToString(), Iso(Today), "soon"), "The end date must be a real date, written like 2026-11-21.");
     }

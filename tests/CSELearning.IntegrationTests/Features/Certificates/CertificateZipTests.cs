@@ -146,6 +146,8 @@ public abstract class CertificateZipTests(AppFactory factory) : IntegrationTest(
     [InlineData("", "2026-03-01", "2026-03-31", "Select an agency.")]
     [InlineData("agency", "", "2026-03-31", "Enter the first completion date.")]
     [InlineData("agency", "2026-02-30", "2026-03-31", "The first completion date must be a real date")]
+    [InlineData("agency", "0001-01-01", "2026-03-31", "The first completion date must be between 1 January 2000 and 31 December 2099.")]
+    [InlineData("agency", "2026-03-01", "9999-12-31", "The last completion date must be between 1 January 2000 and 31 December 2099.")]
     [InlineData("agency", "2026-03-31", "2026-03-01", "The last completion date must be the same as or after the first.")]
     public async Task Wrong_choices_come_back_with_an_error_summary_and_no_download(string agency, string from, string to, string message)
     {

@@ -204,6 +204,8 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
     [InlineData("role=Wizard", "Choose a job role from the list")]
     [InlineData("from=31-31-2026", "Enter the start of the period as a date")]
     [InlineData("from=2026-05-01&to=2026-04-01", "The start of the period must be on or before its end")]
+    [InlineData("from=0001-01-01", "The start of the period must be between 1 January 2000 and 31 December 2099")]
+    [InlineData("to=9999-12-31", "The end of the period must be between 1 January 2000 and 31 December 2099")]
     [InlineData("module=no-such-module", "Choose a module from the list")]
     [InlineData("role=99", "Choose a job role from the list")]
     [InlineData("by=Postcode", "Choose module, agency, team or job role")]
@@ -635,7 +637,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal([
             "Agency,Module,Target,By,Learners in scope,Completed,Completion rate,Status",
             $"North,{Title},50%,{due},10,6,60%,Met",
-            $"South,{Title},50%,{due},fewer than 5,fewer than 5,fewer than 5,Behind",
+            $"South,{Title},50%,{due},fewer than 5,fewer than 5,fewer than 5,Not shown (fewer than 5)",
         ], await CsvAsync(client, "/reports/targets.csv"));
 
         await SetAsync(cast.North, "80", "Target changed");
@@ -643,16 +645,38 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal([
             "Agency,Module,Target,By,Learners in scope,Completed,Completion rate,Status",
             $"North,{Title},80%,{due},10,6,60%,Behind",
-            $"South,{Title},50%,2026-01-31,fewer than 5,fewer than 5,fewer than 5,Missed",
+            $"South,{Title},50%,2026-01-31,fewer than 5,fewer than 5,fewer than 5,Not shown (fewer than 5)",
         ], await CsvAsync(client, "/reports/targets.csv"));
         var page = await client.GetPageAsync("/reports/targets");
-        Assert.Contains("Behind or missed: North, South", page);
+        // South's status comes from a suppressed rate, so it is not named among those behind either.
+        Assert.Contains("Behind or missed: North<", page);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.UptakeTargets.CountAsync(t => t.AgencyId == cast.North)));
 
         var north = await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync(t => t.AgencyId == cast.North));
         var removed = await client.PostFormAsync("/reports/targets", $"/reports/targets/{north.Id}/remove", []);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal([cast.South], await Factory.WithDbAsync(db => db.UptakeTargets.Select(t => t.AgencyId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_target_met_by_fewer_than_5_people_does_not_say_so()
+    {
+        // South: 3 officers in scope, 1 completed (33%), so a 30% target is met, by figures that are suppressed.
+        var cast = await CastAsync();
+        var client = await Factory.SignedInAsync(cast.Commissioner);
+        var due = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime).AddMonths(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/reports/targets/new", "/reports/targets/new",
+            [new("Agency", cast.South.ToString()), new("Module", ModuleId), new("Percent", "30"), new("DueOn", due)])).StatusCode);
+
+        Assert.Equal([
+            "Agency,Module,Target,By,Learners in scope,Completed,Completion rate,Status",
+            $"South,{Title},30%,{due},fewer than 5,fewer than 5,fewer than 5,Not shown (fewer than 5)",
+        ], await CsvAsync(client, "/reports/targets.csv"));
+        var page = await client.GetPageAsync("/reports/targets");
+        var table = page[page.IndexOf("id=\"targets\"", StringComparison.Ordinal)..];
+        Assert.Contains("Not shown (fewer than 5)", table);
+        Assert.DoesNotContain(">Met<", table);
+        Assert.DoesNotContain("govuk-tag--green", table);
     }
 
     [Theory]
@@ -663,6 +687,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
     [InlineData("north", "no-such-module", "50", "2099-01-01", new[] { "Choose a module" })]
     [InlineData("north", "recognising-exploitation", "50", "2020-01-01", new[] { "The date the target is due must be today or later" })]
     [InlineData("north", "recognising-exploitation", "50", "31/12/2099", new[] { "Enter the date the target is due" })]
+    [InlineData("north", "recognising-exploitation", "50", "9999-12-31", new[] { "The date the target is due must be between 1 January 2000 and 31 December 2099" })]
     [InlineData("hillside", "recognising-exploitation", "50", "2099-01-01", new[] { "Choose an agency" })]
     public async Task A_target_that_will_not_do_is_explained_and_nothing_is_saved(string agency, string module, string percent, string due, string[] messages)
     {

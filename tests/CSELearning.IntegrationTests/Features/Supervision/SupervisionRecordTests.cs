@@ -381,6 +381,31 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
 
     // Limits
 
+    [Theory]
+    [InlineData("SessionDate", "0001-01-01", "Enter the date of the session between 1 January 2000 and 31 December 2099")]
+    [InlineData("SessionDate", "9999-12-31", "Enter the date of the session between 1 January 2000 and 31 December 2099")]
+    [InlineData("NextSessionDate", "0001-01-01", "Enter the date of the next session between 1 January 2000 and 31 December 2099")]
+    [InlineData("NextSessionDate", "9999-12-31", "Enter the date of the next session between 1 January 2000 and 31 December 2099")]
+    [InlineData("Actions[0].DueOn", "9999-12-31", "Enter the due date between 1 January 2000 and 31 December 2099")]
+    public async Task A_date_outside_the_sensible_years_is_refused_with_the_range_and_kept_in_the_form(string field, string typed, string message)
+    {
+        var people = await PeopleAsync();
+        var supervisor = await Factory.SignedInAsync(people.Supervisor.Email!);
+        var fields = RecordFields(0, discussion: "Talked through the week.", actions: [New("Call the school", "Supervisee", null)])
+            .Select(f => f.Key == field ? new KeyValuePair<string, string>(field, typed) : f).ToList();
+        var before = await SnapshotAsync();
+
+        var response = await supervisor.PostFormAsync(Start(people.Supervisee.Id), Start(people.Supervisee.Id), fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", page);
+        Assert.Contains(message, page);
+        Assert.Contains($"value=\"{typed}\"", page);
+        Assert.Contains("Talked through the week.</textarea>", page);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
     [Fact]
     public async Task Over_long_text_is_refused_with_a_message_and_kept_in_the_form()
     {
