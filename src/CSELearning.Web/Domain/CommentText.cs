@@ -10,7 +10,9 @@ public static class CommentText
     public static string Require(string text)
     {
         if (string.IsNullOrWhiteSpace(text)) throw new DomainException("Write a comment.");
+        text = TextInput.Normalise(text.Trim());
         if (text.Length > MaxLength) throw new DomainException($"A comment must be {MaxLength:N0} characters or fewer (it is {text.Length:N0})");
-        return text.Trim();
+        TextInput.Require(text, "The comment", TextShape.MultiLine);
+        return text;
     }
 }

@@ -23,11 +23,12 @@ public class Partnership
 
     public void Rename(string name) => Name = RequireName(name);
 
-    internal static string RequireName(string name, int max = NameMaxLength)
+    internal static string RequireName(string name, int max = NameMaxLength, string label = "The name")
     {
-        var trimmed = (name ?? "").Trim();
+        var trimmed = TextInput.Normalise((name ?? "").Trim());
         if (trimmed.Length == 0) throw new DomainException("Enter a name.");
         if (trimmed.Length > max) throw new DomainException($"The name must be {max} characters or fewer.");
+        TextInput.Require(trimmed, label, TextShape.SingleLine);
         return trimmed;
     }
 }

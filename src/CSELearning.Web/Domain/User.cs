@@ -6,6 +6,7 @@ public class User : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 200;
     public const int EmailMaxLength = 256;
+    public const string DisplayNameLabel = "Full name";
 
     private User() { DisplayName = ""; }
 
@@ -13,7 +14,7 @@ public class User : IdentityUser<Guid>
     {
         Id = Guid.CreateVersion7();
         SetEmail(email);
-        DisplayName = Partnership.RequireName(displayName, DisplayNameMaxLength);
+        DisplayName = Partnership.RequireName(displayName, DisplayNameMaxLength, DisplayNameLabel);
         JobRole = jobRole;
         IsActive = true;
         CreatedAt = createdAt;
@@ -40,7 +41,7 @@ public class User : IdentityUser<Guid>
     {
         RefuseIfErased();
         SetEmail(email);
-        DisplayName = Partnership.RequireName(displayName, DisplayNameMaxLength);
+        DisplayName = Partnership.RequireName(displayName, DisplayNameMaxLength, DisplayNameLabel);
         JobRole = jobRole;
     }
 
@@ -92,9 +93,10 @@ public class User : IdentityUser<Guid>
 
     private void SetEmail(string email)
     {
-        var trimmed = (email ?? "").Trim();
+        var trimmed = TextInput.Normalise((email ?? "").Trim());
         if (trimmed.Length == 0) throw new DomainException("Enter an email address.");
         if (trimmed.Length > EmailMaxLength) throw new DomainException($"The email address must be {EmailMaxLength} characters or fewer.");
+        TextInput.Require(trimmed, "The email address", TextShape.SingleLine);
         if (!System.Net.Mail.MailAddress.TryCreate(trimmed, out var parsed) || parsed.Address != trimmed || !trimmed.Contains('.', StringComparison.Ordinal))
             throw new DomainException("Enter an email address in the right format, like name@example.org.");
         Email = trimmed;

@@ -71,10 +71,12 @@ public class Certificate
     {
         if (IsRevoked) throw new DomainException("This certificate has already been revoked.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give a reason for revoking the certificate.");
+        reason = TextInput.Normalise(reason.Trim());
         if (reason.Length > 500) throw new DomainException("The reason must be 500 characters or fewer.");
+        TextInput.Require(reason, "The reason", TextShape.MultiLine);
         RevokedAt = now;
         RevokedById = by;
-        RevocationReason = reason.Trim();
+        RevocationReason = reason;
     }
 
     public const string ErasedReason = "Record erased";

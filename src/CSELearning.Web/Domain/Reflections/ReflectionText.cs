@@ -73,11 +73,15 @@ public sealed record ReflectionText(string Title, IReadOnlyDictionary<GibbsStage
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Title.Length > MaxTitleLength)
             problems["title"] = $"The title must be {MaxTitleLength} characters or fewer (it is {Title.Length})";
+        else if (TextInput.Problem(Title, "The title", TextShape.SingleLine) is { } titleProblem)
+            problems["title"] = titleProblem;
         foreach (var stage in GibbsStages.All)
         {
             var length = Stage(stage).Length;
             if (length > MaxStageLength)
                 problems[stage.Key()] = $"{stage.Heading()} must be {MaxStageLength:N0} characters or fewer (it is {length:N0}): shorten it, or split the reflection into two logs";
+            else if (TextInput.Problem(Stage(stage), stage.Heading(), TextShape.MultiLine) is { } problem)
+                problems[stage.Key()] = problem;
         }
         return problems;
     }

@@ -101,6 +101,8 @@ public class ReflectiveLog
         RequireVersion(expectedVersion);
         if (Status != LogStatus.Shared) throw new DomainException("Only a log awaiting review can be sent back for revision.");
         if (string.IsNullOrWhiteSpace(note)) throw new DomainException("Say what you would like changed.");
+        note = TextInput.Normalise(note);
+        TextInput.Require(note, "What you would like changed", TextShape.MultiLine);
         Status = LogStatus.RevisionRequested;
         RevisionRequestedAt = now;
         RevisionRequestedById = supervisorId;
@@ -123,6 +125,8 @@ public class ReflectiveLog
         RequireVersion(expectedVersion);
         if (!IsLocked) throw new DomainException("Only a signed-off log can be reopened.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Give a reason for reopening the log.");
+        reason = TextInput.Normalise(reason);
+        TextInput.Require(reason, "The reason", TextShape.MultiLine);
         Status = LogStatus.RevisionRequested;
         ReopenedAt = now;
         ReopenedById = supervisorId;

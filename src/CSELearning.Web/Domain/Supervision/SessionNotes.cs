@@ -75,6 +75,8 @@ public sealed record SessionNotes(string Attendees, string Agenda, string Discus
             var length = this[field].Length;
             if (length > field.MaxLength())
                 problems[field.ToString()] = $"{field.Heading()} must be {field.MaxLength():N0} characters or fewer (it is {length:N0})";
+            else if (TextInput.Problem(this[field], field.Heading(), TextShape.MultiLine) is { } problem)
+                problems[field.ToString()] = problem;
         }
         return problems;
     }
@@ -103,6 +105,8 @@ public sealed record SessionDetails(DateOnly SessionDate, DateOnly? NextSessionD
                 problems[$"Actions[{i}].Description"] = "Describe the action";
             else if (action.CarriedFromId is null && action.Description.Length > SupervisionAction.MaxDescriptionLength)
                 problems[$"Actions[{i}].Description"] = $"An action must be {SupervisionAction.MaxDescriptionLength:N0} characters or fewer (it is {action.Description.Length:N0})";
+            else if (action.CarriedFromId is null && TextInput.Problem(action.Description, "The action", TextShape.MultiLine) is { } problem)
+                problems[$"Actions[{i}].Description"] = problem;
         }
         return problems;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -30,16 +31,17 @@ public sealed partial class ErrorsController(ILogger<ErrorsController> logger) :
             ? original
             : StatusCodes.Status404NotFound;
         Response.StatusCode = code;
-        return View("Error", new ErrorPage(code, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier));
+        return View("Error", new ErrorPage(code, Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier, ReadableText.ProblemOf(HttpContext)));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request failed with {ExceptionType}; correlation id {CorrelationId}")]
     private static partial void LogFailure(ILogger logger, string correlationId, string exceptionType);
 }
 
-public sealed record ErrorPage(int StatusCode, string CorrelationId)
+// Problem: what was wrong with the request, when the site knows (text it could not read), in place of the general explanation.
+public sealed record ErrorPage(int StatusCode, string CorrelationId, string? Problem = null)
 {
-    public string Title => StatusCode switch
+    public string Title => Problem is not null ? "The text you sent could not be used" : StatusCode switch
     {
         400 => "Something was wrong with that request",
         403 => "You do not have access to this page",
@@ -50,7 +52,7 @@ public sealed record ErrorPage(int StatusCode, string CorrelationId)
         _ => StatusCode >= 500 ? "Sorry, there is a problem with the service" : "Something went wrong",
     };
 
-    public string Explanation => StatusCode switch
+    public string Explanation => Problem ?? StatusCode switch
     {
         400 => "The page may have been open for too long, or the form was sent twice. Go back, refresh the page and try again.",
         403 => "Your account does not have permission to see this page. If you think it should, speak to your administrator.",

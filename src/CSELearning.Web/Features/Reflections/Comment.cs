@@ -24,6 +24,6 @@ public static class Comment
                 if (!GibbsStages.TryParseKey(input.Stage, out var stage)) throw new DomainException("Choose the stage your comment is about.");
                 db.ReviewComments.Add(new ReviewComment(log, supervisorId, stage, input.Text ?? "", protector, now));
                 db.AuditEntries.Add(new AuditEntry(AuditAction.CommentAdded, supervisorId, log.Id, log.AuthorId, now, stage.Heading()));
-            }, "Comment added", cancellationToken);
+            }, "Comment added", cancellationToken, new Open.ReviewDraft(Open.ReviewDraft.Comment, input.Stage, input.Text ?? ""));
     }
 }

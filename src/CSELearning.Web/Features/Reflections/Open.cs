@@ -11,7 +11,23 @@ public static class Open
 {
     public sealed record Model(ReflectiveLog Log, Reader Reader, ReflectionText Text, LogForm Form, string AuthorName,
         IReadOnlyList<CommentView> Comments, string? RevisionNote, string? ReopenReason, PromptView? Prompt,
-        bool HasSupervisor, string? Problem, IReadOnlyDictionary<string, string> Errors, bool Conflict);
+        bool HasSupervisor, string? Problem, IReadOnlyDictionary<string, string> Errors, bool Conflict, ReviewDraft? Review = null);
+
+    // A supervisor's comment, revision request or reopening reason that was refused: shown again in its box, with
+    // the refusal (the model's Problem) beside it. Stage: the stage a comment is on.
+    public sealed record ReviewDraft(string Form, string? Stage, string Text)
+    {
+        public const string Comment = "comment";
+        public const string Revision = "revision";
+        public const string Reopen = "reopen";
+
+        public string FieldId => Form switch
+        {
+            Comment => $"comment-{Stage}",
+            Revision => "revision-note",
+            _ => "reopen-reason",
+        };
+    }
 
     public sealed record CommentView(GibbsStage Stage, string SupervisorName, DateTime At, string Text);
 
@@ -26,7 +42,7 @@ public static class Open
         }
 
         public async Task<Model> ModelAsync(ReflectiveLog log, Reader reader, LogForm? form, string? problem,
-            IReadOnlyDictionary<string, string>? errors, bool conflict, CancellationToken cancellationToken)
+            IReadOnlyDictionary<string, string>? errors, bool conflict, CancellationToken cancellationToken, ReviewDraft? review = null)
         {
             var text = log.Read(protector);
             var comments = await db.ReviewComments.AsNoTracking().Where(c => c.LogId == log.Id).OrderBy(c => c.CreatedAt)
@@ -41,7 +57,7 @@ public static class Open
                 comments.Select(c => new CommentView(c.Comment.Stage, c.DisplayName, c.Comment.CreatedAt, c.Comment.Read(protector))).ToList(),
                 log.RevisionNote(protector), log.ReopenReason(protector), prompt,
                 reader == Reader.Author && (await access.SupervisorsOfAsync(log.AuthorId, cancellationToken)).Count > 0,
-                problem, errors ?? new Dictionary<string, string>(), conflict);
+                problem, errors ?? new Dictionary<string, string>(), conflict, review);
         }
     }
 }

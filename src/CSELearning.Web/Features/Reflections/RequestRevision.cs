@@ -21,6 +21,6 @@ public static class RequestRevision
             {
                 log.RequestRevision(supervisorId, input.Text ?? "", input.Version, protector, now);
                 db.AuditEntries.Add(new AuditEntry(AuditAction.RevisionRequested, supervisorId, log.Id, log.AuthorId, now));
-            }, "Revision requested: the author can see your note", cancellationToken);
+            }, "Revision requested: the author can see your note", cancellationToken, new Open.ReviewDraft(Open.ReviewDraft.Revision, null, input.Text ?? ""));
     }
 }

@@ -11,8 +11,9 @@ namespace CSELearning.Web.Features.Reflections;
 [FeatureService]
 public sealed class SupervisorReview(AppDbContext db, ReflectionAccess access, Open.Handler open)
 {
+    // Kept: what the supervisor wrote, shown again in its box if the step is refused.
     public async Task<HandlerResult> TakeAsync(ClaimsPrincipal principal, Guid id, Action<ReflectiveLog, Guid, DateTime> step, string done,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Open.ReviewDraft? kept = null)
     {
         if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader)) return new NotFound();
         if (reader != Reader.Supervisor) return new Forbidden();
@@ -23,6 +24,6 @@ public sealed class SupervisorReview(AppDbContext db, ReflectionAccess access, O
 
         var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
         var message = refused.Message ?? "This log changed while you were reviewing it, so nothing was changed.";
-        return new Page<Open.Model>(await open.ModelAsync(current, reader, null, message, null, conflict: false, cancellationToken), refused.StatusCode);
+        return new Page<Open.Model>(await open.ModelAsync(current, reader, null, message, null, conflict: false, cancellationToken, kept), refused.StatusCode);
     }
 }

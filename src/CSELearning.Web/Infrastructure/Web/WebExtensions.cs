@@ -31,6 +31,7 @@ public static class WebExtensions
                 options.ValueProviderFactories.Remove(route);
                 options.ValueProviderFactories.Insert(0, route);
                 options.Conventions.Add(new FeatureConvention());
+                options.ModelBinderProviders.Insert(0, new NormalisedTextBinderProvider());
             })
             .AddRazorOptions(options =>
             {
@@ -80,6 +81,8 @@ public static class WebExtensions
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
         app.UseRequestSizeLimit();
+        // Before anything reads a form: the antiforgery check would otherwise be the first to meet unreadable text.
+        app.UseReadableText();
 
         app.UseStaticFiles(new StaticFileOptions
         {

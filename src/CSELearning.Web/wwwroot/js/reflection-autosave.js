@@ -21,7 +21,8 @@ if (form) {
     if (saving) { await saving; if (!dirty) return }
     dirty = false
     const body = new FormData(form)
-    saving = fetch(url, { method: 'POST', body, credentials: 'same-origin', keepalive: leaving })
+    // Asking for JSON gets every refusal as { message }, text the server could not read included.
+    saving = fetch(url, { method: 'POST', body, credentials: 'same-origin', keepalive: leaving, headers: { Accept: 'application/json' } })
       .then(async (response) => {
         if (response.ok) {
           const saved = await response.json()

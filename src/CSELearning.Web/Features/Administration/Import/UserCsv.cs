@@ -92,7 +92,7 @@ public static class UserCsv
         while (reader.Read())
         {
             var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < headers.Count; i++) cells[headers[i]] = i < reader.FieldCount ? reader.GetString(i) : "";
+            for (var i = 0; i < headers.Count; i++) cells[headers[i]] = i < reader.FieldCount ? TextInput.Normalise(reader.GetString(i)) : "";
             // Spreadsheets often save trailing rows of empty cells: they are not people.
             if (cells.Values.All(string.IsNullOrWhiteSpace) && reader.FieldCount <= headers.Count) continue;
             if (rows.Count == MaxRows) return Fail($"The file has more than {MaxRows:N0} people. Split it into files of {MaxRows:N0} rows or fewer.");
@@ -152,12 +152,20 @@ public static class UserCsv
         foreach (var row in rows)
         {
             var reasons = new List<string>(row.Problems);
-            var formulas = Columns.Where(c => IsFormula(row.Cells.GetValueOrDefault(c, ""))).ToHashSet();
-            foreach (var column in formulas)
+            var refused = Columns.Where(c => IsFormula(row.Cells.GetValueOrDefault(c, ""))).ToHashSet();
+            foreach (var column in refused)
                 reasons.Add($"{column}: the cell starts with {FormulaStart(row.Cells[column])}, so a spreadsheet could run it as a formula. Remove that character.");
-            foreach (var column in Required.Where(c => !formulas.Contains(c) && row[c].Length == 0))
+            // Every cell is one line of text, held to the same rule as the form's fields. A refused cell (a formula,
+            // or text the rule refuses) is read as empty below, so its characters are never echoed in another message.
+            foreach (var column in Columns.Where(c => !refused.Contains(c)))
+            {
+                if (TextInput.Problem(row[column], "The cell", TextShape.SingleLine) is not { } problem) continue;
+                reasons.Add($"{column}: {problem}");
+                refused.Add(column);
+            }
+            foreach (var column in Required.Where(c => !refused.Contains(c) && row[c].Length == 0))
                 reasons.Add($"{column}: the cell is empty.");
-            string Cell(string column) => formulas.Contains(column) ? "" : row[column];
+            string Cell(string column) => refused.Contains(column) ? "" : row[column];
 
             var email = Cell(Email);
             if (email.Length > 0)
@@ -185,7 +193,7 @@ public static class UserCsv
             AgencyEntry? agency = null;
             if (agencyName.Length == 0)
             {
-                if (PersonRules.NeedsAgency(roles) && !formulas.Contains(Agency)) reasons.Add($"{Agency}: {PersonRules.NeedsAgencyMessage}");
+                if (PersonRules.NeedsAgency(roles) && !refused.Contains(Agency)) reasons.Add($"{Agency}: {PersonRules.NeedsAgencyMessage}");
             }
             else if (!agencies.TryGetValue(agencyName, out agency))
             {

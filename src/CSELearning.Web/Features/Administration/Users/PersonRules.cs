@@ -13,7 +13,7 @@ public static class PersonRules
         InputErrors.RefusalOf(() => _ = new User(email ?? "", "Email check", JobRole.Other, DateTime.UnixEpoch));
 
     public static string? NameError(string? name) =>
-        InputErrors.RefusalOf(() => Partnership.RequireName(name ?? "", User.DisplayNameMaxLength));
+        InputErrors.RefusalOf(() => Partnership.RequireName(name ?? "", User.DisplayNameMaxLength, User.DisplayNameLabel));
 
     // Every role but Administrator and Content reviewer belongs to an agency: a learner's supervisor and a
     // commissioner's figures come from it; a content reviewer's figures are about the content, from everyone.
