@@ -106,7 +106,10 @@ internal static class CertificateDocument
         {
             y = top;
             Add(Part.Detail, details[i].Label, FlowDocument.Font(9), 1, colour: Muted, width: detailWidth - 8, x: ContentLeft + i * detailWidth + 4);
-            Add(Part.Detail, details[i].Value, FlowDocument.Font(13, XFontStyleEx.Bold), 2, width: detailWidth - 8, x: ContentLeft + i * detailWidth + 4);
+            // One line each, made smaller where needed: a certificate number of wide letters ("CSE-2026-WWMWWMWW")
+            // is wider than its column at the usual size and would otherwise break in two.
+            var value = TextLines.Fit(gfx, details[i].Value, XFontStyleEx.Bold, 13, 9, detailWidth - 8, 1);
+            Place(Part.Detail, TextLines.Clamp(gfx, value.Lines, value.Font, detailWidth - 8, 2), value.Font, ContentLeft + i * detailWidth + 4, detailWidth - 8, true, Ink);
             bottom = Math.Max(bottom, y);
         }
 

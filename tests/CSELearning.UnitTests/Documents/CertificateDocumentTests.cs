@@ -54,6 +54,18 @@ public partial class CertificateDocumentTests
     }
 
     [Fact]
+    public void A_certificate_number_of_the_widest_letters_stays_on_one_line()
+    {
+        var certificate = Issue();
+        typeof(Certificate).GetProperty(nameof(Certificate.Number))!.SetValue(certificate, "CSE-2026-WWMWWMWW");
+
+        var number = Assert.Single(Layout(certificate), b => b.Part == CertificateDocument.Part.Detail && b.Lines.Any(l => l.Contains("WW", StringComparison.Ordinal)));
+
+        Assert.Equal(["CSE-2026-WWMWWMWW"], number.Lines);
+        Assert.Contains("Certificate number 21 November 2026 90% 0.5 CSE-2026-WWMWWMWW", new PdfFile(CertificateDocument.Render(certificate, Url)).Text);
+    }
+
+    [Fact]
     public void A_certificate_that_expires_prints_the_last_day_it_is_valid_under_the_version()
     {
         var certificate = Issue(refreshMonths: 24);
