@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CSELearning.Web.Domain;
 
 namespace CSELearning.Web.Documents;
 
@@ -42,9 +43,9 @@ internal static class DrawnText
     public static string WithDirectionControlsShown(string text) =>
         text.Any(c => IsDirectionControl(c)) ? string.Concat(text.Select(c => IsDirectionControl(c) ? Substitute : c)) : text;
 
-    // Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): drawn as a replacement mark, so text
-    // that carries one cannot read differently on the page from the way it is held.
-    private static bool IsDirectionControl(int c) => c is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
+    // Drawn as a replacement mark, so text that carries one cannot read differently on the page from the way it
+    // is held; the same characters the input rule refuses.
+    private static bool IsDirectionControl(int c) => TextInput.IsDirectionControl(c);
 
     private static string Substitute_(string text)
     {

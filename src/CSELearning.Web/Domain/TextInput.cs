@@ -77,7 +77,7 @@ public static class TextInput
         if (value is '\n' or '\r' or '\t' || value is 0x2028 or 0x2029)
             return shape == TextShape.MultiLine ? null : (Describe(rune), ": it must be on one line");
         if (value < 0x20 || value is >= 0x7F and <= 0x9F) return ($"the control character {Describe(rune)}", "");
-        if (value is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069)
+        if (IsDirectionControl(value))
             return ($"the text-direction character {Describe(rune)}", ", which changes the order the text is shown in");
         // The marks only nudge punctuation next to right-to-left words, which a paragraph in Arabic or Hebrew may
         // need; a name or title is shown in too many places (a PDF among them) for even that.
@@ -86,6 +86,9 @@ public static class TextInput
         if (value is >= 0xFDD0 and <= 0xFDEF || (value & 0xFFFE) == 0xFFFE) return ($"the non-character {Describe(rune)}", "");
         return null;
     }
+
+    /// <summary>The embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which reorder the text around them.</summary>
+    public static bool IsDirectionControl(int value) => value is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
 
     // A character that puts ink on the page: not a space, a control, a format character, a combining mark on its
     // own, or one of the letters that are drawn blank.
