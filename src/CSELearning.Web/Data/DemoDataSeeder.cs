@@ -55,7 +55,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<User> users, Tim
         await Add("Content reviewer", "Rowan Hale", "reviewer", JobRole.Other, null, null, Roles.ContentReviewer);
 
         foreach (var learner in learners)
-            db.SupervisionRelationships.Add(new SupervisionRelationship(supervisor.Id, learner.Id, today.AddMonths(-3)));
+            db.SupervisionRelationships.Add(new SupervisionRelationship(supervisor.Id, learner.Id, today.AddMonths(-3), frequencyWeeks: 4));
         await db.SaveChangesAsync(cancellationToken);
         return accounts;
     }

@@ -7,10 +7,14 @@ public class SupervisionRelationship
 {
     private SupervisionRelationship() { }
 
-    public SupervisionRelationship(Guid supervisorId, Guid superviseeId, DateOnly startsOn, DateOnly? endsOn = null)
+    // Supervision policies ask for a session every few weeks; more than six months apart is not a frequency.
+    public const int MaxFrequencyWeeks = 26;
+
+    public SupervisionRelationship(Guid supervisorId, Guid superviseeId, DateOnly startsOn, DateOnly? endsOn = null, int? frequencyWeeks = null)
     {
         if (supervisorId == superviseeId) throw new DomainException("A person cannot supervise themselves.");
         if (endsOn is { } end && end < startsOn) throw new DomainException("The end date must be on or after the start date.");
+        ChangeFrequency(frequencyWeeks);
         Id = Guid.CreateVersion7();
         SupervisorId = supervisorId;
         SuperviseeId = superviseeId;
@@ -26,6 +30,8 @@ public class SupervisionRelationship
     public DateOnly StartsOn { get; private set; }
     // The last day of supervision, inclusive; null while it goes on.
     public DateOnly? EndsOn { get; private set; }
+    // How often supervisor and supervisee agreed to meet, in weeks; null when nothing was agreed.
+    public int? FrequencyWeeks { get; private set; }
 
     public bool IsCurrentOn(DateOnly day) => StartsOn <= day && (EndsOn is null || day <= EndsOn);
 
@@ -38,6 +44,18 @@ public class SupervisionRelationship
 
     public bool OverlapsWith(DateOnly startsOn, DateOnly? endsOn) =>
         StartsOn <= (endsOn ?? DateOnly.MaxValue) && startsOn <= (EndsOn ?? DateOnly.MaxValue);
+
+    public void ChangeFrequency(int? weeks)
+    {
+        if (weeks is < 1 or > MaxFrequencyWeeks)
+            throw new DomainException($"The frequency must be a whole number of weeks from 1 to {MaxFrequencyWeeks}.");
+        FrequencyWeeks = weeks;
+    }
+
+    // The day the next session is due by the agreed frequency: counted from the last session, or from the start
+    // while there has been none. Null when no frequency was agreed.
+    public DateOnly? SupervisionDueOn(DateOnly? lastSession) =>
+        FrequencyWeeks is { } weeks ? (lastSession is { } last && last > StartsOn ? last : StartsOn).AddDays(7 * weeks) : null;
 
     public void End(DateOnly on)
     {

@@ -31,7 +31,7 @@ public sealed class SignInAndOutJourneys(E2EFixture fixture) : JourneyTest(fixtu
         {
             Roles.Administrator => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Item analysis", "Administration", "Your account"],
             Roles.Commissioner => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Your account"],
-            Roles.Supervisor => ["Home", "Modules", "My learning", "Reflective logs", "Caseload", "Your account"],
+            Roles.Supervisor => ["Home", "Modules", "My learning", "Reflective logs", "Supervisees", "Your account"],
             _ => ["Home", "Modules", "My learning", "Reflective logs", "Your account"],
         };
         await Expect(home.Navigation.Links).ToHaveTextAsync(navigation);

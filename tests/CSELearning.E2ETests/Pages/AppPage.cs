@@ -111,14 +111,14 @@ public sealed class ServiceNavigation(BrowserSession session)
     /// <summary>A supervisor's caseload, from the navigation.</summary>
     public async Task<CaseloadPage> OpenCaseloadAsync()
     {
-        await Link("Caseload").ClickAsync();
+        await Link("Supervisees").ClickAsync();
         return await CaseloadPage.ArriveAsync(session);
     }
 
     /// <summary>Tabs to Caseload in the navigation (a supervisor's only) and follows it with Enter.</summary>
     public async Task<CaseloadPage> OpenCaseloadWithKeyboardAsync()
     {
-        await KeyboardUser.ActivateAsync(session.Page, Link("Caseload"));
+        await KeyboardUser.ActivateAsync(session.Page, Link("Supervisees"));
         return await CaseloadPage.ArriveAsync(session);
     }
 

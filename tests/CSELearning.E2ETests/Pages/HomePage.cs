@@ -10,12 +10,18 @@ public sealed class HomePage : AppPage
 
     public ILocator LearnerSection => Section("Your learning and supervision");
 
-    public ILocator SupervisorSection => Section("People you supervise");
+    public ILocator SupervisorSection => Section("Your supervisees");
 
     public ILocator AdministratorSection => Section("Administration");
 
     /// <summary>A commissioner's section is headed with the name of their partnership.</summary>
     public ILocator CommissionerSection(string partnership) => Section(partnership);
+
+    /// <summary>The tasks in the summary card with this id ("returned-logs", "logs-to-review"...), each a link.</summary>
+    public ILocator Tasks(string cardId) => Page.Locator($"#{cardId} .govuk-task-list__link");
+
+    /// <summary>A task's link, by its text, in the summary card with this id.</summary>
+    public ILocator Task(string cardId, string text) => Page.Locator($"#{cardId}").GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
 
     /// <summary>Every section on the page, by its heading.</summary>
     public ILocator Sections => Page.Locator("main section");

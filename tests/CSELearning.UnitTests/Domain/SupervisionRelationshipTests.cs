@@ -100,3 +100,37 @@ public class SupervisionRelationshipTests
         }
     }
 }
+
+public class SupervisionFrequencyTests
+{
+    private static readonly Guid Supervisor = Guid.CreateVersion7();
+    private static readonly Guid Supervisee = Guid.CreateVersion7();
+    private static readonly DateOnly March1 = new(2026, 3, 1);
+
+    [Fact]
+    public void Supervision_is_due_the_agreed_number_of_weeks_after_the_last_session_or_after_the_start_before_any()
+    {
+        var monthly = new SupervisionRelationship(Supervisor, Supervisee, March1, frequencyWeeks: 4);
+
+        Assert.Equal(March1.AddDays(28), monthly.SupervisionDueOn(null));
+        Assert.Equal(new DateOnly(2026, 5, 8), monthly.SupervisionDueOn(new DateOnly(2026, 4, 10)));
+        // A session before this supervision began (with an earlier supervisor, say) does not count.
+        Assert.Equal(March1.AddDays(28), monthly.SupervisionDueOn(March1.AddDays(-10)));
+    }
+
+    [Fact]
+    public void Without_an_agreed_frequency_nothing_is_due() =>
+        Assert.Null(new SupervisionRelationship(Supervisor, Supervisee, March1).SupervisionDueOn(March1));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(27)]
+    [InlineData(-4)]
+    public void The_frequency_is_from_1_to_26_weeks(int weeks)
+    {
+        Assert.Throws<CSELearning.Web.Domain.DomainException>(() => new SupervisionRelationship(Supervisor, Supervisee, March1, frequencyWeeks: weeks));
+        var relationship = new SupervisionRelationship(Supervisor, Supervisee, March1, frequencyWeeks: 26);
+        Assert.Throws<CSELearning.Web.Domain.DomainException>(() => relationship.ChangeFrequency(weeks));
+        Assert.Equal(26, relationship.FrequencyWeeks);
+    }
+}

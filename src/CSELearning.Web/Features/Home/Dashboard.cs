@@ -12,12 +12,16 @@ public static class Dashboard
     public sealed record Model(string DisplayName, LearnerSection? Learner, SupervisorSection? Supervisor,
         CommissionerSection? Commissioner, AdministratorSection? Administrator, bool IsContentReviewer);
 
-    public sealed record LearnerSection(string? Agency, string? Team, IReadOnlyList<string> Supervisors);
+    // One row of a GOV.UK task list: its link, a hint under it and a status tag; Id makes the hint and status the
+    // link's description, so a screen reader hears all three together.
+    public sealed record TaskItem(string Id, string Text, string Url, string? Hint, string Status, string TagClass, int? ProgressValue = null, int? ProgressMax = null);
 
-    public sealed record SupervisorSection(IReadOnlyList<Supervisee> Supervisees);
+    public sealed record LearnerSection(string? Agency, string? Team, IReadOnlyList<string> Supervisors, LearnerTasks.Model Tasks);
+
+    public sealed record SupervisorSection(IReadOnlyList<Supervisee> Supervisees, SupervisorTasks.Model Tasks);
     public sealed record Supervisee(string Name, string JobRole, string? Team, DateOnly Since);
 
-    public sealed record CommissionerSection(string? Partnership, IReadOnlyList<AgencyHeadcount> Agencies);
+    public sealed record CommissionerSection(string? Partnership, IReadOnlyList<AgencyHeadcount> Agencies, IReadOnlyList<CommissionerTasks.TargetToWatch> Targets);
     public sealed record AgencyHeadcount(string Agency, string Sector, int Teams, int ActivePeople, int PeopleSigningOff)
     {
         // Fewer than 5 is shown as "fewer than 5", so nobody can be singled out from a commissioner's figures.
@@ -28,7 +32,8 @@ public static class Dashboard
 
     public sealed record AdministratorSection(int Partnerships, int Agencies, int Teams, int ActiveUsers, int DeactivatedUsers);
 
-    public sealed class Handler(AppDbContext db, TimeProvider time)
+    public sealed class Handler(AppDbContext db, TimeProvider time, LearnerTasks.Handler learnerTasks, SupervisorTasks.Handler supervisorTasks,
+        CommissionerTasks.Handler commissionerTasks)
     {
         public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken ct)
         {
@@ -45,7 +50,7 @@ public static class Dashboard
                     .Where(SupervisionRelationship.CurrentOn(today))
                     .Where(s => s.SuperviseeId == userId)
                     .Select(s => s.Supervisor!.DisplayName).OrderBy(n => n).ToListAsync(ct);
-                learner = new LearnerSection(me.Agency, me.Team, supervisors);
+                learner = new LearnerSection(me.Agency, me.Team, supervisors, await learnerTasks.HandleAsync(userId, ct));
             }
 
             SupervisorSection? supervisor = null;
@@ -57,7 +62,8 @@ public static class Dashboard
                     .OrderBy(s => s.Supervisee!.DisplayName)
                     .Select(s => new { s.Supervisee!.DisplayName, s.Supervisee.JobRole, Team = s.Supervisee.Team!.Name, s.StartsOn })
                     .ToListAsync(ct);
-                supervisor = new SupervisorSection(rows.Select(r => new Supervisee(r.DisplayName, r.JobRole.DisplayName(), r.Team, r.StartsOn)).ToList());
+                supervisor = new SupervisorSection(rows.Select(r => new Supervisee(r.DisplayName, r.JobRole.DisplayName(), r.Team, r.StartsOn)).ToList(),
+                    await supervisorTasks.HandleAsync(userId, ct));
             }
 
             CommissionerSection? commissioner = null;
@@ -79,7 +85,8 @@ public static class Dashboard
                     })
                     .ToListAsync(ct);
                 commissioner = new CommissionerSection(partnership,
-                    agencies.Select(a => new AgencyHeadcount(a.Name, a.Sector.DisplayName(), a.Teams, a.People, a.SigningOff)).ToList());
+                    agencies.Select(a => new AgencyHeadcount(a.Name, a.Sector.DisplayName(), a.Teams, a.People, a.SigningOff)).ToList(),
+                    await commissionerTasks.HandleAsync(principal, ct));
             }
 
             AdministratorSection? administrator = null;

@@ -9,16 +9,15 @@ namespace CSELearning.Web.Features.Reflections;
 
 public static class Caseload
 {
-    public static readonly TimeSpan ReviewDueWithin = TimeSpan.FromDays(14);
-
-    public sealed record Model(IReadOnlyList<Supervisee> Supervisees, IReadOnlyList<Awaiting> AwaitingReview,
+    public sealed record Model(int OverdueAfterDays, IReadOnlyList<Supervisee> Supervisees, IReadOnlyList<Awaiting> AwaitingReview,
         IReadOnlyList<Content.ContentModule> Modules, IReadOnlyDictionary<(Guid User, string Module), Modules.LearningState> Learning);
 
     public sealed record Supervisee(Guid Id, string Name, string? Team, int Awaiting, int SignedOff);
 
     public sealed record Awaiting(Guid LogId, string Title, string AuthorName, DateTime SharedAt, bool Overdue);
 
-    public sealed class Handler(AppDbContext db, ITextProtector protector, TimeProvider clock, Content.ContentCatalog catalog)
+    public sealed class Handler(AppDbContext db, ITextProtector protector, TimeProvider clock, Content.ContentCatalog catalog,
+        Microsoft.Extensions.Options.IOptions<Supervision.SupervisionOptions> options)
     {
         public async Task<Model> HandleAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         {
@@ -46,11 +45,12 @@ public static class Caseload
             var modules = catalog.Modules.OrderBy(m => m.Title).ToList();
             var learning = await Modules.LearningStates.OfAsync(db, ids, modules, cancellationToken);
 
-            return new Model(
+            var overdueAfter = options.Value.ReviewOverdueAfter;
+            return new Model(options.Value.ReviewOverdueAfterDays,
                 supervisees.OrderBy(s => s.DisplayName).Select(s => new Supervisee(s.Id, s.DisplayName, s.TeamId is { } team ? teams.GetValueOrDefault(team) : null,
                     counts.Where(c => c.AuthorId == s.Id && c.Status == LogStatus.Shared).Sum(c => c.Count),
                     counts.Where(c => c.AuthorId == s.Id && c.Status == LogStatus.SignedOff).Sum(c => c.Count))).ToList(),
-                awaiting.Select(l => new Awaiting(l.Id, l.Read(protector).Title, names[l.AuthorId], l.SharedAt!.Value, now - l.SharedAt.Value > ReviewDueWithin)).ToList(),
+                awaiting.Select(l => new Awaiting(l.Id, l.Read(protector).Title, names[l.AuthorId], l.SharedAt!.Value, now - l.SharedAt.Value > overdueAfter)).ToList(),
                 modules, learning);
         }
     }

@@ -15,7 +15,8 @@ public static class Targets
     public const string SuppressedStatusText = "Not shown (fewer than 5)";
 
     // Status: null when the completion rate is suppressed.
-    public sealed record Row(Guid Id, string Agency, string Module, int Percent, DateOnly DueOn, Figure InScope, Figure Completed, Figure Rate, TargetStatus? Status);
+    public sealed record Row(Guid Id, string Agency, string Module, int Percent, DateOnly DueOn, Figure InScope, Figure Completed, Figure Rate, TargetStatus? Status,
+        Guid AgencyId, string ModuleId);
 
     public sealed record Model(ReportFilter Filter, ReportScope Scope, IReadOnlyList<Option> Modules, IReadOnlyList<Row> Rows)
     {
@@ -75,7 +76,8 @@ public static class Targets
                     var (inScope, completed) = row?.Counts ?? (0, 0);
                     var rate = Figure.Rate(completed, inScope);
                     rows.Add(new Row(target.Id, agencies.GetValueOrDefault(target.AgencyId.ToString(), ""), module?.Title ?? target.ModuleId, target.Percent, target.DueOn,
-                        Figure.Count(inScope), Figure.Count(completed), rate, rate.IsSuppressed ? null : target.StatusOn(today, completed, inScope)));
+                        Figure.Count(inScope), Figure.Count(completed), rate, rate.IsSuppressed ? null : target.StatusOn(today, completed, inScope),
+                        target.AgencyId, target.ModuleId));
                 }
             }
             return new Model(filter, scope, Modules(), rows.OrderBy(r => r.Agency, StringComparer.CurrentCulture).ThenBy(r => r.Module, StringComparer.CurrentCulture).ToList());

@@ -17,6 +17,7 @@ public static class WebExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Features.Supervision.SupervisionOptions>().BindConfiguration(Features.Supervision.SupervisionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<HostFilteringOptions>, AllowedHostsCheck>();
         builder.Services.AddOptions<HostFilteringOptions>().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();

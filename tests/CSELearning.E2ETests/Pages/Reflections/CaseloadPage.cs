@@ -27,7 +27,7 @@ public sealed class CaseloadPage : AppPage
 
     public static async Task<CaseloadPage> ArriveAsync(BrowserSession session)
     {
-        await session.ArriveAsync(Path, "Your caseload");
+        await session.ArriveAsync(Path, "Your supervisees");
         return new CaseloadPage(session);
     }
 

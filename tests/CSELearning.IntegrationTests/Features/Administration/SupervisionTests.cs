@@ -40,6 +40,32 @@ public abstract class SupervisionTests(AppFactory factory) : AdministrationTest(
     }
 
     [Fact]
+    public async Task The_agreed_frequency_of_supervision_is_kept_and_a_bad_one_is_refused_with_the_form_as_typed()
+    {
+        var org = await Factory.CreateOrganisationAsync();
+        var priya = await Factory.CreateUserAsync("priya.shah@riverside.example", org, Roles.Supervisor);
+        var jo = await Factory.CreateUserAsync("jo.bloggs@riverside.example", org, Roles.Learner);
+        var (browser, _) = await SignInAsAdministratorAsync();
+
+        foreach (var bad in new[] { "0", "27", "four", "2.5" })
+        {
+            var refused = await browser.PostFormAsync($"/admin/users/{jo.Id}/supervisors/new",
+                [new("SupervisorId", priya.Id.ToString()), new("StartsOn", Iso(Today)), new("FrequencyWeeks", bad)]);
+            var page = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Enter how often they meet as a whole number of weeks from 1 to 26, or leave it empty.", page);
+            Assert.Contains($"value=\"{bad}\"", page);
+        }
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.SupervisionRelationships.CountAsync()));
+
+        var assigned = await browser.PostFormAsync($"/admin/users/{jo.Id}/supervisors/new",
+            [new("SupervisorId", priya.Id.ToString()), new("StartsOn", Iso(Today)), new("FrequencyWeeks", " 4 ")]);
+
+        AssertRedirect(assigned, $"/admin/users/{jo.Id}");
+        Assert.Equal(4, await Factory.WithDbAsync(db => db.SupervisionRelationships.Select(s => s.FrequencyWeeks).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_new_supervision_may_follow_one_that_has_ended()
     {
         var org = await Factory.CreateOrganisationAsync();

@@ -652,6 +652,15 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Contains("Behind or missed: North<", page);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.UptakeTargets.CountAsync(t => t.AgencyId == cast.North)));
 
+        // The commissioner's home lists the same target, linked to it, and not South's suppressed one.
+        var northQuery = $"/reports/targets?agency={cast.North}&amp;module={ModuleId}&amp;by=Agency";
+        var home = await client.GetPageAsync("/");
+        Assert.Equal($"North: {Title}|{northQuery}|60% completed against a target of 80% by {DateOnly.ParseExact(due, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture):d MMMM yyyy}|Behind", Assert.Single(HomeTargets(home)));
+        await Factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"UptakeTargets\" SET \"DueOn\" = {0} WHERE \"AgencyId\" = {1}", new DateOnly(2026, 2, 28), cast.North));
+        Assert.Equal($"North: {Title}|{northQuery}|60% completed against a target of 80% by 28 February 2026|Missed", Assert.Single(HomeTargets(await client.GetPageAsync("/"))));
+        // Hillside's commissioner has no target, and is told so.
+        Assert.Contains("No uptake target in your partnership is behind or missed", await (await Factory.SignedInAsync(cast.HillsideCommissioner)).GetPageAsync("/"));
+
         var north = await Factory.WithDbAsync(db => db.UptakeTargets.SingleAsync(t => t.AgencyId == cast.North));
         var removed = await client.PostFormAsync("/reports/targets", $"/reports/targets/{north.Id}/remove", []);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
@@ -786,7 +795,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
 
         Assert.Contains("4 of 10 people in this module’s audience have not completed it.", System.Net.WebUtility.HtmlDecode(page));
         // Not completed first (North 10, North 7, North 8, North 9 by name), then the six who completed.
-        var states = System.Text.RegularExpressions.Regex.Matches(page, @"<strong class=""govuk-tag[^""]*"">([^<]+)</strong>").Select(m => m.Groups[1].Value).ToList();
+        var states = System.Text.RegularExpressions.Regex.Matches(page, @"<strong class=""govuk-tag(?: govuk-tag--[a-z-]+)?"">([^<]+)</strong>").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["Not started", "In progress", "Refresh due", "Refresh due", "Completed", "Completed", "Completed", "Completed", "Completed", "Completed"], states);
         Assert.DoesNotContain("North Manager", page); // not in the module's audience
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Factory.SignedInAsync(cast.Commissioner)).GetAsync($"/admin/agencies/{cast.North}/learning")).StatusCode);
@@ -826,6 +835,13 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
     }
 
     private static string Suppressed(int figures) => string.Join(',', Enumerable.Repeat("fewer than 5", figures));
+
+    // Each task on the commissioner's home page as "link text|address|hint|status".
+    private static List<string> HomeTargets(string page) =>
+        System.Text.RegularExpressions.Regex.Matches(page,
+                @"<a class=""govuk-link govuk-task-list__link"" href=""(?<url>[^""]+)""[^>]*>(?<text>[^<]+)</a>\s*<div[^>]*class=""govuk-task-list__hint"">(?<hint>[^<]+)</div>\s*</div>\s*<div class=""govuk-task-list__status""[^>]*>\s*<strong[^>]*>(?<status>[^<]+)</strong>")
+            .Select(m => $"{System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value)}|{m.Groups["url"].Value}|{System.Net.WebUtility.HtmlDecode(m.Groups["hint"].Value)}|{m.Groups["status"].Value}")
+            .ToList();
 
     private static async Task<string[]> CsvAsync(HttpClient client, string url)
     {

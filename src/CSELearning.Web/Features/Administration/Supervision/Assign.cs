@@ -19,6 +19,7 @@ public static class Assign
         public Guid? SupervisorId { get; set; }
         public string? StartsOn { get; set; }
         public string? EndsOn { get; set; }
+        public string? FrequencyWeeks { get; set; }
     }
 
     public sealed class Handler(AppDbContext db, TimeProvider time)
@@ -83,6 +84,16 @@ public static class Assign
                     errors.Add(new InputError(nameof(input.EndsOn), "The end date must be on or after the start date."));
             }
 
+            int? frequencyWeeks = null;
+            if (!string.IsNullOrWhiteSpace(input.FrequencyWeeks))
+            {
+                if (int.TryParse(input.FrequencyWeeks.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var weeks)
+                    && weeks is >= 1 and <= SupervisionRelationship.MaxFrequencyWeeks)
+                    frequencyWeeks = weeks;
+                else
+                    errors.Add(new InputError(nameof(input.FrequencyWeeks), $"Enter how often they meet as a whole number of weeks from 1 to {SupervisionRelationship.MaxFrequencyWeeks}, or leave it empty."));
+            }
+
             if (errors.Count == 0)
             {
                 var existing = await db.SupervisionRelationships
@@ -94,7 +105,7 @@ public static class Assign
             }
             if (errors.Count > 0) return Outcome.Refused(errors);
 
-            var relationship = new SupervisionRelationship(supervisor!.Id, supervisee.Id, startsOn!.Value, endsOn);
+            var relationship = new SupervisionRelationship(supervisor!.Id, supervisee.Id, startsOn!.Value, endsOn, frequencyWeeks);
             db.SupervisionRelationships.Add(relationship);
             await db.SaveChangesAsync(cancellationToken);
             return Outcome.Saved(relationship.Id);
