@@ -42,7 +42,7 @@ public static class Reply
                 }
                 drafts.Keep(draft, log.AuthorId, id, FormDraft.Replies, new Dictionary<string, string?>(), expectedVersion: null, now);
             }, cancellationToken, duplicateKeyIsConflict: true);
-            if (refused is null) return new Done($"/reflections/{id}#comments", written.Count == 1 ? "Reply sent" : $"{written.Count} replies sent");
+            if (refused is null) return new Done($"/reflections/{id}", written.Count == 1 ? "Reply sent" : $"{written.Count} replies sent");
 
             var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
             return new Page<Open.Model>(await open.ModelAsync(current, reader, log.AuthorId, null,
