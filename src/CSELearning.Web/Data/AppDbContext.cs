@@ -27,6 +27,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReflectiveLog> ReflectiveLogs => Set<ReflectiveLog>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<LogShare> LogShares => Set<LogShare>();
+    public DbSet<CommentReply> CommentReplies => Set<CommentReply>();
+    public DbSet<FormDraft> FormDrafts => Set<FormDraft>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
     public DbSet<SupervisionAction> SupervisionActions => Set<SupervisionAction>();

@@ -49,7 +49,9 @@ public static partial class Browser
         foreach (Match form in FormPattern().Matches(html))
         {
             var action = ActionPattern().Match(form.Groups[1].Value) is { Success: true } found ? WebUtility.HtmlDecode(found.Groups[1].Value) : formUrl;
-            if (action != postUrl && !(action == path && postUrl == formUrl)) continue;
+            // A button can post its form elsewhere (formaction): the form then posts there too.
+            var buttonPosts = ButtonActionPattern().Matches(form.Value).Any(m => WebUtility.HtmlDecode(m.Groups[1].Value) == postUrl);
+            if (action != postUrl && !(action == path && postUrl == formUrl) && !buttonPosts) continue;
             var token = TokenPattern().Match(form.Value);
             Assert.True(token.Success, $"The form on {formUrl} that posts to {postUrl} has no antiforgery token.");
             return WebUtility.HtmlDecode(token.Groups[1].Value);
@@ -91,4 +93,7 @@ public static partial class Browser
 
     [GeneratedRegex("\\baction=\"([^\"]*)\"")]
     private static partial Regex ActionPattern();
+
+    [GeneratedRegex("\\bformaction=\"([^\"]*)\"")]
+    private static partial Regex ButtonActionPattern();
 }

@@ -9,6 +9,8 @@ public enum AuditAction
     LogSignedOff,
     LogReopened,
     CommentAdded,
+    // The author replied to comments on a stage of their log (the detail names the stage, never the text).
+    ReplyAdded,
     // Someone other than its author (the supervisor who wrote it) opened a supervision record.
     SupervisionRecordRead,
     SupervisionRecordSigned,

@@ -56,16 +56,28 @@ public sealed class ReflectionsController : Controller
         this.Respond(await handler.ShareAsync(User, id, input, cancellationToken), "Share");
 
     [HttpPost("{id:guid}/comments")]
-    public async Task<IActionResult> Comment(Guid id, Comment.Input input, [FromServices] Comment.Handler handler, CancellationToken cancellationToken) =>
-        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
+    public async Task<IActionResult> Comment(Guid id, ReviewForm form, [FromServices] Comment.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
+
+    [HttpPost("{id:guid}/review/autosave")]
+    public async Task<IActionResult> AutosaveReview(Guid id, ReviewForm form, [FromServices] SaveDraft.Handler handler, CancellationToken cancellationToken) =>
+        Draft(await handler.ReviewAsync(User, id, form, cancellationToken));
 
     [HttpPost("{id:guid}/request-revision")]
-    public async Task<IActionResult> RequestRevision(Guid id, RequestRevision.Input input, [FromServices] RequestRevision.Handler handler, CancellationToken cancellationToken) =>
-        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
+    public async Task<IActionResult> RequestRevision(Guid id, ReviewForm form, [FromServices] RequestRevision.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
 
     [HttpPost("{id:guid}/sign-off")]
-    public async Task<IActionResult> SignOff(Guid id, SignOff.Input input, [FromServices] SignOff.Handler handler, CancellationToken cancellationToken) =>
-        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
+    public async Task<IActionResult> SignOff(Guid id, ReviewForm form, [FromServices] SignOff.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
+
+    [HttpPost("{id:guid}/replies")]
+    public async Task<IActionResult> Reply(Guid id, RepliesForm form, [FromServices] Reply.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
+
+    [HttpPost("{id:guid}/replies/autosave")]
+    public async Task<IActionResult> AutosaveReplies(Guid id, RepliesForm form, [FromServices] SaveDraft.Handler handler, CancellationToken cancellationToken) =>
+        Draft(await handler.RepliesAsync(User, id, form, cancellationToken));
 
     [HttpPost("{id:guid}/reopen")]
     public async Task<IActionResult> Reopen(Guid id, Reopen.Input input, [FromServices] Reopen.Handler handler, CancellationToken cancellationToken) =>
@@ -75,4 +87,13 @@ public sealed class ReflectionsController : Controller
     [HttpGet("/supervision/caseload")]
     public async Task<IActionResult> Caseload([FromServices] Caseload.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(User, cancellationToken));
+
+    // An autosave's answer, as the reflective log's own autosave gives it.
+    private IActionResult Draft(HandlerResult result) => result switch
+    {
+        SaveDraft.Saved saved => Json(new { version = saved.Version, savedAt = saved.At }),
+        SaveDraft.Refused refused => new JsonResult(new { message = refused.Message }) { StatusCode = refused.StatusCode },
+        Forbidden => Forbid(),
+        _ => NotFound(),
+    };
 }

@@ -6,21 +6,18 @@ using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
+// Sends the log back with the note, and with any stage comments written in the same form.
 public static class RequestRevision
 {
-    public sealed class Input
-    {
-        public int Version { get; set; }
-        public string? Text { get; set; }
-    }
-
     public sealed class Handler(AppDbContext db, ITextProtector protector, SupervisorReview review)
     {
-        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
-            review.TakeAsync(principal, id, (log, supervisorId, now) =>
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, ReviewForm form, CancellationToken cancellationToken) =>
+            review.ReviewAsync(principal, id, form, (log, supervisorId, now) =>
             {
-                log.RequestRevision(supervisorId, input.Text ?? "", input.Version, protector, now);
+                log.RequestRevision(supervisorId, form.RevisionNote ?? "", form.Version, protector, now);
                 db.AuditEntries.Add(new AuditEntry(AuditAction.RevisionRequested, supervisorId, log.Id, log.AuthorId, now));
-            }, "Revision requested: the author can see your note", cancellationToken, new Open.ReviewDraft(Open.ReviewDraft.Revision, null, input.Text ?? ""));
+                return true;
+            }, count => "Revision requested: the author can see your note" + (count > 0 ? " and your comments" : ""),
+                ReviewForm.RevisionField, cancellationToken);
     }
 }

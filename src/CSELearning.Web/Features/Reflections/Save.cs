@@ -20,14 +20,14 @@ public static class Save
             var text = form.ToText();
             var errors = text.Problems();
             if (errors.Count > 0)
-                return new Page<Open.Model>(await open.ModelAsync(log, reader, form, null, errors, conflict: false, cancellationToken), StatusCodes.Status400BadRequest);
+                return new Page<Open.Model>(await open.ModelAsync(log, reader, log.AuthorId, form, null, errors, conflict: false, cancellationToken), StatusCodes.Status400BadRequest);
             if (await db.SaveOrRefuseAsync(() => log.Save(log.AuthorId, text, form.Version, protector, access.Now), cancellationToken) is not { } refused)
                 return new Saved($"/reflections/{id}", log.Version, log.UpdatedAt);
 
             // Changed meanwhile (a sign-off, another tab): show it as it is now, keeping the author's text in the form.
             var current = await db.ReflectiveLogs.SingleAsync(l => l.Id == id, cancellationToken);
             var message = refused.Message ?? "This log changed while you were saving, so your changes were not saved.";
-            return new Page<Open.Model>(await open.ModelAsync(current, reader, form, message + " Your text is below: you can save it as a new draft.", null, conflict: true, cancellationToken),
+            return new Page<Open.Model>(await open.ModelAsync(current, reader, log.AuthorId, form, message + " Your text is below: you can save it as a new draft.", null, conflict: true, cancellationToken),
                 StatusCodes.Status409Conflict);
         }
     }

@@ -1,24 +1,26 @@
 using System.Security.Claims;
 using CSELearning.Web.Data;
+using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Features.Shared;
 
 namespace CSELearning.Web.Features.Reflections;
 
+// Signs the log off with any stage comments written in the same form. A revision request written but not sent is
+// refused rather than dropped: the supervisor sends it or clears it first.
 public static class SignOff
 {
-    public sealed class Input
-    {
-        public int Version { get; set; }
-    }
-
     public sealed class Handler(AppDbContext db, SupervisorReview review)
     {
-        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, Input input, CancellationToken cancellationToken) =>
-            review.TakeAsync(principal, id, (log, supervisorId, now) =>
+        public Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, ReviewForm form, CancellationToken cancellationToken) =>
+            review.ReviewAsync(principal, id, form, (log, supervisorId, now) =>
             {
-                log.SignOff(supervisorId, input.Version, now);
+                if (form.HasRevisionNote)
+                    throw new DomainException("You have written a request for a revision. Send it with \"Request a revision\", or clear it, before signing the log off.");
+                log.SignOff(supervisorId, form.Version, now);
                 db.AuditEntries.Add(new AuditEntry(AuditAction.LogSignedOff, supervisorId, log.Id, log.AuthorId, now));
-            }, "Log signed off: it is now locked", cancellationToken);
+                return false;
+            }, count => "Log signed off: it is now locked" + (count > 0 ? ", with your comments" : ""),
+                form.HasRevisionNote ? ReviewForm.RevisionField : null, cancellationToken);
     }
 }

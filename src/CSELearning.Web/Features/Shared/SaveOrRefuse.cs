@@ -38,7 +38,7 @@ public static class SaveOrRefuse
         catch (DomainException exception)
         {
             db.ChangeTracker.Clear();
-            return new SaveRefusal(exception.Message, Conflict: exception is LogConflictException or RecordConflictException);
+            return new SaveRefusal(exception.Message, Conflict: exception is LogConflictException or RecordConflictException or DraftConflictException);
         }
     }
 

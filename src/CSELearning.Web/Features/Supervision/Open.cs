@@ -66,7 +66,7 @@ public static class Open
             // After a refused save the supervisor's text comes back even if the record has since been signed.
             if (editable || (party == Party.Supervisor && refusal.Form is not null))
                 form = await editor.BuildAsync($"/supervision/records/{record.Id}", record.SuperviseeId,
-                    refusal.Form ?? RecordForm.From(record, notes, protector), refusal.Errors, editable, cancellationToken);
+                    refusal.Form ?? RecordForm.From(record, notes, protector), refusal.Errors, editable, cancellationToken) with { Existing = true };
 
             return new Model(record, party, names[record.SupervisorId], names[record.SuperviseeId], notes, actions,
                 logs.Select(l => new LogView(l.Id, l.Read(protector).Title, l.Status)).ToList(),

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Supervision;
 
-// CanSave is false when the form is shown only to give back text that could not be saved.
+// CanSave is false when the form is shown only to give back text that could not be saved. Existing: the form edits a
+// saved record, so it autosaves and can be signed from.
 public sealed record Editor(string PostTo, RecordForm Form, Guid SuperviseeId, string SuperviseeName, IReadOnlyList<LogChoice> LogChoices,
-    IReadOnlyDictionary<Guid, CarriedAction> Carried, IReadOnlyDictionary<string, string> Errors, bool CanSave)
+    IReadOnlyDictionary<Guid, CarriedAction> Carried, IReadOnlyDictionary<string, string> Errors, bool CanSave, bool Existing = false)
 {
     public const int BlankRows = 3;
 }

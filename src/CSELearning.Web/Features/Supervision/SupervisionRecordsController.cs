@@ -39,7 +39,25 @@ public sealed class SupervisionRecordsController : Controller
     public async Task<IActionResult> Comment(Guid id, Comment.Input input, [FromServices] Comment.Handler handler, CancellationToken cancellationToken) =>
         this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
 
+    [HttpPost("{id:guid}/autosave")]
+    public async Task<IActionResult> Autosave(Guid id, RecordForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(User, id, form, cancellationToken) switch
+        {
+            Supervision.Save.Saved saved => Json(new { version = saved.Version, savedAt = saved.At, actions = saved.ActionIds }),
+            Page<Open.Model> refused => new JsonResult(new { message = refused.Model.Problem ?? refused.Model.Editor?.Errors.Values.FirstOrDefault() }) { StatusCode = refused.StatusCode },
+            Forbidden => Forbid(),
+            _ => NotFound(),
+        };
+
     [HttpPost("{id:guid}/sign")]
-    public async Task<IActionResult> Sign(Guid id, Sign.Input input, [FromServices] Sign.Handler handler, CancellationToken cancellationToken) =>
-        this.Respond(await handler.HandleAsync(User, id, input, cancellationToken), "Open");
+    public async Task<IActionResult> Sign(Guid id, RecordForm form, [FromServices] Sign.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");
+
+    [HttpGet("{id:guid}/sign")]
+    public async Task<IActionResult> ConfirmSign(Guid id, [FromServices] Sign.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.ShowAsync(User, id, cancellationToken), "Sign");
+
+    [HttpPost("{id:guid}/sign/confirm")]
+    public async Task<IActionResult> ConfirmSign(Guid id, Sign.Input input, [FromServices] Sign.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.ConfirmAsync(User, id, input, cancellationToken), "Open");
 }

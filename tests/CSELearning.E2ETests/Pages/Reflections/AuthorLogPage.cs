@@ -30,11 +30,24 @@ public sealed class AuthorLogPage : AppPage
     /// <summary>Every comment on the log, in the order of the stages.</summary>
     public ILocator Comments => Log.Locator(".app-review-comment");
 
-    /// <summary>The comments under one stage, by its heading ("Feelings"): those after its heading and before the next.</summary>
+    /// <summary>The thread under one stage, by its heading ("Feelings"): its comments and replies, in order.</summary>
     public ILocator CommentsOn(string stage) =>
-        Log.Locator($"xpath=./div[contains(concat(' ', @class, ' '), ' app-review-comment ')][preceding-sibling::h2[1][normalize-space() = '{stage}']]");
+        Log.Locator($"xpath=./ol[contains(concat(' ', @class, ' '), ' app-thread ')][preceding-sibling::h2[1][normalize-space() = '{stage}']]/li");
 
-    /// <summary>Form fields on the page's main content: none, for a log its author cannot change.</summary>
+    /// <summary>The reply box under a stage that has comments, labelled "Reply on " and the stage.</summary>
+    public ILocator ReplyField(string stage) => Page.GetByLabel($"Reply on {stage.ToLowerInvariant()}", new() { Exact = true });
+
+    public ILocator SendRepliesButton => Page.GetByRole(AriaRole.Button, new() { Name = "Send replies", Exact = true });
+
+    /// <summary>Writes a reply under each stage given, then presses "Send replies" once.</summary>
+    public async Task<AuthorLogPage> ReplyAsync(string title, params (string Stage, string Text)[] replies)
+    {
+        foreach (var (stage, text) in replies) await ReplyField(stage).FillAsync(text);
+        await SendRepliesButton.ClickAsync();
+        return await ArriveAsync(Session, title);
+    }
+
+    /// <summary>Form fields on the page's main content: none for a signed-off log, reply boxes for one with comments.</summary>
     public ILocator Fields => Page.Locator("main").Locator("input:not([type=hidden]), textarea");
 
     public static async Task<AuthorLogPage> ArriveAsync(BrowserSession session, string title)

@@ -6,8 +6,9 @@ using static Microsoft.Playwright.Assertions;
 namespace CSELearning.E2ETests.Pages.Reflections;
 
 /// <summary>
-/// A supervisee's shared log as their supervisor reviews it: the text of each stage under its heading, a
-/// comment form under each while the log is open, and the review itself (sign off, or request a revision).
+/// A supervisee's shared log as their supervisor reviews it: the text of each stage under its heading with its
+/// thread (comments and the author's replies), a comment box under each while the log is open, and the review
+/// itself (sign off, or request a revision). The boxes and the buttons are one form.
 /// </summary>
 public sealed class ReviewPage : AppPage
 {
@@ -32,16 +33,18 @@ public sealed class ReviewPage : AppPage
     /// <summary>Every comment on the log, in the order of the stages.</summary>
     public ILocator Comments => Log.Locator(".app-review-comment");
 
-    /// <summary>The comments under one stage, by its heading ("Feelings"): those after its heading and before the next.</summary>
+    /// <summary>The thread under one stage, by its heading ("Feelings"): its comments and replies, in order.</summary>
     public ILocator CommentsOn(string stage) =>
-        Log.Locator($"xpath=./div[contains(concat(' ', @class, ' '), ' app-review-comment ')][preceding-sibling::h2[1][normalize-space() = '{stage}']]");
+        Log.Locator($"xpath=./ol[contains(concat(' ', @class, ' '), ' app-thread ')][preceding-sibling::h2[1][normalize-space() = '{stage}']]/li");
 
     /// <summary>The comment field under a stage, labelled "Comment on " and the stage ("description", "action plan").</summary>
     public ILocator CommentField(string stage) => Page.GetByLabel($"Comment on {stage.ToLowerInvariant()}", new() { Exact = true });
 
-    /// <summary>The stage's "Add comment" button, named for its stage for screen readers.</summary>
-    public ILocator AddCommentButton(string stage) =>
-        Page.GetByRole(AriaRole.Button, new() { Name = $"Add comment on {stage.ToLowerInvariant()}", Exact = true });
+    /// <summary>The one "Save comments" button, which saves the comment written under every stage.</summary>
+    public ILocator SaveCommentsButton => Page.GetByRole(AriaRole.Button, new() { Name = "Save comments", Exact = true });
+
+    /// <summary>"Saved at ..." once the comments being written are kept as a draft.</summary>
+    public ILocator AutosaveStatus => Page.Locator("#review-autosave-status");
 
     public ILocator SignOffButton => Page.GetByRole(AriaRole.Button, new() { Name = "Sign off this log", Exact = true });
 
@@ -57,11 +60,14 @@ public sealed class ReviewPage : AppPage
         return new ReviewPage(session, id ?? new Uri(session.Page.Url).Segments[^1], title, author);
     }
 
-    /// <summary>Writes a comment under a stage and presses its "Add comment" button.</summary>
-    public async Task<ReviewPage> CommentAsync(string stage, string text)
+    /// <summary>Writes a comment under a stage and presses "Save comments".</summary>
+    public Task<ReviewPage> CommentAsync(string stage, string text) => CommentAsync((stage, text));
+
+    /// <summary>Writes a comment under each stage given, then presses "Save comments" once.</summary>
+    public async Task<ReviewPage> CommentAsync(params (string Stage, string Text)[] comments)
     {
-        await CommentField(stage).FillAsync(text);
-        await AddCommentButton(stage).ClickAsync();
+        foreach (var (stage, text) in comments) await CommentField(stage).FillAsync(text);
+        await SaveCommentsButton.ClickAsync();
         return await ArriveAsync(Session, Title, Author, Id);
     }
 

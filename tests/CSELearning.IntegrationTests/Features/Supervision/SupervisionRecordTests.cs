@@ -211,7 +211,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         Assert.Equal(HttpStatusCode.Redirect, commented.StatusCode);
         Assert.Contains("I would add that the debrief is booked.", await supervisor.GetPageAsync(Url(id)));
 
-        var signed = await supervisor.PostFormAsync(Url(id), Url(id) + "/sign", [new("Version", "2")]);
+        var signed = await supervisor.PostFormAsync(Url(id) + "/sign", Url(id) + "/sign/confirm", [new("Version", "2")]);
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         var afterSigning = await supervisor.GetPageAsync(Url(id));
         Assert.DoesNotContain("name=\"Discussion\"", afterSigning);
@@ -234,7 +234,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         Assert.Contains("it is locked and your changes were not saved", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
         var current = await supervisor.PostWithTokenAsync(Url(id), token, RecordFields(4, discussion: "Changed after the lock"));
         Assert.Equal(HttpStatusCode.BadRequest, current.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostWithTokenAsync(Url(id) + "/sign", token, [new("Version", "4")])).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostWithTokenAsync(Url(id) + "/sign/confirm", token, [new("Version", "4")])).StatusCode);
         var superviseeToken = Browser.AntiforgeryToken(await supervisee.GetPageAsync(Url(id)));
         var lateComment = await supervisee.PostWithTokenAsync(Url(id) + "/comments", superviseeToken, [new("Text", "One more thing")]);
         Assert.Equal(HttpStatusCode.BadRequest, lateComment.StatusCode);
@@ -251,7 +251,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         var id = await CreateRecordAsync(people, discussion: "Notes");
         var supervisor = await Factory.SignedInAsync(people.Supervisor.Email!);
 
-        var refused = await supervisor.PostFormAsync(Url(id), Url(id) + "/sign", [new("Version", "1")]);
+        var refused = await supervisor.PostFormAsync(Url(id) + "/sign", Url(id) + "/sign/confirm", [new("Version", "1")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Record the supervisee&#x27;s wellbeing before you sign", await refused.Content.ReadAsStringAsync());
@@ -283,7 +283,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         Assert.Equal(2, record.Version);
         Assert.DoesNotContain(Phrase, await supervisor.GetPageAsync(Url(id)));
 
-        var staleSign = await supervisor.PostWithTokenAsync(Url(id) + "/sign", firstTab, [new("Version", "1")]);
+        var staleSign = await supervisor.PostWithTokenAsync(Url(id) + "/sign/confirm", firstTab, [new("Version", "1")]);
         Assert.Equal(HttpStatusCode.Conflict, staleSign.StatusCode);
         Assert.Contains("so it was not signed", await staleSign.Content.ReadAsStringAsync());
         Assert.Null((await Factory.WithDbAsync(db => db.SupervisionRecords.SingleAsync())).SupervisorSignedAt);
@@ -307,7 +307,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         var blocked = await supervisor.GetAsync(Start(people.Supervisee.Id));
         Assert.Equal((HttpStatusCode.Redirect, Url(first)), (blocked.StatusCode, blocked.Headers.Location!.OriginalString));
         Assert.Contains("Finish and sign this record before you start the next", await supervisor.GetPageAsync(Url(first)));
-        await supervisor.PostFormAsync(Url(first), Url(first) + "/sign", [new("Version", "2")]);
+        await supervisor.PostFormAsync(Url(first) + "/sign", Url(first) + "/sign/confirm", [new("Version", "2")]);
 
         var form = await supervisor.GetPageAsync(Start(people.Supervisee.Id));
         Assert.Contains("Read the exploitation protocol", form);
@@ -328,7 +328,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         // Left out of the form, a carried action stays; and an action carried once is not carried again.
         await supervisor.PostFormAsync(Url(second), Url(second), RecordFields(1, wellbeing: "Better."));
         Assert.Equal(1, await Factory.WithDbAsync(db => db.SupervisionActions.CountAsync(a => a.RecordId == second && a.CarriedFromId == read)));
-        await supervisor.PostFormAsync(Url(second), Url(second) + "/sign", [new("Version", "2")]);
+        await supervisor.PostFormAsync(Url(second) + "/sign", Url(second) + "/sign/confirm", [new("Version", "2")]);
         var third = await CreateRecordAsync(people, supervisor, wellbeing: "Fine.");
         var carriedAgain = await Factory.WithDbAsync(db => db.SupervisionActions.AsNoTracking().Where(a => a.RecordId == third).ToListAsync());
         Assert.Equal([actions[0].Id], carriedAgain.Select(a => a.CarriedFromId!.Value).ToList());
@@ -363,7 +363,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         var supervisee = await Factory.SignedInAsync(people.Supervisee.Email!);
 
         await supervisee.PostFormAsync(Url(id), Url(id) + "/comments", [new("Text", "A comment about " + Phrase)]);
-        await supervisor.PostFormAsync(Url(id), Url(id) + "/sign", [new("Version", "1")]);
+        await supervisor.PostFormAsync(Url(id) + "/sign", Url(id) + "/sign/confirm", [new("Version", "1")]);
         await supervisee.PostFormAsync(Url(id), Url(id) + "/sign", [new("Version", "2")]);
 
         var all = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync());
