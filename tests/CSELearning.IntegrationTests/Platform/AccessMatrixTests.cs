@@ -73,6 +73,11 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["POST /account/sign-in"] = new("/account/sign-in", Reached, Reached, Reached, Reached, Reached, Reached, Reached, Reached, "Email=nobody@riverside.example&Password=wrong"),
         ["POST /account/sign-out"] = AnyonePosts("/account/sign-out"),
         ["POST /account/sign-out-everywhere"] = AnyonePosts("/account/sign-out-everywhere"),
+        // The timeout warning's "Stay signed in": reaching it renews the asker's own session.
+        ["POST /account/stay-signed-in"] = AnyonePosts("/account/stay-signed-in"),
+        // Kept drafts: everyone's own list; an id that is not one of the asker's drafts is not found.
+        ["GET /kept-drafts"] = AnyoneSignedIn("/kept-drafts"),
+        ["POST /kept-drafts/{id:guid}/discard"] = new("/kept-drafts/{log}/discard", NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn),
         ["GET /account/signed-out"] = Public("/account/signed-out"),
         ["GET /account/forgot-password"] = Public("/account/forgot-password"),
         ["POST /account/forgot-password"] = new("/account/forgot-password", Reached, Reached, Reached, Reached, Reached, Reached, Reached, Reached, "Email=nobody@riverside.example"),
@@ -116,7 +121,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["POST /reflections/{id:guid}/share"] = new("/reflections/{log}/share", Reached, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2"),
         ["POST /reflections/{id:guid}/comments"] = new("/reflections/{log}/comments", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2&Stage=Conclusion&Text=A+comment"),
         ["POST /reflections/{id:guid}/request-revision"] = new("/reflections/{log}/request-revision", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2&Text=Please+revise"),
-        ["POST /reflections/{id:guid}/sign-off"] = new("/reflections/{log}/sign-off", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2"),
+        ["POST /reflections/{id:guid}/sign-off"] = new("/reflections/{log}/sign-off", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2&Confirm=true"),
         ["POST /reflections/{id:guid}/reopen"] = new("/reflections/{log}/reopen", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2&Text=Reopening"),
         ["GET /supervision/caseload"] = new("/supervision/caseload", Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, SignIn),
         ["GET /reports/uptake"] = ReportOfP1("/reports/uptake"),
@@ -145,7 +150,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["GET /admin/audit"] = AdministratorOnly("/admin/audit"),
         ["GET /admin/certificates"] = AdministratorOnly("/admin/certificates?number={number}"),
         ["GET /admin/certificates/{id:guid}"] = AdministratorOnly("/admin/certificates/{certificate}"),
-        ["POST /admin/certificates/{id:guid}/revoke"] = AdministratorPosts("/admin/certificates/{certificate}/revoke", "Reason=Issued+in+error"),
+        ["POST /admin/certificates/{id:guid}/revoke"] = AdministratorPosts("/admin/certificates/{certificate}/revoke", "Reason=Issued+in+error&Confirm=true"),
         ["GET /support"] = Public("/support"),
         ["* /error"] = new("/error", ErrorPage, ErrorPage, ErrorPage, ErrorPage, ErrorPage, ErrorPage, ErrorPage, ErrorPage),
         // The status page answers with the status it shows.
