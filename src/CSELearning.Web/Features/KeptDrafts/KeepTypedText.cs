@@ -64,9 +64,11 @@ public static class KeepTypedText
             if (path.Length > KeptDraft.MaxPathLength) path = (request.PathBase + request.Path).Value!;
             if (path.Length > KeptDraft.MaxPathLength) return false;
             var at = now.UtcDateTime;
-            // One kept draft per form: a later send (an autosave, a second press) replaces the earlier one.
-            await db.KeptDrafts.Where(d => d.UserId == user.Id && d.Path == path).ExecuteDeleteAsync(http.RequestAborted);
-            db.KeptDrafts.Add(new KeptDraft(user.Id, path, FormPage(request), protector.Protect(JsonSerializer.Serialize(fields)), at, at + KeepFor));
+            // One kept draft per form page: a later send from it (an autosave, then Save) replaces the earlier one.
+            var formPage = FormPage(request);
+            var key = formPage ?? path;
+            await db.KeptDrafts.Where(d => d.UserId == user.Id && (d.FormPage ?? d.Path) == key).ExecuteDeleteAsync(http.RequestAborted);
+            db.KeptDrafts.Add(new KeptDraft(user.Id, path, formPage, protector.Protect(JsonSerializer.Serialize(fields)), at, at + KeepFor));
             await db.SaveChangesAsync(http.RequestAborted);
             if (logger.IsEnabled(LogLevel.Information))
                 logger.LogInformation("A form arrived after its session ended: {Fields} typed fields kept for the author", fields.Count);

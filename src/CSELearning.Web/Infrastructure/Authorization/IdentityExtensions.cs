@@ -94,7 +94,7 @@ public static class IdentityExtensions
                 var redirectUri = context.RedirectUri;
                 var keeper = context.HttpContext.RequestServices.GetRequiredService<Features.KeptDrafts.KeepTypedText.Handler>();
                 if (await keeper.TryKeepAsync(context.HttpContext, context.Options))
-                    redirectUri = context.Request.PathBase + context.Options.LoginPath
+                    redirectUri = context.Request.Scheme + "://" + context.Request.Host + context.Request.PathBase + context.Options.LoginPath
                         + QueryString.Create(context.Options.ReturnUrlParameter, Features.KeptDrafts.KeepTypedText.ReturnUrl);
                 if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
                 {

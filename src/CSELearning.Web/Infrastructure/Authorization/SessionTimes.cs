@@ -26,6 +26,9 @@ public static class SessionTimes
         return left;
     }
 
+    public static TimeSpan Idle(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.IdleTimeout;
+
     public static TimeSpan Warning(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.TimeoutWarning;
 }

@@ -7,6 +7,7 @@ const dialog = document.getElementById('timeout-warning')
 
 if (dialog && typeof dialog.showModal === 'function') {
   const warningSeconds = Number(dialog.dataset.warningSeconds)
+  const idleSeconds = Number(dialog.dataset.idleSeconds)
   const warningState = dialog.querySelector('[data-timeout-state="warning"]')
   const endedState = dialog.querySelector('[data-timeout-state="ended"]')
   const countdown = dialog.querySelector('[data-timeout-countdown]')
@@ -114,6 +115,9 @@ if (dialog && typeof dialog.showModal === 'function') {
     if (ended) close(); else stay()
   })
   closeButton.addEventListener('click', close)
+  // Another script's request (an autosave) renewed the session: time the warning again from now.
+  document.addEventListener('app:session-renewed', () => { if (!dialog.open) arm(idleSeconds) })
+  document.addEventListener('app:signed-out', () => { if (!ended) end() })
 
   arm(Number(dialog.dataset.secondsLeft))
 }
