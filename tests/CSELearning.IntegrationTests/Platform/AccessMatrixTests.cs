@@ -77,7 +77,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["POST /account/stay-signed-in"] = AnyonePosts("/account/stay-signed-in"),
         // Kept drafts: everyone's own list; an id that is not one of the asker's drafts is not found.
         ["GET /kept-drafts"] = AnyoneSignedIn("/kept-drafts"),
-        ["POST /kept-drafts/{id:guid}/discard"] = new("/kept-drafts/{log}/discard", NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn),
+        ["POST /kept-drafts/{id:guid}/discard"] = new("/kept-drafts/{keptDraft}/discard", Reached, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn),
         ["GET /account/signed-out"] = Public("/account/signed-out"),
         ["GET /account/forgot-password"] = Public("/account/forgot-password"),
         ["POST /account/forgot-password"] = new("/account/forgot-password", Reached, Reached, Reached, Reached, Reached, Reached, Reached, Reached, "Email=nobody@riverside.example"),
