@@ -17,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SupervisionRelationship> SupervisionRelationships => Set<SupervisionRelationship>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<KeptDraft> KeptDrafts => Set<KeptDraft>();
     public DbSet<ModuleProgress> ModuleProgress => Set<ModuleProgress>();
     public DbSet<ScenarioPosition> ScenarioPositions => Set<ScenarioPosition>();
     public DbSet<ScenarioDecision> ScenarioDecisions => Set<ScenarioDecision>();

@@ -23,13 +23,16 @@ public sealed class CseLearningApp : WebApplicationFactory<Program>
     private readonly X509Certificate2 _certificate = TestCertificate.CreateForLoopback();
     private readonly string _environment;
     private readonly string _scheme;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Uri? _address;
 
     /// <param name="https">HTTPS as in production; plain HTTP only to check how Development runs locally.</param>
     /// <param name="environment">The hosting environment: "Testing" unless a journey checks another.</param>
-    public CseLearningApp(bool https = true, string environment = "Testing")
+    /// <param name="settings">Settings of the journey's own (a short idle timeout, say), over the usual ones.</param>
+    public CseLearningApp(bool https = true, string environment = "Testing", IReadOnlyDictionary<string, string>? settings = null)
     {
         _environment = environment;
+        _settings = settings ?? new Dictionary<string, string>();
         _scheme = https ? "https" : "http";
         // Port 0: Kestrel picks a free port, so test runs never collide.
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
@@ -68,6 +71,7 @@ public sealed class CseLearningApp : WebApplicationFactory<Program>
         builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
         builder.UseSetting("DataProtection:CertificatePath", TestCertificate.KeyRingFile);
         builder.UseSetting("DataProtection:CertificatePassword", TestCertificate.KeyRingPassword);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(Email));
     }
 

@@ -41,6 +41,12 @@ public sealed class CertificateAdministrationJourneys(E2EFixture fixture) : Jour
 
         await Session.Page.GetByLabel("Reason for revoking").FillAsync("Completed on a shared account");
         await revoke.ClickAsync();
+        // Not revoked until the administrator confirms it cannot be undone; the reason they typed is kept.
+        await Session.ArriveAsync($"admin/certificates/{certificate.Id}/revoke", certificate.Number);
+        await Expect(Session.Page.Locator(".govuk-error-summary")).ToContainTextAsync("Confirm that you understand revoking cannot be undone");
+        await Expect(Session.Page.GetByLabel("Reason for revoking")).ToHaveValueAsync("Completed on a shared account");
+        await Session.Page.GetByLabel("I understand revoking this certificate cannot be undone").CheckAsync();
+        await revoke.ClickAsync();
         await Session.ArriveAsync($"admin/certificates/{certificate.Id}", certificate.Number);
         await Expect(Session.Page.Locator("#certificate-status")).ToHaveTextAsync("Revoked");
         await Expect(revoke).ToHaveCountAsync(0);

@@ -73,6 +73,11 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["POST /account/sign-in"] = new("/account/sign-in", Reached, Reached, Reached, Reached, Reached, Reached, Reached, Reached, "Email=nobody@riverside.example&Password=wrong"),
         ["POST /account/sign-out"] = AnyonePosts("/account/sign-out"),
         ["POST /account/sign-out-everywhere"] = AnyonePosts("/account/sign-out-everywhere"),
+        // The timeout warning's "Stay signed in": reaching it renews the asker's own session.
+        ["POST /account/stay-signed-in"] = AnyonePosts("/account/stay-signed-in"),
+        // Kept drafts: everyone's own list; an id that is not one of the asker's drafts is not found.
+        ["GET /kept-drafts"] = AnyoneSignedIn("/kept-drafts"),
+        ["POST /kept-drafts/{id:guid}/discard"] = new("/kept-drafts/{keptDraft}/discard", Reached, NotFound, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn),
         ["GET /account/signed-out"] = Public("/account/signed-out"),
         ["GET /account/forgot-password"] = Public("/account/forgot-password"),
         ["POST /account/forgot-password"] = new("/account/forgot-password", Reached, Reached, Reached, Reached, Reached, Reached, Reached, Reached, "Email=nobody@riverside.example"),
@@ -119,7 +124,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["POST /reflections/{id:guid}/review/autosave"] = new("/reflections/{log}/review/autosave", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "DraftVersion=0&Comments%5Bfeelings%5D=A+draft"),
         ["POST /reflections/{id:guid}/replies"] = new("/reflections/{log}/replies", Reached, Forbidden, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Replies%5Bfeelings%5D=A+reply"),
         ["POST /reflections/{id:guid}/replies/autosave"] = new("/reflections/{log}/replies/autosave", Reached, Forbidden, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "DraftVersion=0&Replies%5Bfeelings%5D=A+draft"),
-        ["POST /reflections/{id:guid}/sign-off"] = new("/reflections/{log}/sign-off", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2"),
+        ["POST /reflections/{id:guid}/sign-off"] = new("/reflections/{log}/sign-off", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2&Confirm=true"),
         ["POST /reflections/{id:guid}/reopen"] = new("/reflections/{log}/reopen", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2&Text=Reopening"),
         ["GET /supervision/caseload"] = new("/supervision/caseload", Forbidden, Ok, Ok, Forbidden, Forbidden, Forbidden, Forbidden, SignIn),
         ["GET /reports/uptake"] = ReportOfP1("/reports/uptake"),
@@ -151,7 +156,7 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["GET /admin/audit"] = AdministratorOnly("/admin/audit"),
         ["GET /admin/certificates"] = AdministratorOnly("/admin/certificates?number={number}"),
         ["GET /admin/certificates/{id:guid}"] = AdministratorOnly("/admin/certificates/{certificate}"),
-        ["POST /admin/certificates/{id:guid}/revoke"] = AdministratorPosts("/admin/certificates/{certificate}/revoke", "Reason=Issued+in+error"),
+        ["POST /admin/certificates/{id:guid}/revoke"] = AdministratorPosts("/admin/certificates/{certificate}/revoke", "Reason=Issued+in+error&Confirm=true"),
         ["GET /support"] = Public("/support"),
         ["* /error"] = new("/error", ErrorPage, ErrorPage, ErrorPage, ErrorPage, ErrorPage, ErrorPage, ErrorPage, ErrorPage),
         // The status page answers with the status it shows.

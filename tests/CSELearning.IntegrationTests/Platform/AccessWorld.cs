@@ -107,6 +107,8 @@ public sealed class AccessWorld
             db.ModuleProgress.Add(new ModuleProgress(unrelated.Id, module, 1, now));
             db.CheckAttempts.Add(CheckAttempt.Submit(progress, module, check, 1, check.Questions.ToDictionary(q => q.Id, q => (IReadOnlyList<int>)[1]), now.AddMinutes(10)));
 
+            // Text the author sent after their session had ended, kept for them.
+            db.KeptDrafts.Add(new KeptDraft(author.Id, $"/reflections/{logId}", $"/reflections/{logId}", protector.Protect("[{\"Name\":\"Description\",\"Value\":\"Kept\"}]"), now, now.AddDays(7)));
             var target = new UptakeTarget(p1.Partnership.Id, p1.Agency.Id, ModuleId, 80, today.AddMonths(3), commissioner.Id, now);
             db.UptakeTargets.Add(target);
             await db.SaveChangesAsync();
@@ -135,6 +137,7 @@ public sealed class AccessWorld
             Values = new Dictionary<string, string>
             {
                 ["log"] = logId.ToString(),
+                ["keptDraft"] = (await factory.WithDbAsync(db => db.KeptDrafts.Where(d => d.UserId == author.Id).Select(d => d.Id).SingleAsync())).ToString(),
                 ["record"] = recordId.ToString(),
                 ["number"] = certificate.Number,
                 ["code"] = certificate.VerificationCode,

@@ -99,7 +99,7 @@ public abstract partial class HostileInputTests(AppFactory factory) : Integratio
         await Post(author, record, $"{record}/comments", ("Text", Payload(Next("record comment"))));
 
         // Revoking the certificate with a reason.
-        await Post(admin, $"/admin/certificates/{v["certificate"]}", $"/admin/certificates/{v["certificate"]}/revoke", ("Reason", Payload(Next("revocation reason"))));
+        await Post(admin, $"/admin/certificates/{v["certificate"]}", $"/admin/certificates/{v["certificate"]}/revoke", ("Reason", Payload(Next("revocation reason"))), ("Confirm", "true"));
 
         var pages = new (HttpClient Client, string Url)[]
         {
@@ -476,7 +476,7 @@ public abstract partial class HostileInputTests(AppFactory factory) : Integratio
             (author, $"/supervision/records/{world.RecordId}", $"/supervision/records/{world.RecordId}/comments", [new("Text", new string('c', CommentText.MaxLength + 1))]),
             (admin, $"/admin/partnerships/{world.Values["partnership"]}/edit", $"/admin/partnerships/{world.Values["partnership"]}/edit", [new("Name", new string('p', Partnership.NameMaxLength + 1))]),
             (admin, $"/admin/teams/{world.Values["team"]}/edit", $"/admin/teams/{world.Values["team"]}/edit", [new("Name", new string('p', Partnership.NameMaxLength + 1)), new("IsActive", "true")]),
-            (admin, $"/admin/certificates/{world.Values["certificate"]}", $"/admin/certificates/{world.Values["certificate"]}/revoke", [new("Reason", new string('r', 501))]),
+            (admin, $"/admin/certificates/{world.Values["certificate"]}", $"/admin/certificates/{world.Values["certificate"]}/revoke", [new("Reason", new string('r', 501)), new("Confirm", "true")]),
         ];
         foreach (var (client, form, post, fields) in posts)
         {

@@ -47,7 +47,7 @@ public abstract class TextInputTests(AppFactory factory) : IntegrationTest(facto
             ("Name", admin, "/admin/users/new", "/admin/users/new", person),
             ("Email", admin, "/admin/users/new", "/admin/users/new", [F("Name", "New Person"), .. person.Where(f => f.Key != "Email")]),
             ("Name", admin, $"/admin/users/{v["author"]}/edit", $"/admin/users/{v["author"]}/edit", [F("Email", world.Person(Principal.Author).Email!), .. person.Where(f => f.Key != "Email")]),
-            ("Reason", admin, $"/admin/certificates/{v["certificate"]}", $"/admin/certificates/{v["certificate"]}/revoke", []),
+            ("Reason", admin, $"/admin/certificates/{v["certificate"]}", $"/admin/certificates/{v["certificate"]}/revoke", [F("Confirm", "true")]),
             ("Text", supervisor, log, $"{log}/comments", [F("Version", logVersion), F("Stage", "feelings")]),
             ("Text", supervisor, log, $"{log}/request-revision", [F("Version", logVersion)]),
             ("Title", author, draft, draft, [F("Version", "1")]),
@@ -78,7 +78,7 @@ public abstract class TextInputTests(AppFactory factory) : IntegrationTest(facto
         var supervisor = await Factory.SignedInAsync(world.Person(Principal.Supervisor).Email!);
         var log = $"/reflections/{world.LogId}";
         var version = await Factory.WithDbAsync(db => db.ReflectiveLogs.Where(l => l.Id == world.LogId).Select(l => l.Version).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.PostFormAsync(log, $"{log}/sign-off", [new("Version", version.ToString(CultureInfo.InvariantCulture))])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.PostFormAsync(log, $"{log}/sign-off", [new("Version", version.ToString(CultureInfo.InvariantCulture)), new("Confirm", "true")])).StatusCode);
         before = await AccessWorld.SnapshotAsync(Factory, ignoreReads: true);
         await Refused(supervisor, log, $"{log}/reopen", [new("Version", (version + 1).ToString(CultureInfo.InvariantCulture)), new("Text", Hostile)], "Text");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));

@@ -45,6 +45,15 @@ public sealed class AccountController : Controller
         return RedirectToAction(nameof(SignedOut));
     }
 
+    [HttpPost("stay-signed-in")]
+    public IActionResult StaySignedIn(string? returnUrl, [FromServices] StaySignedIn.Handler handler)
+    {
+        var result = handler.Handle(HttpContext);
+        if (Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
+            return Json(new { secondsLeft = result.SecondsLeft });
+        return LocalRedirect(LocalOrNull(returnUrl) ?? "/");
+    }
+
     [HttpPost("sign-out-everywhere")]
     public async Task<IActionResult> SignOutEverywhere([FromServices] SignOutEverywhere.Handler handler, CancellationToken cancellationToken)
     {

@@ -73,9 +73,11 @@ public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<Reten
             // Sessions that no cookie can use any more: not personal records under a hold, so not audited.
             var absoluteTimeout = scope.ServiceProvider.GetRequiredService<IOptions<SecurityOptions>>().Value.AbsoluteTimeout;
             var sessions = await scope.ServiceProvider.GetRequiredService<SessionRecords>().DeleteFinishedAsync(absoluteTimeout, stoppingToken);
+            // Text kept from forms sent after a session ended, past its week.
+            var keptDrafts = await KeptDrafts.Discard.DeleteExpiredAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), time.GetUtcNow().UtcDateTime, stoppingToken);
             if (logger.IsEnabled(LogLevel.Information))
-                logger.LogInformation("Retention: deleted {Logs} reflective logs and {Records} supervision records of closed accounts, and {Sessions} finished sessions",
-                    result.ReflectiveLogs, result.SupervisionRecords, sessions);
+                logger.LogInformation("Retention: deleted {Logs} reflective logs and {Records} supervision records of closed accounts, {Sessions} finished sessions and {KeptDrafts} expired kept drafts",
+                    result.ReflectiveLogs, result.SupervisionRecords, sessions, keptDrafts);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {

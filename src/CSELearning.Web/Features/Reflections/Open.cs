@@ -35,11 +35,13 @@ public static class Open
         public const string Comment = "comment";
         public const string Revision = "revision";
         public const string Reopen = "reopen";
+        public const string SignOff = "sign-off";
 
         public string FieldId => Form switch
         {
             Comment => $"comment-{Stage}",
             Revision => "revision-note",
+            SignOff => "confirm-sign-off",
             _ => "reopen-reason",
         };
     }

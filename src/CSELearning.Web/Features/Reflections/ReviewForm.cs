@@ -15,6 +15,8 @@ public sealed class ReviewForm
     public int DraftVersion { get; set; }
     public Dictionary<string, string?> Comments { get; set; } = [];
     public string? RevisionNote { get; set; }
+    // "I understand signing off locks the log": sign-off is not done without it.
+    public bool Confirm { get; set; }
     public string? Stage { get; set; }
     public string? Text { get; set; }
 

@@ -87,6 +87,23 @@ public static class IdentityExtensions
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // A form sent after the session ended: its typed text is kept for its author before they are sent to
+            // sign in, and they come back to it afterwards (Features/KeptDrafts).
+            options.Events.OnRedirectToLogin = async context =>
+            {
+                var redirectUri = context.RedirectUri;
+                var keeper = context.HttpContext.RequestServices.GetRequiredService<Features.KeptDrafts.KeepTypedText.Handler>();
+                if (await keeper.TryKeepAsync(context.HttpContext, context.Options))
+                    redirectUri = context.Request.Scheme + "://" + context.Request.Host + context.Request.PathBase + context.Options.LoginPath
+                        + QueryString.Create(context.Options.ReturnUrlParameter, Features.KeptDrafts.KeepTypedText.ReturnUrl);
+                if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+                {
+                    context.Response.Headers.Location = redirectUri;
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                    context.Response.Redirect(redirectUri);
+            };
             options.Events.OnValidatePrincipal = async context =>
             {
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
@@ -104,7 +121,11 @@ public static class IdentityExtensions
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
                 }
+                // Every request renews the cookie, so the idle timeout runs from the last request and the page's
+                // timeout warning, timed from when it loaded, tells the truth.
+                context.ShouldRenew = true;
             };
         });
 

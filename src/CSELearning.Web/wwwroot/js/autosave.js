@@ -44,7 +44,15 @@ const autosavers = forms.map((form) => {
     // Asking for JSON gets every refusal as { message }, text the server could not read included.
     saving = fetch(url, { method: 'POST', body, credentials: 'same-origin', keepalive: leaving, headers: { Accept: 'application/json' } })
       .then(async (response) => {
+        // The session had ended: the server kept the text for the author, to show them after they sign in.
+        if (response.redirected || response.status === 401) {
+          stopped = true
+          document.dispatchEvent(new CustomEvent('app:signed-out'))
+          say('You have been signed out. What you typed is kept for you: sign in again to get it back.')
+          return
+        }
         if (response.ok) {
+          document.dispatchEvent(new CustomEvent('app:session-renewed'))
           const saved = await response.json()
           if (version) version.value = saved.version
           nameActions(saved.actions)

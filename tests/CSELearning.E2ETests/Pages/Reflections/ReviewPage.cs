@@ -71,9 +71,12 @@ public sealed class ReviewPage : AppPage
         return await ArriveAsync(Session, Title, Author, Id);
     }
 
-    /// <summary>Presses "Sign off this log": the log comes back signed off, and locked.</summary>
+    public ILocator ConfirmSignOff => Page.GetByLabel("I understand signing off locks this log", new() { Exact = true });
+
+    /// <summary>Confirms that signing off locks the log and presses "Sign off this log": the log comes back signed off, and locked.</summary>
     public async Task<ReviewPage> SignOffAsync()
     {
+        await ConfirmSignOff.CheckAsync();
         await SignOffButton.ClickAsync();
         return await ArriveAsync(Session, Title, Author, Id);
     }

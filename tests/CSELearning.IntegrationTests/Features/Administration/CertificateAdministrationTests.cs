@@ -2,6 +2,7 @@ using System.Net;
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Features.Administration.Certificates;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.IntegrationTests.Features.Administration;
@@ -50,7 +51,7 @@ public abstract class CertificateAdministrationTests(AppFactory factory) : Admin
         var certificate = await IssueAsync();
         var url = $"/admin/certificates/{certificate.Id}";
 
-        var response = await browser.PostFormAsync(url, url + "/revoke", [new("Reason", "  Completed on someone else's account  ")]);
+        var response = await browser.PostFormAsync(url, url + "/revoke", [new("Reason", "  Completed on someone else's account  "), new("Confirm", "true")]);
 
         AssertRedirect(response, url);
         var stored = await Factory.WithDbAsync(db => db.Certificates.SingleAsync());
@@ -78,8 +79,28 @@ public abstract class CertificateAdministrationTests(AppFactory factory) : Admin
         var certificate = await IssueAsync();
         var url = $"/admin/certificates/{certificate.Id}";
 
-        await AssertRefusedAsync(browser, url + "/revoke", [new("Reason", reason ?? new string('x', 501))], message, formUrl: url);
+        await AssertRefusedAsync(browser, url + "/revoke", [new("Reason", reason ?? new string('x', 501)), new("Confirm", "true")], message, formUrl: url);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Revoking_without_confirming_it_cannot_be_undone_revokes_nothing_and_keeps_the_reason()
+    {
+        var (browser, _) = await SignInAsAdministratorAsync();
+        var certificate = await IssueAsync();
+        var url = $"/admin/certificates/{certificate.Id}";
+        Assert.Contains("I understand revoking this certificate cannot be undone", await browser.GetPageAsync(url));
+
+        await AssertRefusedAsync(browser, url + "/revoke", [new("Reason", "Completed on a shared account")], Revoke.ConfirmMessage, formUrl: url);
+        var refused = await browser.PostFormAsync(url, url + "/revoke", [new("Reason", "Completed on a shared account"), new("Confirm", "false")]);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains(Html(Revoke.ConfirmMessage), page);
+        Assert.Contains("id=\"Confirm-error\"", page);
+        Assert.Contains("Completed on a shared account</textarea>", page);
+        Assert.Null(await Factory.WithDbAsync(db => db.Certificates.Where(c => c.Id == certificate.Id).Select(c => c.RevokedAt).SingleAsync()));
+
+        AssertRedirect(await browser.PostFormAsync(url, url + "/revoke", [new("Reason", "Completed on a shared account"), new("Confirm", "true")]), url);
+        Assert.NotNull(await Factory.WithDbAsync(db => db.Certificates.Where(c => c.Id == certificate.Id).Select(c => c.RevokedAt).SingleAsync()));
     }
 
     [Fact]
@@ -89,7 +110,7 @@ public abstract class CertificateAdministrationTests(AppFactory factory) : Admin
         var certificate = await IssueAsync();
         var url = $"/admin/certificates/{certificate.Id}";
 
-        AssertRedirect(await browser.PostFormAsync(url, url + "/revoke", [new("Reason", new string('x', 500))]), url);
+        AssertRedirect(await browser.PostFormAsync(url, url + "/revoke", [new("Reason", new string('x', 500)), new("Confirm", "true")]), url);
     }
 
     [Fact]
@@ -99,9 +120,9 @@ public abstract class CertificateAdministrationTests(AppFactory factory) : Admin
         var certificate = await IssueAsync();
         var url = $"/admin/certificates/{certificate.Id}";
         var token = Browser.AntiforgeryToken(await browser.GetPageAsync(url));
-        AssertRedirect(await browser.PostWithTokenAsync(url + "/revoke", token, [new("Reason", "Issued in error")]), url);
+        AssertRedirect(await browser.PostWithTokenAsync(url + "/revoke", token, [new("Reason", "Issued in error"), new("Confirm", "true")]), url);
 
-        await AssertRefusedAsync(browser, url + "/revoke", [new("Reason", "Again")], "This certificate has already been revoked, so nothing was changed.", formUrl: "/admin/users/" + certificate.UserId, crafted: true);
+        await AssertRefusedAsync(browser, url + "/revoke", [new("Reason", "Again"), new("Confirm", "true")], "This certificate has already been revoked, so nothing was changed.", formUrl: "/admin/users/" + certificate.UserId, crafted: true);
         Assert.Equal("Issued in error", await Factory.WithDbAsync(db => db.Certificates.Select(c => c.RevocationReason).SingleAsync()));
         Assert.Equal(1, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }

@@ -247,13 +247,44 @@ public abstract partial class ReflectionTests(AppFactory factory) : IntegrationT
     }
 
     [Fact]
+    public async Task Sign_off_without_confirming_that_it_locks_the_log_changes_nothing_and_says_why()
+    {
+        var people = await PeopleAsync();
+        var id = await SharedLogAsync(people, Phrase);
+        var supervisor = await Factory.SignedInAsync(people.Supervisor.Email!);
+        var form = await supervisor.GetPageAsync($"/reflections/{id}");
+        Assert.Contains("Signing off locks the log", form);
+        Assert.Contains("I understand signing off locks this log", form);
+
+        foreach (var confirm in new[] { null, "false", "" })
+        {
+            var fields = new List<KeyValuePair<string, string>> { new("Version", "3") };
+            if (confirm is not null) fields.Add(new("Confirm", confirm));
+            var refused = await supervisor.PostFormAsync($"/reflections/{id}", $"/reflections/{id}/sign-off", fields);
+            var page = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("There is a problem", page);
+            Assert.Contains("href=\"#confirm-sign-off\"", page);
+            Assert.Contains("id=\"confirm-sign-off-error\"", page);
+        }
+
+        var log = await Factory.WithDbAsync(db => db.ReflectiveLogs.SingleAsync());
+        Assert.Equal((LogStatus.Shared, 3), (log.Status, log.Version));
+        Assert.DoesNotContain(AuditAction.LogSignedOff, await Factory.WithDbAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
+
+        var confirmed = await supervisor.PostFormAsync($"/reflections/{id}", $"/reflections/{id}/sign-off", [new("Version", "3"), new("Confirm", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(LogStatus.SignedOff, (await Factory.WithDbAsync(db => db.ReflectiveLogs.SingleAsync())).Status);
+    }
+
+    [Fact]
     public async Task Sign_off_locks_the_log_and_only_a_supervisor_can_reopen_it_with_a_reason()
     {
         var people = await PeopleAsync();
         var id = await SharedLogAsync(people, Phrase);
         var supervisor = await Factory.SignedInAsync(people.Supervisor.Email!);
 
-        var signed = await supervisor.PostFormAsync($"/reflections/{id}", $"/reflections/{id}/sign-off", [new("Version", "3")]);
+        var signed = await supervisor.PostFormAsync($"/reflections/{id}", $"/reflections/{id}/sign-off", [new("Version", "3"), new("Confirm", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         var authorPage = await (await Factory.SignedInAsync(people.Author.Email!)).GetPageAsync($"/reflections/{id}");
         Assert.Contains("The log is locked", authorPage);
@@ -287,7 +318,7 @@ public abstract partial class ReflectionTests(AppFactory factory) : IntegrationT
 
         // Meanwhile, from another tab, the author shares it, and the supervisor signs it off.
         await author.PostFormAsync($"/reflections/{id}/share", $"/reflections/{id}/share", [new("Version", "2")]);
-        await (await Factory.SignedInAsync(people.Supervisor.Email!)).PostFormAsync($"/reflections/{id}", $"/reflections/{id}/sign-off", [new("Version", "3")]);
+        await (await Factory.SignedInAsync(people.Supervisor.Email!)).PostFormAsync($"/reflections/{id}", $"/reflections/{id}/sign-off", [new("Version", "3"), new("Confirm", "true")]);
         var save = await author.PostWithTokenAsync($"/reflections/{id}", Browser.FormToken(editor, $"/reflections/{id}", $"/reflections/{id}"),
             Form(2, title: "Visit", description: "My newer words about the visit"));
 
@@ -470,7 +501,7 @@ public abstract partial class ReflectionTests(AppFactory factory) : IntegrationT
         ($"/reflections/{id}/share", [new("Version", "3")]),
         ($"/reflections/{id}/comments", [new("Stage", "description"), new("Text", "a comment")]),
         ($"/reflections/{id}/request-revision", [new("Version", "3"), new("Text", "a note")]),
-        ($"/reflections/{id}/sign-off", [new("Version", "3")]),
+        ($"/reflections/{id}/sign-off", [new("Version", "3"), new("Confirm", "true")]),
         ($"/reflections/{id}/reopen", [new("Version", "3"), new("Text", "a reason")]),
     ];
 

@@ -13,7 +13,12 @@ public static class Revoke
     public sealed class Input
     {
         public string? Reason { get; set; }
+
+        // "I understand revoking cannot be undone": nothing is revoked without it.
+        public bool Confirm { get; set; }
     }
+
+    public const string ConfirmMessage = "Confirm that you understand revoking cannot be undone";
 
     public sealed class Handler(AppDbContext db, TimeProvider time)
     {
@@ -23,8 +28,11 @@ public static class Revoke
             if (certificate is null) return Outcome.NotFound();
             if (certificate.IsRevoked) return Outcome.Refused(nameof(Input.Reason), "This certificate has already been revoked, so nothing was changed.");
             var reason = input.Reason?.Trim() ?? "";
-            if (reason.Length == 0) return Outcome.Refused(nameof(Input.Reason), "Enter the reason for revoking the certificate.");
-            if (reason.Length > 500) return Outcome.Refused(nameof(Input.Reason), "The reason must be 500 characters or fewer.");
+            var errors = new List<InputError>();
+            if (reason.Length == 0) errors.Add(new(nameof(Input.Reason), "Enter the reason for revoking the certificate."));
+            else if (reason.Length > 500) errors.Add(new(nameof(Input.Reason), "The reason must be 500 characters or fewer."));
+            if (!input.Confirm) errors.Add(new(nameof(Input.Confirm), ConfirmMessage));
+            if (errors.Count > 0) return Outcome.Refused(errors);
 
             var now = time.GetUtcNow().UtcDateTime;
             var by = principal.UserId();

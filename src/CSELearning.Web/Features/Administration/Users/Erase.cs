@@ -56,6 +56,7 @@ public static class Erase
                 var person = db.Users.Where(u => u.Id == id).Select(u => u.Id);
                 await PersonalRecords.DeleteLogsAsync(db, person, ct);
                 await PersonalRecords.DeleteSupervisionRecordsAsync(db, person, ct);
+                await db.KeptDrafts.Where(d => d.UserId == id).ExecuteDeleteAsync(ct);
 
                 foreach (var certificate in await db.Certificates.Where(c => c.UserId == id).ToListAsync(ct))
                     certificate.EraseLearner(adminId, now);
