@@ -21,6 +21,7 @@ public static class RequestRevision
             {
                 log.RequestRevision(supervisorId, input.Text ?? "", input.Version, protector, now);
                 db.AuditEntries.Add(new AuditEntry(AuditAction.RevisionRequested, supervisorId, log.Id, log.AuthorId, now));
+                db.Notifications.Add(Notifications.RevisionRequestedNotice.For(log, now));
             }, "Revision requested: the author can see your note", cancellationToken, new Open.ReviewDraft(Open.ReviewDraft.Revision, null, input.Text ?? ""));
     }
 }
