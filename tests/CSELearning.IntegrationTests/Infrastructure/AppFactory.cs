@@ -27,6 +27,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         ["AllowedHosts"] = "localhost",
         // Tests run the notifications job themselves; links in email are made from the site's address.
         ["Notifications:Enabled"] = "false",
+        ["Notifications:ScanInterval"] = "00:00:00",
+        ["Notifications:DigestHourUtc"] = "0",
         ["Site:PublicBaseUrl"] = "https://localhost",
         ["Email:SmtpHost"] = "127.0.0.1",
         ["Email:EnableSsl"] = "false",

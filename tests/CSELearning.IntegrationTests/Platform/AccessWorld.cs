@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Content;
+using CSELearning.Web.Domain.Notifications;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
@@ -114,6 +115,15 @@ public sealed class AccessWorld
             return (record.Id, ended, target.Id);
         });
 
+        var notificationId = await factory.WithDbAsync(async db =>
+        {
+            var notification = new Notification(author.Id, NotificationKind.SignatureWaiting, recordId.ToString("D"), today,
+                "A supervision record is waiting for your acknowledgement.", $"/supervision/records/{recordId:D}", DateTime.UtcNow);
+            db.Notifications.Add(notification);
+            await db.SaveChangesAsync();
+            return notification.Id;
+        });
+
         return new AccessWorld
         {
             P1 = p1,
@@ -136,6 +146,7 @@ public sealed class AccessWorld
             {
                 ["log"] = logId.ToString(),
                 ["record"] = recordId.ToString(),
+                ["notification"] = notificationId.ToString(),
                 ["number"] = certificate.Number,
                 ["code"] = certificate.VerificationCode,
                 ["certificate"] = certificate.Id.ToString(),

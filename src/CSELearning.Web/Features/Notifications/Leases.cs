@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Notifications;
 
-/// <summary>This running copy of the site, as a lease holder: one per process, whatever the number of scopes.</summary>
+/// <summary>
+/// Who holds a lease: one pass of a job (a scope), named after its process. Not one per process: two passes in
+/// the same process at once must exclude each other just as two servers do.
+/// </summary>
 public sealed class LeaseHolder
 {
     public string Id { get; } = Truncate($"{Guid.NewGuid():N}/{Environment.ProcessId}/{Environment.MachineName}");

@@ -74,7 +74,7 @@ public static class NotificationExtensions
             .Validate(site => !emailConfigured || !string.IsNullOrWhiteSpace(site.PublicBaseUrl),
                 "Site:PublicBaseUrl must be set when Email:SmtpHost is set: the links in email need the site's address.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<LeaseHolder>();
+        builder.Services.AddScoped<LeaseHolder>();
         if (builder.Configuration.GetValue(NotificationOptions.Section + ":" + nameof(NotificationOptions.Enabled), true))
             builder.Services.AddHostedService<NotificationService>();
         return builder;
