@@ -1,6 +1,7 @@
 using CSELearning.Web.Commands;
 using CSELearning.Web.Content;
 using CSELearning.Web.Data;
+using CSELearning.Web.Features.Notifications;
 using CSELearning.Web.Features.Privacy;
 using CSELearning.Web.Infrastructure.Authorization;
 using CSELearning.Web.Infrastructure.Email;
@@ -23,6 +24,7 @@ return await StartupFailures.ReportAsync(Console.Error, async () =>
     builder.AddWebUi();
     builder.AddFeatures();
     builder.AddRetention();
+    builder.AddNotifications();
 
     var app = builder.Build();
     app.UseCseLearning();

@@ -36,6 +36,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DiscussedLog> DiscussedLogs => Set<DiscussedLog>();
     public DbSet<SupervisionComment> SupervisionComments => Set<SupervisionComment>();
     public DbSet<Domain.Reporting.UptakeTarget> UptakeTargets => Set<Domain.Reporting.UptakeTarget>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Domain.Notifications.NotificationOptOut> NotificationOptOuts => Set<Domain.Notifications.NotificationOptOut>();
+    public DbSet<Domain.Notifications.OutboxMessage> OutboxMessages => Set<Domain.Notifications.OutboxMessage>();
+    public DbSet<Domain.Notifications.JobLease> JobLeases => Set<Domain.Notifications.JobLease>();
 
     public DbSet<Features.Reporting.Tables.UptakeRow> UptakeRows => Set<Features.Reporting.Tables.UptakeRow>();
     public DbSet<Features.Reporting.Tables.UptakeCount> UptakeCounts => Set<Features.Reporting.Tables.UptakeCount>();

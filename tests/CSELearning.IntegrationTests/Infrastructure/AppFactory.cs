@@ -1,5 +1,4 @@
 using CSELearning.Web.Data;
-using CSELearning.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -26,9 +25,18 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         ["Retention:Enabled"] = "false",
         // The test server's browser asks for https://localhost.
         ["AllowedHosts"] = "localhost",
+        // Tests run the notifications job themselves; links in email are made from the site's address.
+        ["Notifications:Enabled"] = "false",
+        ["Notifications:ScanInterval"] = "00:00:00",
+        ["Notifications:DigestHourUtc"] = "0",
+        ["Site:PublicBaseUrl"] = "https://localhost",
+        ["Email:SmtpHost"] = "127.0.0.1",
+        ["Email:EnableSsl"] = "false",
+        ["Email:From"] = SmtpCatcher.From,
     };
 
-    public CapturingEmailSender Email { get; } = new();
+    /// <summary>The SMTP server this application sends its email to.</summary>
+    public SmtpCatcher Email { get; } = new();
     public CapturingLoggerProvider Logs { get; } = new();
     public TestClock Clock { get; } = new();
 
@@ -47,11 +55,11 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         builder.UseEnvironment("Testing");
         var settings = new Dictionary<string, string?>(_settings);
+        settings["Email:SmtpPort"] = Email.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         ConfigureDatabase(settings);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IEmailSender>(Email);
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteAddress>();
@@ -161,6 +169,7 @@ public class SqliteAppFactory : AppFactory
     protected override Task DisposeDatabaseAsync()
     {
         Dispose();
+        Email.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         return Task.CompletedTask;
@@ -214,6 +223,7 @@ public class PostgresAppFactory : AppFactory
         try
         {
             Dispose();
+            Email.Dispose();
             await _database.DropAsync();
         }
         catch (Exception e)

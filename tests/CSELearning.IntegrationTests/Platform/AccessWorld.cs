@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Content;
+using CSELearning.Web.Domain.Notifications;
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
@@ -116,6 +117,15 @@ public sealed class AccessWorld
             return (record.Id, ended, target.Id);
         });
 
+        var notificationId = await factory.WithDbAsync(async db =>
+        {
+            var notification = new Notification(author.Id, NotificationKind.SignatureWaiting, recordId.ToString("D"), today,
+                "A supervision record is waiting for your acknowledgement.", $"/supervision/records/{recordId:D}", DateTime.UtcNow);
+            db.Notifications.Add(notification);
+            await db.SaveChangesAsync();
+            return notification.Id;
+        });
+
         return new AccessWorld
         {
             P1 = p1,
@@ -139,6 +149,7 @@ public sealed class AccessWorld
                 ["log"] = logId.ToString(),
                 ["keptDraft"] = (await factory.WithDbAsync(db => db.KeptDrafts.Where(d => d.UserId == author.Id).Select(d => d.Id).SingleAsync())).ToString(),
                 ["record"] = recordId.ToString(),
+                ["notification"] = notificationId.ToString(),
                 ["number"] = certificate.Number,
                 ["code"] = certificate.VerificationCode,
                 ["certificate"] = certificate.Id.ToString(),

@@ -32,7 +32,7 @@ public class EmailRegistrationTests
     [InlineData("Development")]
     [InlineData("Production")]
     public void A_configured_smtp_server_is_used_everywhere(string environment) =>
-        Assert.IsType<SmtpEmailSender>(SenderFor(environment, "smtp.riverside.example"));
+        Assert.IsType<MailKitEmailSender>(SenderFor(environment, "smtp.riverside.example"));
 
     [Fact]
     public async Task The_development_log_carries_the_link_and_the_production_log_does_not()

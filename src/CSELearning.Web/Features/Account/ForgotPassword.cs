@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Infrastructure.Authorization;
-using CSELearning.Web.Infrastructure.Email;
+using CSELearning.Web.Features.Notifications;
 using CSELearning.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -20,7 +20,7 @@ public static class ForgotPassword
     }
 
     // Silent for an unknown or closed address (the same page either way); also invites people an administrator added.
-    public sealed class Handler(UserManager<User> users, AppSignInManager signInManager, IEmailSender email, ResetLinks links)
+    public sealed class Handler(UserManager<User> users, AppSignInManager signInManager, SecurityMail email, ResetLinks links)
     {
         public async Task HandleAsync(Input input, CancellationToken cancellationToken)
         {
@@ -33,14 +33,14 @@ public static class ForgotPassword
             await SendResetLinkAsync(users, email, links, user, invitation: false, cancellationToken);
         }
 
-        public static async Task SendResetLinkAsync(UserManager<User> users, IEmailSender email, ResetLinks links, User user, bool invitation, CancellationToken cancellationToken)
+        public static async Task SendResetLinkAsync(UserManager<User> users, SecurityMail email, ResetLinks links, User user, bool invitation, CancellationToken cancellationToken)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = links.For(user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)));
             var body = invitation
                 ? $"An account has been made for you on CSELearning.\n\nChoose your password here (the link works for 2 hours):\n{link}\n\nIf the link has expired, use \"Forgotten your password?\" on the sign-in page."
                 : $"Someone asked to reset the password for your CSELearning account.\n\nChoose a new password here (the link works for 2 hours):\n{link}\n\nIf it was not you, you can ignore this email: your password has not changed.";
-            await email.SendAsync(new EmailMessage(user.Email!, invitation ? "Your CSELearning account" : "Reset your CSELearning password", body), cancellationToken);
+            await email.SendAsync(user, invitation ? "Your CSELearning account" : "Reset your CSELearning password", body, cancellationToken);
         }
     }
 }

@@ -21,6 +21,7 @@ public static class Reopen
             {
                 log.Reopen(supervisorId, input.Text ?? "", input.Version, protector, now);
                 db.AuditEntries.Add(new AuditEntry(AuditAction.LogReopened, supervisorId, log.Id, log.AuthorId, now));
+                db.Notifications.Add(Notifications.RevisionRequestedNotice.For(log, now));
             }, "Log reopened: the author can change it again", cancellationToken, new Open.ReviewDraft(Open.ReviewDraft.Reopen, null, input.Text ?? ""));
     }
 }

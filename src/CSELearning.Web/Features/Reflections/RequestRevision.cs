@@ -16,6 +16,7 @@ public static class RequestRevision
             {
                 log.RequestRevision(supervisorId, form.RevisionNote ?? "", form.Version, protector, now);
                 db.AuditEntries.Add(new AuditEntry(AuditAction.RevisionRequested, supervisorId, log.Id, log.AuthorId, now));
+                db.Notifications.Add(Notifications.RevisionRequestedNotice.For(log, now));
                 return true;
             }, count => "Revision requested: the author can see your note" + (count > 0 ? " and your comments" : ""),
                 ReviewForm.RevisionField, cancellationToken);

@@ -71,6 +71,7 @@ public static class Sign
                 {
                     record.SignAsSupervisor(record.SupervisorId, version, protector, now);
                     db.AuditEntries.Add(new AuditEntry(AuditAction.SupervisionRecordSigned, record.SupervisorId, record.Id, record.SuperviseeId, now));
+                    db.Notifications.Add(Notifications.SignatureWaitingNotice.For(record, now));
                 }
                 else
                 {

@@ -31,6 +31,14 @@ public sealed class SupervisionRecordsController : Controller
     public async Task<IActionResult> Pdf(Guid id, [FromServices] Download.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(User, id, cancellationToken) is { } pdf ? this.PdfDownload(pdf.Bytes, pdf.FileName) : NotFound();
 
+    [HttpGet("{id:guid}/calendar.ics")]
+    public async Task<IActionResult> Calendar(Guid id, [FromServices] Calendar.Handler handler, CancellationToken cancellationToken)
+    {
+        if (await handler.HandleAsync(User, id, cancellationToken) is not { } ics) return NotFound();
+        Response.Headers.CacheControl = "no-store";
+        return File(ics.Bytes, "text/calendar; charset=utf-8", ics.FileName);
+    }
+
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Save(Guid id, RecordForm form, [FromServices] Save.Handler handler, CancellationToken cancellationToken) =>
         this.Respond(await handler.HandleAsync(User, id, form, cancellationToken), "Open");

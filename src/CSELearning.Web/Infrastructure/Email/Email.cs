@@ -1,13 +1,15 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace CSELearning.Web.Infrastructure.Email;
 
-public sealed record EmailMessage(string To, string Subject, string Body);
+/// <summary>An email: Body is its plain-text part, which every email has; HtmlBody is an optional alternative.</summary>
+public sealed record EmailMessage(string To, string Subject, string Body, string? HtmlBody = null);
 
-/// <summary>Sends the platform's few emails (password reset, account set-up).</summary>
+/// <summary>Delivers one email now. Everything but tests goes through the outbox, which calls this.</summary>
 public interface IEmailSender
 {
     Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
@@ -30,21 +32,39 @@ public sealed class EmailOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (IsConfigured && !MailAddress.TryCreate(From, out _))
+        if (IsConfigured && !(MailboxAddress.TryParse(From, out var from) && from.Address.Contains('@', StringComparison.Ordinal)))
             yield return new ValidationResult("Email:From must be an email address when Email:SmtpHost is set.", [nameof(From)]);
     }
 }
 
-public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+public sealed class MailKitEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var client = new SmtpClient(settings.SmtpHost, settings.SmtpPort) { EnableSsl = settings.EnableSsl };
+        using var mime = Compose(settings.From!, message);
+        using var client = new SmtpClient { Timeout = 30_000 };
+        // EnableSsl asks for TLS from the first byte on 465 and STARTTLS elsewhere, as System.Net.Mail did not
+        // distinguish; never a silent fall-back to plain text when TLS was asked for.
+        var security = !settings.EnableSsl ? SecureSocketOptions.None
+            : settings.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(settings.SmtpHost!, settings.SmtpPort, security, cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
-            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
-        using var mail = new MailMessage(settings.From!, message.To, message.Subject, message.Body);
-        await client.SendMailAsync(mail, cancellationToken);
+            await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    public static MimeMessage Compose(string from, EmailMessage message)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(from));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        var body = new BodyBuilder { TextBody = message.Body, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+        return mime;
     }
 }
 
@@ -80,7 +100,7 @@ public static class EmailExtensions
     {
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var configured = builder.Configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.IsConfigured == true;
-        if (configured) builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        if (configured) builder.Services.AddSingleton<IEmailSender, MailKitEmailSender>();
         else if (builder.Environment.IsDevelopment()) builder.Services.AddSingleton<IEmailSender, DevelopmentLogEmailSender>();
         else builder.Services.AddSingleton<IEmailSender, UnconfiguredEmailSender>();
         return builder;

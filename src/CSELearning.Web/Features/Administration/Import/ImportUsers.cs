@@ -33,7 +33,7 @@ public static class ImportUsers
         public bool Succeeded => Errors.Count == 0;
     }
 
-    public sealed class Handler(AppDbContext db, UserManager<User> users, IEmailSender email, ResetLinks links, TimeProvider time)
+    public sealed class Handler(AppDbContext db, UserManager<User> users, Notifications.SecurityMail email, ResetLinks links, TimeProvider time)
     {
         public async Task<Model> FormAsync(Guid? partnershipId, IReadOnlyList<UserCsv.RowProblems> problems, CancellationToken cancellationToken) => new()
         {

@@ -11,7 +11,7 @@ public static class Create
 {
     public sealed class Input : PersonFields;
 
-    public sealed class Handler(AppDbContext db, UserManager<User> users, IEmailSender email, ResetLinks links, TimeProvider time)
+    public sealed class Handler(AppDbContext db, UserManager<User> users, Notifications.SecurityMail email, ResetLinks links, TimeProvider time)
     {
         public async Task<Input> FormAsync(Input? posted, CancellationToken cancellationToken)
         {
