@@ -12,14 +12,6 @@ namespace CSELearning.Web.Features.Reflections;
 [FeatureService]
 public sealed class SupervisorReview(AppDbContext db, ITextProtector protector, ReflectionAccess access, ReviewDrafts drafts, Open.Handler open)
 {
-    // A step the supervisor has not confirmed: the log again, unchanged, with the refusal beside the confirmation.
-    public async Task<HandlerResult> RefuseAsync(ClaimsPrincipal principal, Guid id, string message, Open.ReviewDraft kept, CancellationToken cancellationToken)
-    {
-        if (await access.OpenAsync(principal, id, audit: false, cancellationToken) is not var (log, reader)) return new NotFound();
-        if (reader != Reader.Supervisor) return new Forbidden();
-        return new Page<Open.Model>(await open.ModelAsync(log, reader, null, message, null, conflict: false, cancellationToken, kept), StatusCodes.Status400BadRequest);
-    }
-
     // Kept: what the supervisor wrote, shown again in its box if the step is refused.
     public async Task<HandlerResult> TakeAsync(ClaimsPrincipal principal, Guid id, Action<ReflectiveLog, Guid, DateTime> step, string done,
         CancellationToken cancellationToken, Open.ReviewDraft? kept = null)
