@@ -66,7 +66,7 @@ public abstract class NotificationTests(AppFactory factory) : IntegrationTest(fa
             await db.SaveChangesAsync();
             return record.Id;
         });
-        var sign = await sol1.PostFormAsync($"/supervision/records/{recordId}", $"/supervision/records/{recordId}/sign", [new("Version", "1")]);
+        var sign = await sol1.PostFormAsync($"/supervision/records/{recordId}/sign", $"/supervision/records/{recordId}/sign/confirm", [new("Version", "1")]);
         Assert.Equal(HttpStatusCode.Redirect, sign.StatusCode);
 
         // Certificates: Ash's expired 20 days from now's point of view, Lee's expires within 30 days (after the 8 days pass).
