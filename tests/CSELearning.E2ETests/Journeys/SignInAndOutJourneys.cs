@@ -29,10 +29,10 @@ public sealed class SignInAndOutJourneys(E2EFixture fixture) : JourneyTest(fixtu
         await ExpectSessionCookieAsync(present: true);
         string[] navigation = role switch
         {
-            Roles.Administrator => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Item analysis", "Administration", "Your account"],
-            Roles.Commissioner => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Your account"],
-            Roles.Supervisor => ["Home", "Modules", "My learning", "Reflective logs", "Supervisees", "Your account"],
-            _ => ["Home", "Modules", "My learning", "Reflective logs", "Your account"],
+            Roles.Administrator => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Item analysis", "Administration", "Notifications", "Your account"],
+            Roles.Commissioner => ["Home", "Modules", "My learning", "Reflective logs", "Reports", "Notifications", "Your account"],
+            Roles.Supervisor => ["Home", "Modules", "My learning", "Reflective logs", "Supervisees", "Notifications", "Your account"],
+            _ => ["Home", "Modules", "My learning", "Reflective logs", "Notifications", "Your account"],
         };
         await Expect(home.Navigation.Links).ToHaveTextAsync(navigation);
 
