@@ -54,8 +54,10 @@ public class SupervisionRelationship
 
     // The day the next session is due by the agreed frequency: counted from the last session, or from the start
     // while there has been none. Null when no frequency was agreed.
-    public DateOnly? SupervisionDueOn(DateOnly? lastSession) =>
-        FrequencyWeeks is { } weeks ? (lastSession is { } last && last > StartsOn ? last : StartsOn).AddDays(7 * weeks) : null;
+    public DateOnly? SupervisionDueOn(DateOnly? lastSession) => SupervisionDueOn(FrequencyWeeks, StartsOn, lastSession);
+
+    public static DateOnly? SupervisionDueOn(int? frequencyWeeks, DateOnly startsOn, DateOnly? lastSession) =>
+        frequencyWeeks is { } weeks ? (lastSession is { } last && last > startsOn ? last : startsOn).AddDays(7 * weeks) : null;
 
     public void End(DateOnly on)
     {

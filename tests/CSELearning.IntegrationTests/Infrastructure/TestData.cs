@@ -55,11 +55,11 @@ public static class TestData
         return user;
     }
 
-    public static async Task SuperviseAsync(this AppFactory factory, User supervisor, User supervisee, DateOnly startsOn, DateOnly? endsOn = null)
+    public static async Task SuperviseAsync(this AppFactory factory, User supervisor, User supervisee, DateOnly startsOn, DateOnly? endsOn = null, int? frequencyWeeks = null)
     {
         await factory.WithDbAsync(async db =>
         {
-            db.SupervisionRelationships.Add(new SupervisionRelationship(supervisor.Id, supervisee.Id, startsOn, endsOn));
+            db.SupervisionRelationships.Add(new SupervisionRelationship(supervisor.Id, supervisee.Id, startsOn, endsOn, frequencyWeeks));
             await db.SaveChangesAsync();
         });
     }

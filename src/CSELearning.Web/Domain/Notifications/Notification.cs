@@ -8,6 +8,7 @@ public enum NotificationKind
     RevisionRequested = 3,
     ReviewWaiting = 4,
     SignatureWaiting = 5,
+    SupervisionDue = 6,
 }
 
 public enum EmailState

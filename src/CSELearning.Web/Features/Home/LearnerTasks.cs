@@ -4,6 +4,7 @@ using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Learning;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Features.Modules;
+using CSELearning.Web.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace CSELearning.Web.Features.Home;
@@ -90,27 +91,13 @@ public static class LearnerTasks
         // otherwise the date the agreed frequency makes it due.
         private async Task<IReadOnlyList<NextSupervision>> NextSupervisionAsync(Guid userId, DateOnly today, CancellationToken ct)
         {
-            var relationships = await db.SupervisionRelationships.AsNoTracking()
-                .Where(SupervisionRelationship.CurrentOn(today))
-                .Where(s => s.SuperviseeId == userId)
-                .Select(s => new { Relationship = s, Name = s.Supervisor!.DisplayName })
-                .ToListAsync(ct);
-            var supervisorIds = relationships.Select(r => r.Relationship.SupervisorId).ToList();
-            var latest = (await db.SupervisionRecords.AsNoTracking()
-                    .Where(r => r.SuperviseeId == userId && supervisorIds.Contains(r.SupervisorId))
-                    .Select(r => new { r.SupervisorId, r.SessionDate, r.NextSessionDate })
-                    .ToListAsync(ct))
-                .GroupBy(r => r.SupervisorId)
-                .ToDictionary(g => g.Key, g => g.MaxBy(r => r.SessionDate)!);
-
             var next = new List<NextSupervision>();
-            foreach (var r in relationships)
+            foreach (var session in await NextSession.ForAsync(db, today, s => s.SuperviseeId == userId, ct))
             {
-                var last = latest.GetValueOrDefault(r.Relationship.SupervisorId);
-                if (last?.NextSessionDate is { } planned && planned >= today)
-                    next.Add(new NextSupervision(r.Name, planned, Planned: true));
-                else if (r.Relationship.SupervisionDueOn(last?.SessionDate) is { } due)
-                    next.Add(new NextSupervision(r.Name, due, Planned: false));
+                if (session.PlannedOn is { } planned && planned >= today)
+                    next.Add(new NextSupervision(session.SupervisorName, planned, Planned: true));
+                else if (session.DueOn is { } due)
+                    next.Add(new NextSupervision(session.SupervisorName, due, Planned: false));
             }
             return next.OrderBy(n => n.On).ToList();
         }

@@ -13,8 +13,7 @@ namespace CSELearning.Web.Features.Home;
 // supervisee's acknowledgement, supervisees whose refresh is overdue, and supervision due by the agreed frequency.
 public static class SupervisorTasks
 {
-    // How far ahead a session due by the agreed frequency is listed.
-    public const int SupervisionDueWithinDays = 7;
+    public const int SupervisionDueWithinDays = NextSession.DueWithinDays;
 
     public sealed record Model(int OverdueAfterDays, IReadOnlyList<LogToReview> Logs, IReadOnlyList<RecordWaiting> Records,
         IReadOnlyList<OverdueRefresh> Refreshes, IReadOnlyList<SupervisionDue> SupervisionDue)
@@ -79,16 +78,9 @@ public static class SupervisorTasks
                     && Refresh.Of(module, latest, today) is { State: RefreshState.Overdue, DueOn: { } dueOn })
                     refreshes.Add(new OverdueRefresh(names[latest.UserId], module.Title, dueOn));
 
-            var lastSessions = (await db.SupervisionRecords.AsNoTracking()
-                    .Where(r => r.SupervisorId == supervisorId && ids.Contains(r.SuperviseeId))
-                    .GroupBy(r => r.SuperviseeId)
-                    .Select(g => new { SuperviseeId = g.Key, Last = g.Max(r => r.SessionDate) })
-                    .ToListAsync(ct))
-                .ToDictionary(r => r.SuperviseeId, r => r.Last);
-            var due = current
-                .Select(s => (s.Relationship, s.Name, DueOn: s.Relationship.SupervisionDueOn(lastSessions.TryGetValue(s.Relationship.SuperviseeId, out var last) ? last : null)))
-                .Where(s => s.DueOn is { } on && on <= today.AddDays(SupervisionDueWithinDays))
-                .Select(s => new SupervisionDue(s.Relationship.SuperviseeId, s.Name, s.DueOn!.Value, s.Relationship.FrequencyWeeks!.Value, s.DueOn < today))
+            var due = (await NextSession.ForAsync(db, today, s => s.SupervisorId == supervisorId && s.Supervisee!.IsActive, ct))
+                .Where(s => s.IsDueBy(today))
+                .Select(s => new SupervisionDue(s.SuperviseeId, s.SuperviseeName, s.DueOn!.Value, s.FrequencyWeeks!.Value, s.DueOn < today))
                 .OrderBy(s => s.DueOn)
                 .ToList();
 

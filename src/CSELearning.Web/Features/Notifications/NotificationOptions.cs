@@ -10,9 +10,6 @@ public sealed class NotificationOptions
     // Whether this server runs the timed job at all; the lease keeps it to one server at a time either way.
     public bool Enabled { get; set; } = true;
 
-    [Range(1, 90, ErrorMessage = "Notifications:ReviewWaitingDays must be between 1 and 90.")]
-    public int ReviewWaitingDays { get; set; } = 7;
-
     [Range(0, 23, ErrorMessage = "Notifications:DigestHourUtc must be between 0 and 23.")]
     public int DigestHourUtc { get; set; } = 7;
 
@@ -24,7 +21,4 @@ public sealed class NotificationOptions
 
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "Notifications:LeaseDuration must be between 00:00:10 and 01:00:00.")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
-
-    // How long before a certificate's expiry its holder is told a refresh is coming.
-    public const int RefreshNoticeDays = 30;
 }

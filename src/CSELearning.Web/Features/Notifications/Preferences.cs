@@ -20,6 +20,7 @@ public static class Preferences
         (NotificationKind.RevisionRequested, "A reflective log is returned for revision", "When your supervisor asks you to revise a log."),
         (NotificationKind.ReviewWaiting, "A reflective log is waiting for your review", "For supervisors: when a log shared with you has waited too long."),
         (NotificationKind.SignatureWaiting, "A supervision record is waiting for your acknowledgement", "When your supervisor has signed a record."),
+        (NotificationKind.SupervisionDue, "A supervision session is due", "When a session is due within a week by the frequency you and your supervisor (or supervisee) agreed."),
     ];
 
     public sealed class Handler(AppDbContext db)

@@ -6,11 +6,13 @@ namespace CSELearning.Web.Features.Notifications;
 // in one transaction. Runs under the notifications lease, at most once per Notifications:ScanInterval.
 public static class ReminderScan
 {
-    public sealed class Handler(AppDbContext db, RefreshReminders.Handler refreshes, ReviewWaitingReminders.Handler reviews)
+    public sealed class Handler(AppDbContext db, RefreshReminders.Handler refreshes, ReviewWaitingReminders.Handler reviews,
+        SupervisionDueReminders.Handler supervisions)
     {
         public async Task<int> RunAsync(CancellationToken cancellationToken)
         {
-            var added = await refreshes.FindAsync(cancellationToken) + await reviews.FindAsync(cancellationToken);
+            var added = await refreshes.FindAsync(cancellationToken) + await reviews.FindAsync(cancellationToken)
+                + await supervisions.FindAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return added;
         }

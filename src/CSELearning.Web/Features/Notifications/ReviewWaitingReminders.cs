@@ -3,26 +3,27 @@ using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Notifications;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Features.Shared;
+using CSELearning.Web.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CSELearning.Web.Features.Notifications;
 
-// To each current supervisor a log is shared with, once it has waited Notifications:ReviewWaitingDays for
-// review. Due on the day it became overdue, so a log shared again after a revision is a new reminder.
+// To each current supervisor a log is shared with, once it has waited Supervision:ReviewOverdueAfterDays for
+// review: the day the supervisor's home starts to show it as overdue. Due on the day it became overdue, so a log shared again after a revision is a new reminder.
 public static class ReviewWaitingReminders
 {
-    public sealed class Handler(AppDbContext db, IOptions<NotificationOptions> options, TimeProvider time)
+    public sealed class Handler(AppDbContext db, IOptions<SupervisionOptions> options, TimeProvider time)
     {
         public async Task<int> FindAsync(CancellationToken cancellationToken)
         {
             var now = time.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);
-            var days = options.Value.ReviewWaitingDays;
+            var days = options.Value.ReviewOverdueAfterDays;
             var sharedBefore = now.AddDays(-days);
             var waiting = await (
                     from log in db.ReflectiveLogs
-                    where log.Status == LogStatus.Shared && log.SharedAt != null && log.SharedAt <= sharedBefore
+                    where log.Status == LogStatus.Shared && log.SharedAt != null && log.SharedAt < sharedBefore
                     join share in db.LogShares on log.Id equals share.LogId
                     join supervision in db.SupervisionRelationships.Where(SupervisionRelationship.CurrentOn(today))
                         on new { Supervisor = share.SupervisorId, Supervisee = log.AuthorId } equals new { Supervisor = supervision.SupervisorId, Supervisee = supervision.SuperviseeId }

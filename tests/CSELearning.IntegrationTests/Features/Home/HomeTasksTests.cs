@@ -3,10 +3,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Content;
+using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Learning;
+using CSELearning.Web.Domain.Notifications;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Domain.Supervision;
+using CSELearning.Web.Features.Notifications;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -102,6 +106,34 @@ public abstract class HomeTasksTests(AppFactory factory) : IntegrationTest(facto
         Assert.DoesNotContain("Ash", oli);
     }
 
+    /// <summary>
+    /// The reminders follow the rules the homes list by: Ash's overdue and due-soon refreshes, Bea's overdue one
+    /// (on her latest completion only), and to Sol the supervision due with Dee and Ash by the agreed frequency.
+    /// Dee is told hers; Ash is not, as the last record planned a later session, which his home shows.
+    /// </summary>
+    [Fact]
+    public async Task Reminders_name_what_the_homes_list()
+    {
+        var cast = await CastAsync();
+        var t = cast.Today;
+
+        await ReviewRemindersAsync(Factory, cast.Sol);
+
+        var reminders = await Factory.WithDbAsync(async db => (await db.Notifications.AsNoTracking()
+                .Where(n => n.Kind != NotificationKind.ReviewWaiting && n.Kind != NotificationKind.RevisionRequested)
+                .Select(n => new { n.UserId, n.Kind, n.ItemId, n.DueOn }).ToListAsync())
+            .Select(n => (n.UserId, n.Kind, n.ItemId, n.DueOn)).ToList());
+        (Guid, NotificationKind, string, DateOnly)[] Of(User who) =>
+            reminders.Where(r => r.UserId == who.Id).OrderBy(r => r.Kind).ThenBy(r => r.DueOn).ToArray();
+        Assert.Equal([(cast.Ash.Id, NotificationKind.RefreshDueSoon, Transactional, t.AddDays(10)), (cast.Ash.Id, NotificationKind.RefreshOverdue, Grooming, t.AddDays(-3))], Of(cast.Ash));
+        Assert.Equal([(cast.Bea.Id, NotificationKind.RefreshOverdue, Grooming, t.AddDays(-5))], Of(cast.Bea));
+        Assert.Equal([(cast.Dee.Id, NotificationKind.SupervisionDue, cast.Sol.Id.ToString("D"), t.AddDays(-46))], Of(cast.Dee));
+        Assert.Equal([
+            (cast.Sol.Id, NotificationKind.SupervisionDue, cast.Dee.Id.ToString("D"), t.AddDays(-46)),
+            (cast.Sol.Id, NotificationKind.SupervisionDue, cast.Ash.Id.ToString("D"), t.AddDays(3)),
+        ], Of(cast.Sol));
+    }
+
     [Fact]
     public async Task The_overdue_threshold_for_a_waiting_log_comes_from_configuration()
     {
@@ -114,6 +146,21 @@ public abstract class HomeTasksTests(AppFactory factory) : IntegrationTest(facto
 
         Assert.Contains("A log waiting more than 1 days is overdue.", page);
         Assert.Equal(["Overdue", "Overdue"], Tasks(page, "logs-to-review").Select(t => t.Split('|')[3]));
+
+        // The reminder keeps to the same setting: on the default of 14 days only Ash's log, 20 days old, has
+        // waited long enough; on 1 day, Bea's too, as each log the home calls overdue is reminded of.
+        Assert.Equal(1, await ReviewRemindersAsync(Factory, cast.Sol));
+        Assert.Equal(2, await ReviewRemindersAsync(strict, cast.Sol));
+    }
+
+    private static async Task<int> ReviewRemindersAsync(WebApplicationFactory<Program> app, User supervisor)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        // The scan alone: the job's lease belongs to whichever of the two sites took it first.
+        await scope.ServiceProvider.GetRequiredService<ReminderScan.Handler>().RunAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Logs reminded of: a log's reminder is keyed to the day it became overdue, which the setting moves.
+        return await db.Notifications.Where(n => n.UserId == supervisor.Id && n.Kind == NotificationKind.ReviewWaiting).Select(n => n.ItemId).Distinct().CountAsync();
     }
 
     // Each task in the summary card with this id, as "link text|address|hint|status".
@@ -191,7 +238,11 @@ public abstract class HomeTasksTests(AppFactory factory) : IntegrationTest(facto
             ReflectiveLog Log(User author, string title, DateTime? sharedAt)
             {
                 var log = new ReflectiveLog(author.Id, TestLogs.Text(title, title), protector, (sharedAt ?? now).AddHours(-1));
-                if (sharedAt is { } at) log.Share(author.Id, log.Version, at);
+                if (sharedAt is { } at)
+                {
+                    log.Share(author.Id, log.Version, at);
+                    db.LogShares.Add(new LogShare(log.Id, author == lee ? oli.Id : sol.Id, at));
+                }
                 db.ReflectiveLogs.Add(log);
                 return log;
             }

@@ -18,7 +18,7 @@ namespace CSELearning.IntegrationTests.Features.Notifications;
 /// A small cast, worked out by hand. Ash is a learner supervised by Sol; Fay supervised Ash until yesterday;
 /// Lee is a learner supervised by Oli. Expected: Ash is told their log was returned for revision, that Sol
 /// signed a supervision record, and that a certificate's refresh is overdue; Sol that a log has waited more
-/// than 7 days for review; Lee that a refresh is due within 30 days. Fay and Oli get nothing.
+/// than 14 days (Supervision:ReviewOverdueAfterDays) for review; Lee that a refresh is due within 30 days. Fay and Oli get nothing.
 /// </summary>
 public abstract class NotificationTests(AppFactory factory) : IntegrationTest(factory)
 {
@@ -47,7 +47,7 @@ public abstract class NotificationTests(AppFactory factory) : IntegrationTest(fa
         var revision = await sol1.PostFormAsync($"/reflections/{returned}", $"/reflections/{returned}/request-revision", [new("Version", "2"), new("Text", "Please add " + NotePhrase)]);
         Assert.Equal(HttpStatusCode.Redirect, revision.StatusCode);
 
-        // Shared with Sol (and, before Fay's supervision ended, with Fay), then left: it will wait 8 days.
+        // Shared with Sol (and, before Fay's supervision ended, with Fay), then left: it will wait 15 days.
         var waiting = await Factory.LogAsync(ash, TestLogs.Text("Second visit", LogPhrase), supervisor: sol);
         await Factory.WithDbAsync(async db =>
         {
@@ -69,7 +69,7 @@ public abstract class NotificationTests(AppFactory factory) : IntegrationTest(fa
         var sign = await sol1.PostFormAsync($"/supervision/records/{recordId}/sign", $"/supervision/records/{recordId}/sign/confirm", [new("Version", "1")]);
         Assert.Equal(HttpStatusCode.Redirect, sign.StatusCode);
 
-        // Certificates: Ash's expired 20 days from now's point of view, Lee's expires within 30 days (after the 8 days pass).
+        // Certificates: Ash's expired 20 days from now's point of view, Lee's expires within 30 days (after the 15 days pass).
         var months = Factory.Services.GetRequiredService<ContentCatalog>().Modules
             .Select(m => m.RefreshMonths).First(m => m is not null)!.Value;
         var module = Factory.Services.GetRequiredService<ContentCatalog>().Find("recognising-exploitation")
@@ -79,7 +79,7 @@ public abstract class NotificationTests(AppFactory factory) : IntegrationTest(fa
         await Factory.IssueCertificatesAsync(ash, DateTime.UtcNow.AddMonths(-months).AddDays(-12));
         await Factory.IssueCertificatesAsync(lee, DateTime.UtcNow.AddMonths(-months).AddDays(20));
 
-        Factory.Clock.Advance(TimeSpan.FromDays(8));
+        Factory.Clock.Advance(TimeSpan.FromDays(15));
         Factory.Email.Clear();
         return new Cast(ash, sol, fay, lee, oli, returned, waiting, recordId);
     }
@@ -295,6 +295,84 @@ public abstract class NotificationTests(AppFactory factory) : IntegrationTest(fa
         Assert.InRange(retried.NextAttemptAt - Factory.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(1.5), TimeSpan.FromMinutes(2));
         _ = cast;
     }
+
+    /// <summary>
+    /// Kit agreed to meet Max every 4 weeks and last met him 25 days ago (due in 3 days: reminded), Rae every 4
+    /// weeks and met her 10 days ago (due in 18: not yet), Zed every 2 weeks from 30 days ago with no session
+    /// recorded (due 16 days ago: reminded). Una has no agreed frequency; Pat's weekly supervision of Max ended
+    /// yesterday. Both people in a due supervision are told, once per due day.
+    /// </summary>
+    [Fact]
+    public async Task Supervision_due_by_the_agreed_frequency_reminds_both_people_once_per_session_due()
+    {
+        var org = await Factory.CreateOrganisationAsync();
+        var kit = await Factory.CreateUserAsync("kit.supervisor@riverside.example", org, Roles.Supervisor);
+        var pat = await Factory.CreateUserAsync("pat.former@riverside.example", org, Roles.Supervisor);
+        var max = await Factory.CreateUserAsync("max.learner@riverside.example", org, Roles.Learner);
+        var rae = await Factory.CreateUserAsync("rae.learner@riverside.example", org, Roles.Learner);
+        var zed = await Factory.CreateUserAsync("zed.learner@riverside.example", org, Roles.Learner);
+        var una = await Factory.CreateUserAsync("una.learner@riverside.example", org, Roles.Learner);
+        var today = DateOnly.FromDateTime(Factory.Clock.GetUtcNow().UtcDateTime);
+        await Factory.SuperviseAsync(kit, max, today.AddDays(-60), frequencyWeeks: 4);
+        await Factory.SuperviseAsync(kit, rae, today.AddDays(-60), frequencyWeeks: 4);
+        await Factory.SuperviseAsync(kit, zed, today.AddDays(-30), frequencyWeeks: 2);
+        await Factory.SuperviseAsync(kit, una, today.AddDays(-200));
+        await Factory.SuperviseAsync(pat, max, today.AddDays(-100), today.AddDays(-1), frequencyWeeks: 1);
+        await RecordSessionAsync(kit, max, today.AddDays(-25));
+        await RecordSessionAsync(kit, rae, today.AddDays(-10));
+
+        await RunJobAsync(Factory);
+
+        var due = await SupervisionDueAsync();
+        Assert.Equal(new[]
+        {
+            (kit.Id, max.Id.ToString("D"), today.AddDays(3)),
+            (kit.Id, zed.Id.ToString("D"), today.AddDays(-16)),
+            (max.Id, kit.Id.ToString("D"), today.AddDays(3)),
+            (zed.Id, kit.Id.ToString("D"), today.AddDays(-16)),
+        }.OrderBy(d => d.Item1).ThenBy(d => d.Item2), due.Select(n => (n.UserId, n.ItemId, n.DueOn)));
+        var toKit = await Factory.SignedInAsync(kit.Email!);
+        var page = await toKit.GetPageAsync("/notifications");
+        Assert.Contains($"href=\"/supervision/records/new?supervisee={max.Id:D}\"", page);
+        Assert.Contains($"Supervision with {zed.DisplayName} was due on", page);
+        Assert.Contains("you agreed to meet every 2 weeks.", page);
+        var toMax = await Factory.SignedInAsync(max.Email!);
+        Assert.Contains($"Your supervision with {kit.DisplayName} is due by", await toMax.GetPageAsync("/notifications"));
+        var digest = Assert.Single(Factory.Email.Messages, m => m.To.Mailboxes.Single().Address == kit.Email);
+        Assert.Contains($"https://localhost/supervision/records/new?supervisee={max.Id:D}", digest.TextBody);
+
+        // Scanned again, nothing new; a session recorded today moves Max's next one 28 days on, out of reach.
+        await RunJobAsync(Factory);
+        await RecordSessionAsync(kit, max, today);
+        await RunJobAsync(Factory);
+        Assert.Equal(due.Count, (await SupervisionDueAsync()).Count);
+
+        // 22 days on, Max's next session is due within the week and Rae's has passed: a reminder each, to both
+        // people; Zed's, still overdue from the same day, is not repeated.
+        Factory.Clock.Advance(TimeSpan.FromDays(22));
+        await RunJobAsync(Factory);
+        var later = (await SupervisionDueAsync()).Except(due).ToList();
+        Assert.Equal(new[]
+        {
+            (kit.Id, max.Id.ToString("D"), today.AddDays(28)),
+            (kit.Id, rae.Id.ToString("D"), today.AddDays(18)),
+            (max.Id, kit.Id.ToString("D"), today.AddDays(28)),
+            (rae.Id, kit.Id.ToString("D"), today.AddDays(18)),
+        }.OrderBy(d => d.Item1).ThenBy(d => d.Item2), later);
+    }
+
+    private Task<List<(Guid UserId, string ItemId, DateOnly DueOn)>> SupervisionDueAsync() => Factory.WithDbAsync(async db =>
+        (await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKind.SupervisionDue)
+            .Select(n => new { n.UserId, n.ItemId, n.DueOn }).ToListAsync())
+        .Select(n => (n.UserId, n.ItemId, n.DueOn)).OrderBy(n => n.UserId).ThenBy(n => n.ItemId).ToList());
+
+    private Task RecordSessionAsync(User supervisor, User supervisee, DateOnly on) => Factory.WithDbAsync(async db =>
+    {
+        var protector = Factory.Services.GetRequiredService<ITextProtector>();
+        db.SupervisionRecords.Add(SupervisionRecord.Start(supervisor.Id, supervisee.Id, [],
+            new SessionDetails(on, null, SessionNotes.Empty with { Discussion = RecordPhrase }, [], []), protector, DateTime.UtcNow));
+        await db.SaveChangesAsync();
+    });
 
     private static string Raw(MimeKit.MimeMessage message)
     {
