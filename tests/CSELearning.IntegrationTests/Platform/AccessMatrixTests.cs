@@ -160,6 +160,10 @@ public abstract class AccessMatrixTests(AppFactory factory) : IntegrationTest(fa
         ["GET /supervision/records/{id:guid}/sign"] = new("/supervision/records/{record}/sign", Forbidden, Ok, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn),
         ["POST /supervision/records/{id:guid}/sign/confirm"] = new("/supervision/records/{record}/sign/confirm", Forbidden, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2"),
         ["POST /supervision/records/{id:guid}/sign"] = new("/supervision/records/{record}/sign", Reached, Reached, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2"),
+        // Acknowledging is the supervisee's alone: the button (with any comment typed), the confirmation, and the confirm.
+        ["POST /supervision/records/{id:guid}/acknowledge"] = new("/supervision/records/{record}/acknowledge", Reached, Forbidden, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn),
+        ["GET /supervision/records/{id:guid}/acknowledge"] = new("/supervision/records/{record}/acknowledge", Ok, Forbidden, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn),
+        ["POST /supervision/records/{id:guid}/acknowledge/confirm"] = new("/supervision/records/{record}/acknowledge/confirm", Reached, Forbidden, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, "Version=2"),
         ["GET /admin/audit"] = AdministratorOnly("/admin/audit"),
         ["GET /admin/certificates"] = AdministratorOnly("/admin/certificates?number={number}"),
         ["GET /admin/certificates/{id:guid}"] = AdministratorOnly("/admin/certificates/{certificate}"),

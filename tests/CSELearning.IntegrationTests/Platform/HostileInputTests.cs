@@ -183,6 +183,7 @@ public abstract partial class HostileInputTests(AppFactory factory) : Integratio
             (author, "/reflections/new", othersToken, []),
             (author, $"/supervision/records/{world.RecordId}/comments", othersToken, [new("Text", "Forged")]),
             (author, $"/supervision/records/{world.RecordId}/sign", stale, [new("Version", "2")]),
+            (author, $"/supervision/records/{world.RecordId}/acknowledge/confirm", stale, [new("Version", "2")]),
             (author, "/account/change-password", stale, [new("CurrentPassword", TestData.Password), new("NewPassword", "a-new-password-nobody-knows"), new("ConfirmPassword", "a-new-password-nobody-knows")]),
             (supervisor, $"/reflections/{world.LogId}/sign-off", othersToken, [new("Version", "2")]),
             (supervisor, $"/reflections/{world.LogId}/comments", stale, [new("Version", "2"), new("Stage", "feelings"), new("Text", "Forged")]),

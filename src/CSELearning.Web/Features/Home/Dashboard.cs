@@ -16,6 +16,12 @@ public static class Dashboard
     // link's description, so a screen reader hears all three together.
     public sealed record TaskItem(string Id, string Text, string Url, string? Hint, string Status, string TagClass, int? ProgressValue = null, int? ProgressMax = null);
 
+    // A card of tasks (_TaskCard): Action is the link beside its title, WhenEmpty what it says when it has no tasks.
+    public sealed record TaskCard(string Id, string Title, IReadOnlyList<TaskItem> Tasks, TaskCardLink? Action = null, string? Intro = null,
+        Microsoft.AspNetCore.Html.IHtmlContent? WhenEmpty = null);
+
+    public sealed record TaskCardLink(string Text, string Url);
+
     public sealed record LearnerSection(string? Agency, string? Team, IReadOnlyList<string> Supervisors, LearnerTasks.Model Tasks);
 
     public sealed record SupervisorSection(IReadOnlyList<Supervisee> Supervisees, SupervisorTasks.Model Tasks);

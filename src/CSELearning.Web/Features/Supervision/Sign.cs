@@ -9,7 +9,7 @@ namespace CSELearning.Web.Features.Supervision;
 
 // Signing is final, so the supervisor signs in two steps: "Sign this record" in the editor saves what the form
 // holds (refused with the text kept, as a save is) and shows what signing will lock; only "Yes, sign this record"
-// there signs. The supervisee acknowledges in one step, as before.
+// there signs. The supervisee's acknowledgement is confirmed the same way (Acknowledge).
 public static class Sign
 {
     public sealed record Model(Guid Id, int Version, string SuperviseeName, DateOnly SessionDate, int ActionCount, int LogCount,
@@ -22,11 +22,12 @@ public static class Sign
 
     public sealed class Handler(AppDbContext db, ITextProtector protector, RecordAccess access, Open.Handler open, Save.Handler save)
     {
-        // From the editor (the whole form) or, for the supervisee, the acknowledgement button (the version alone).
+        // From the editor (the whole form). A supervisee's record page from before acknowledging was confirmed posts
+        // here too (the version alone): it is sent to confirm, and nothing is locked.
         public async Task<HandlerResult> HandleAsync(ClaimsPrincipal principal, Guid id, RecordForm form, CancellationToken cancellationToken)
         {
             if (await access.OpenAsync(principal, id, cancellationToken) is not var (_, party)) return new NotFound();
-            if (party == Party.Supervisee) return await SignAsync(principal, id, form.Version, cancellationToken);
+            if (party == Party.Supervisee) return new Done(Acknowledge.ConfirmUrl(id));
 
             // A form with no session date is not the editor's (a page from before signing was confirmed): nothing to save.
             if (form.SessionDate is null) return Confirm(id);
@@ -67,22 +68,11 @@ public static class Sign
             var now = access.Now;
             var refused = await db.SaveOrRefuseAsync(() =>
             {
-                if (party == Party.Supervisor)
-                {
-                    record.SignAsSupervisor(record.SupervisorId, version, protector, now);
-                    db.AuditEntries.Add(new AuditEntry(AuditAction.SupervisionRecordSigned, record.SupervisorId, record.Id, record.SuperviseeId, now));
-                    db.Notifications.Add(Notifications.SignatureWaitingNotice.For(record, now));
-                }
-                else
-                {
-                    record.Acknowledge(record.SuperviseeId, version, now);
-                    db.AuditEntries.Add(new AuditEntry(AuditAction.SupervisionRecordAcknowledged, record.SuperviseeId, record.Id, record.SuperviseeId, now));
-                }
+                record.SignAsSupervisor(record.SupervisorId, version, protector, now);
+                db.AuditEntries.Add(new AuditEntry(AuditAction.SupervisionRecordSigned, record.SupervisorId, record.Id, record.SuperviseeId, now));
+                db.Notifications.Add(Notifications.SignatureWaitingNotice.For(record, now));
             }, cancellationToken);
-            if (refused is null)
-                return new Done($"/supervision/records/{id}", party == Party.Supervisor
-                    ? "Record signed: your supervisee can now acknowledge it"
-                    : "Record acknowledged: it is now signed by you both and locked");
+            if (refused is null) return new Done($"/supervision/records/{id}", "Record signed: your supervisee can now acknowledge it");
 
             var current = await access.OpenAsync(principal, id, cancellationToken);
             if (current is null) return new NotFound();

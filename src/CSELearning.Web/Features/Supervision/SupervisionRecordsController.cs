@@ -68,4 +68,16 @@ public sealed class SupervisionRecordsController : Controller
     [HttpPost("{id:guid}/sign/confirm")]
     public async Task<IActionResult> ConfirmSign(Guid id, Sign.Input input, [FromServices] Sign.Handler handler, CancellationToken cancellationToken) =>
         this.Respond(await handler.ConfirmAsync(User, id, input, cancellationToken), "Open");
+
+    [HttpPost("{id:guid}/acknowledge")]
+    public async Task<IActionResult> Acknowledge(Guid id, Comment.Input input, [FromServices] Acknowledge.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.PressAsync(User, id, input, cancellationToken), "Open");
+
+    [HttpGet("{id:guid}/acknowledge")]
+    public async Task<IActionResult> ConfirmAcknowledge(Guid id, [FromServices] Acknowledge.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.ShowAsync(User, id, cancellationToken), "Acknowledge");
+
+    [HttpPost("{id:guid}/acknowledge/confirm")]
+    public async Task<IActionResult> ConfirmAcknowledge(Guid id, Acknowledge.Input input, [FromServices] Acknowledge.Handler handler, CancellationToken cancellationToken) =>
+        this.Respond(await handler.ConfirmAsync(User, id, input, cancellationToken), "Open");
 }

@@ -82,7 +82,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         var supervisor = await Factory.SignedInAsync(people.Supervisor.Email!);
 
         var save = await supervisee.PostWithTokenAsync(Url(id), Browser.AntiforgeryToken(await supervisee.GetPageAsync(Url(id))), RecordFields(1, discussion: "Rewritten"));
-        var early = await supervisee.PostWithTokenAsync(Url(id) + "/sign", Browser.AntiforgeryToken(await supervisee.GetPageAsync(Url(id))), [new("Version", "1")]);
+        var early = await supervisee.PostWithTokenAsync(Url(id) + "/acknowledge/confirm", Browser.AntiforgeryToken(await supervisee.GetPageAsync(Url(id))), [new("Version", "1")]);
         var comment = await supervisor.PostWithTokenAsync(Url(id) + "/comments", Browser.AntiforgeryToken(await supervisor.GetPageAsync(Url(id))), [new("Text", "A comment")]);
 
         Assert.Equal(HttpStatusCode.Forbidden, save.StatusCode);
@@ -92,7 +92,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         Assert.Equal(before, await SnapshotAsync());
         var page = await supervisee.GetPageAsync(Url(id));
         Assert.DoesNotContain("name=\"Discussion\"", page);
-        Assert.DoesNotContain($"action=\"{Url(id)}/sign\"", page); // nothing to acknowledge until the supervisor signs
+        Assert.DoesNotContain($"formaction=\"{Url(id)}/acknowledge\"", page); // nothing to acknowledge until the supervisor signs
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
             new(HttpMethod.Get, Start(people.Supervisee.Id)),
             new(HttpMethod.Get, Url(id)),
         };
-        requests.AddRange(new[] { Start(people.Supervisee.Id), Url(id), Url(id) + "/comments", Url(id) + "/sign" }
+        requests.AddRange(new[] { Start(people.Supervisee.Id), Url(id), Url(id) + "/comments", Url(id) + "/sign", Url(id) + "/acknowledge", Url(id) + "/acknowledge/confirm" }
             .Select(path => new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent([]) }));
         foreach (var request in requests)
         {
@@ -216,7 +216,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         var afterSigning = await supervisor.GetPageAsync(Url(id));
         Assert.DoesNotContain("name=\"Discussion\"", afterSigning);
         Assert.Contains("Awaiting acknowledgement", afterSigning);
-        var acknowledged = await supervisee.PostFormAsync(Url(id), Url(id) + "/sign", [new("Version", "3")]);
+        var acknowledged = await supervisee.PostFormAsync(Url(id) + "/acknowledge", Url(id) + "/acknowledge/confirm", [new("Version", "3")]);
         Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
 
         var record = await Factory.WithDbAsync(db => db.SupervisionRecords.SingleAsync());
@@ -239,7 +239,7 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         var lateComment = await supervisee.PostWithTokenAsync(Url(id) + "/comments", superviseeToken, [new("Text", "One more thing")]);
         Assert.Equal(HttpStatusCode.BadRequest, lateComment.StatusCode);
         Assert.Contains("it is locked and your comment was not added", WebUtility.HtmlDecode(await lateComment.Content.ReadAsStringAsync()));
-        Assert.Equal(HttpStatusCode.BadRequest, (await supervisee.PostWithTokenAsync(Url(id) + "/sign", superviseeToken, [new("Version", "4")])).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisee.PostWithTokenAsync(Url(id) + "/acknowledge/confirm", superviseeToken, [new("Version", "4")])).StatusCode);
         Assert.Equal(before, await SnapshotAsync());
         Assert.DoesNotContain("Changed after the lock", await supervisor.GetPageAsync(Url(id)));
     }
@@ -364,7 +364,8 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
 
         await supervisee.PostFormAsync(Url(id), Url(id) + "/comments", [new("Text", "A comment about " + Phrase)]);
         await supervisor.PostFormAsync(Url(id) + "/sign", Url(id) + "/sign/confirm", [new("Version", "1")]);
-        await supervisee.PostFormAsync(Url(id), Url(id) + "/sign", [new("Version", "2")]);
+        await supervisee.PostFormAsync(Url(id), Url(id) + "/acknowledge", []);
+        await supervisee.PostFormAsync(Url(id) + "/acknowledge", Url(id) + "/acknowledge/confirm", [new("Version", "2")]);
 
         var all = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync());
         // The supervisor wrote the record: each time the supervisee opened it (before commenting, before signing), that read is audited.
@@ -531,6 +532,8 @@ public abstract class SupervisionRecordTests(AppFactory factory) : IntegrationTe
         (Url(id), [.. RecordFields(1, discussion: "overwritten")]),
         (Url(id) + "/comments", [new("Text", "a comment")]),
         (Url(id) + "/sign", [new("Version", "1")]),
+        (Url(id) + "/acknowledge", [new("Text", "a comment")]),
+        (Url(id) + "/acknowledge/confirm", [new("Version", "1")]),
     ];
 
     /// <summary>Everything in the supervision tables and the audit trail, as stored.</summary>
