@@ -163,6 +163,8 @@ public abstract class ErasureTests(AppFactory factory) : AdministrationTest(fact
         // The supervisor's unsent comments: on the erased person's log, and on the peer's.
         await Factory.ReviewDraftAsync(cast.Supervisor, erins.Log, "Draft-on-Erin");
         await Factory.ReviewDraftAsync(cast.Supervisor, pats.Log, "Draft-on-Pat");
+        // And one of the erased person's own on someone else's log, as they would have as a supervisor.
+        await Factory.ReviewDraftAsync(cast.Learner, pats.Log, "Erin-on-Pat");
         Func<AppDbContext, Guid, Task<int>> count = kind switch
         {
             "reply" => (db, id) => db.CommentReplies.CountAsync(r => r.AuthorId == id),
