@@ -11,12 +11,14 @@ internal sealed class ReflectiveLogsDocument(string authorName, IReadOnlyList<Re
     // Module: The module's title and version, for a log started from a module's prompt.
     public sealed record Log(string Title, string? ModuleId, string? ModuleVersion, string? Module, LogStatus Status,
         DateTime CreatedAt, DateTime UpdatedAt, DateTime? SharedAt, ReflectionText Text, IReadOnlyList<Comment> Comments,
-        Review? SignedOff, Review? RevisionRequested, Review? Reopened)
+        IReadOnlyList<Reply> Replies, Review? SignedOff, Review? RevisionRequested, Review? Reopened)
     {
         public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? "Untitled reflective log" : Title;
     }
 
     public sealed record Comment(GibbsStage Stage, string SupervisorName, DateTime At, string Text);
+
+    public sealed record Reply(GibbsStage Stage, DateTime At, string Text);
 
     // A supervisor's review step: who, when, and the note or reason they gave (none for a sign-off).
     public sealed record Review(string ByName, DateTime At, string? Note);
@@ -40,8 +42,12 @@ internal sealed class ReflectiveLogsDocument(string authorName, IReadOnlyList<Re
         {
             var text = log.Text.Stage(stage);
             document.Field(stage.Heading(), string.IsNullOrWhiteSpace(text) ? "Nothing written." : text);
-            foreach (var comment in log.Comments.Where(c => c.Stage == stage))
-                document.Field($"Comment from {comment.SupervisorName}, {Dates.Moment(comment.At)}", comment.Text);
+            // One thread a stage, comments and the author's replies in the order written, as the log's page shows it.
+            var thread = log.Comments.Where(c => c.Stage == stage)
+                .Select(c => (c.At, Heading: $"Comment from {c.SupervisorName}, {Dates.Moment(c.At)}", c.Text))
+                .Concat(log.Replies.Where(r => r.Stage == stage).Select(r => (r.At, Heading: $"Your reply, {Dates.Moment(r.At)}", r.Text)))
+                .OrderBy(entry => entry.At);
+            foreach (var (_, heading, said) in thread) document.Field(heading, said);
         }
         document.Space(8);
     }

@@ -53,6 +53,8 @@ public sealed class CommandLineTests
     [InlineData("Security__IdleTimeout", "00:00:05", "Security:IdleTimeout must be between")]
     [InlineData("Retention__ClosedAccountReflectionsMonths", "0", "Retention:ClosedAccountReflectionsMonths must be between 1 and 1200")]
     [InlineData("Retention__ClosedAccountSupervisionNotesMonths", "5000", "Retention:ClosedAccountSupervisionNotesMonths must be between 1 and 1200")]
+    [InlineData("Retention__ReadNotificationMonths", "0", "Retention:ReadNotificationMonths must be between 1 and 1200")]
+    [InlineData("Retention__SentEmailDays", "1", "Retention:SentEmailDays must be between 2 and 3650")]
     [InlineData("Email__SmtpHost", "smtp.riverside.example", "Email:From must be an email address")]
     [InlineData("Site__PublicBaseUrl", "not a url", "Site:PublicBaseUrl must be an absolute")]
     [InlineData("DataProtection__CertificatePath", "", "DataProtection:CertificatePath is not set")]

@@ -14,7 +14,8 @@ namespace CSELearning.Web.Features.Account;
 
 // Right of access (UK GDPR article 15) and portability (article 20). It takes no user id, so nobody can
 // download anyone else's. A supervisor gets the facts of their supervision but not the text of their supervisees'
-// logs or of the notes about them: that is about someone else, and is in that person's own download.
+// logs or of the notes about them: that is about someone else, and is in that person's own download. The same holds
+// for their unsent drafts of comments on a supervisee's log, whose facts are given but not their text.
 public static class MyData
 {
     public const string FileName = "my-data.zip";
@@ -29,7 +30,7 @@ public static class MyData
 
     public sealed class Handler(AppDbContext db, ContentCatalog catalog, CertificateFiles certificates,
         Reflections.Export.Handler logsPdf, MyLearning.Record.Handler learningRecord, Supervision.Download.Handler recordPdf,
-        Supervision.Open.Handler openRecord, TimeProvider clock)
+        Supervision.Open.Handler openRecord, ITextProtector protector, TimeProvider clock)
     {
         public async Task<Summary> SummaryAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         {
@@ -113,6 +114,8 @@ public static class MyData
             var completions = await db.ModuleCompletions.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.CompletedAt)
                 .ToListAsync(cancellationToken);
             var owned = await db.Certificates.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.IssuedAt).ToListAsync(cancellationToken);
+            var runs = await db.ScenarioRuns.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.EndedAt).ThenBy(r => r.Id)
+                .ToListAsync(cancellationToken);
 
             var logs = await logsPdf.LogsAsync(userId, cancellationToken);
             var logRows = await db.ReflectiveLogs.AsNoTracking().Where(l => l.AuthorId == userId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id)
@@ -152,6 +155,18 @@ public static class MyData
             var commentsGiven = await db.ReviewComments.AsNoTracking().Where(c => c.SupervisorId == userId && !logIds.Contains(c.LogId))
                 .OrderBy(c => c.CreatedAt).Select(c => new { c.LogId, c.Stage, c.CreatedAt }).ToListAsync(cancellationToken);
 
+            var formDrafts = await db.FormDrafts.AsNoTracking().Where(d => d.OwnerId == userId).OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id)
+                .ToListAsync(cancellationToken);
+            var keptDrafts = await db.KeptDrafts.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
+                .ToListAsync(cancellationToken);
+            var notifications = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
+                .ToListAsync(cancellationToken);
+            var emailsOff = await db.NotificationOptOuts.AsNoTracking().Where(o => o.UserId == userId).Select(o => o.Kind).ToListAsync(cancellationToken);
+            // What was sent to them and when; never a body, which for account emails holds a reset link.
+            var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+                .Select(m => new { m.Kind, m.To, m.Subject, m.CreatedAt, m.SentAt, m.GaveUpAt })
+                .ToListAsync(cancellationToken);
+
             var audit = await db.AuditEntries.AsNoTracking().Where(a => a.ActorId == userId || a.OwnerId == userId).OrderBy(a => a.At)
                 .Select(a => new { a.At, a.Action, a.ActorId, a.SubjectId, a.OwnerId })
                 .ToListAsync(cancellationToken);
@@ -175,6 +190,11 @@ public static class MyData
                         p.ActiveSeconds, p.LastSectionId, p.CompletedAt,
                         ScenarioChoices = choices.Where(c => c.ProgressId == p.Id)
                             .Select(c => new { c.ScenarioId, c.ModuleVersion, c.Playthrough, c.Step, c.NodeId, c.ChoiceNumber, c.TargetNodeId, c.MadeAt, c.WithdrawnAt }),
+                        ScenarioRuns = runs.Where(r => r.ProgressId == p.Id).Select(r => new
+                        {
+                            r.ScenarioId, r.ModuleVersion, r.Playthrough, Ending = r.EndingNodeId, r.Outcome, r.ScoredDecisions, r.RecommendedDecisions,
+                            r.FirstPassPercent, r.EndedAt,
+                        }),
                         KnowledgeCheckAttempts = attempts.Where(a => a.ProgressId == p.Id).Select(a => new
                         {
                             a.CheckId, a.ModuleVersion, a.Number, a.CorrectCount, a.QuestionCount, a.ScorePercent, a.Passed, a.SubmittedAt,
@@ -200,10 +220,31 @@ public static class MyData
                     Stages = GibbsStages.All.ToDictionary(s => s.Key(), s => log.Text.Stage(s)),
                     SharedWith = shares.Where(s => s.LogId == logRows[i].Id).Select(s => new { Supervisor = s.SharedWith, s.SharedAt }),
                     Comments = log.Comments.Select(c => new { Stage = c.Stage.Key(), Supervisor = c.SupervisorName, c.At, c.Text }),
+                    Replies = log.Replies.Select(r => new { Stage = r.Stage.Key(), r.At, r.Text }),
                     SignedOff = log.SignedOff, RevisionRequested = log.RevisionRequested, Reopened = log.Reopened,
                 }),
                 SupervisionRecords = new { AsSupervisee = asSupervisee, AsSupervisor = asSupervisor },
                 ReviewCommentsOnSuperviseesLogs = commentsGiven.Select(c => new { c.LogId, Stage = c.Stage.ToString(), c.CreatedAt }),
+                Drafts = new
+                {
+                    Forms = formDrafts.Select(d => logIds.Contains(d.LogId)
+                        ? (object)new { d.LogId, d.Form, d.UpdatedAt, Fields = d.Read(protector) }
+                        : new { d.LogId, d.Form, d.UpdatedAt, FieldsWritten = d.Read(protector).Keys }),
+                    KeptAfterSessionEnded = keptDrafts.Select(d => new
+                    {
+                        d.Path, d.FormPage, KeptAt = d.CreatedAt, d.ExpiresAt,
+                        Fields = KeptDrafts.KeepTypedText.Read(d, protector).Select(f => new { f.Name, f.Value }),
+                    }),
+                },
+                Notifications = new
+                {
+                    Received = notifications.Select(n => new
+                    {
+                        n.Kind, n.Text, n.Link, DueOn = n.DueOn == DateOnly.MinValue ? (DateOnly?)null : n.DueOn, n.CreatedAt, n.ReadAt, n.Email,
+                    }),
+                    EmailPreferences = Notifications.Preferences.Kinds.Select(k => new { k.Kind, k.Label, Emailed = !emailsOff.Contains(k.Kind) }),
+                    Emails = emails,
+                },
                 Audit = audit.Select(a => new
                 {
                     a.At, Action = a.Action.ToString(), By = a.ActorId == userId ? "you" : actorNames.GetValueOrDefault(a.ActorId, "a former user"),

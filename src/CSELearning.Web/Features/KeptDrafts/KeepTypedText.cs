@@ -26,6 +26,9 @@ public static class KeepTypedText
 
     public sealed record Field(string Name, string Value);
 
+    public static IReadOnlyList<Field> Read(KeptDraft draft, ITextProtector protector) =>
+        JsonSerializer.Deserialize<List<Field>>(protector.Unprotect(draft.ProtectedFields)) ?? [];
+
     public sealed class Handler(AppDbContext db, ITextProtector protector, TimeProvider time, AppSignInManager signIn,
         IAntiforgery antiforgery, ILogger<Handler> logger)
     {
@@ -75,8 +78,7 @@ public static class KeepTypedText
             return true;
         }
 
-        public IReadOnlyList<Field> Read(KeptDraft draft) =>
-            JsonSerializer.Deserialize<List<Field>>(protector.Unprotect(draft.ProtectedFields)) ?? [];
+        public IReadOnlyList<Field> Read(KeptDraft draft) => KeepTypedText.Read(draft, protector);
     }
 
     /// <summary>The fields worth keeping: typed text, never a password, a token or a bare number, id or yes/no.</summary>

@@ -10,7 +10,7 @@ public static class PersonalRecords
     {
         var logs = db.ReflectiveLogs.Where(l => authors.Contains(l.AuthorId)).Select(l => l.Id);
         await db.ReviewComments.Where(c => logs.Contains(c.LogId)).ExecuteDeleteAsync(cancellationToken);
-        await db.CommentReplies.Where(r => logs.Contains(r.LogId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CommentReplies.Where(r => logs.Contains(r.LogId) || authors.Contains(r.AuthorId)).ExecuteDeleteAsync(cancellationToken);
         // Unsent drafts go with the log, and a person's own drafts on others' logs go with them.
         await db.FormDrafts.Where(d => logs.Contains(d.LogId) || authors.Contains(d.OwnerId)).ExecuteDeleteAsync(cancellationToken);
         await db.LogShares.Where(s => logs.Contains(s.LogId)).ExecuteDeleteAsync(cancellationToken);

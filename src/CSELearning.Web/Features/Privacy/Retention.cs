@@ -1,5 +1,6 @@
 using CSELearning.Web.Data;
 using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Domain.Notifications;
 using CSELearning.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,8 @@ namespace CSELearning.Web.Features.Privacy;
 public static class Retention
 {
     public sealed record Result(int ReflectiveLogs, int SupervisionRecords);
+
+    public sealed record SpentNotices(int Notifications, int Emails);
 
     public sealed class Handler(AppDbContext db, IOptions<RetentionOptions> options, TimeProvider time)
     {
@@ -34,6 +37,28 @@ public static class Retention
                 await transaction.CommitAsync(ct);
                 return new Result(logs, records);
             }, cancellationToken);
+        }
+
+        // Not personal records under a hold (what happened is in the audit trail and the records themselves), so not audited.
+        public async Task<SpentNotices> DeleteSpentNoticesAsync(CancellationToken cancellationToken)
+        {
+            var settings = options.Value;
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(now);
+            var readBefore = now.AddMonths(-settings.ReadNotificationMonths);
+            var closed = ClosedBefore(readBefore);
+            // A reminder the scan finds again while its cause lasts (an expired certificate, a log still waiting) would
+            // come back unread, and be emailed again, if deleted: those go only with a long-closed account, which the
+            // scan passes over. A one-off notice, or a due-soon reminder whose date has come, does not come back.
+            var notifications = await db.Notifications.Where(n => closed.Contains(n.UserId)
+                    || (n.ReadAt != null && n.ReadAt < readBefore
+                        && (n.Kind == NotificationKind.RevisionRequested || n.Kind == NotificationKind.SignatureWaiting
+                            || (n.Kind == NotificationKind.RefreshDueSoon && n.DueOn <= today))))
+                .ExecuteDeleteAsync(cancellationToken);
+            var sentBefore = now.AddDays(-settings.SentEmailDays);
+            var emails = await db.OutboxMessages.Where(m => (m.SentAt != null && m.SentAt < sentBefore) || (m.GaveUpAt != null && m.GaveUpAt < sentBefore))
+                .ExecuteDeleteAsync(cancellationToken);
+            return new SpentNotices(notifications, emails);
         }
 
         private IQueryable<Guid> ClosedBefore(DateTime cutoff) =>
@@ -75,9 +100,10 @@ public sealed class RetentionService(IServiceScopeFactory scopes, IOptions<Reten
             var sessions = await scope.ServiceProvider.GetRequiredService<SessionRecords>().DeleteFinishedAsync(absoluteTimeout, stoppingToken);
             // Text kept from forms sent after a session ended, past its week.
             var keptDrafts = await KeptDrafts.Discard.DeleteExpiredAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), time.GetUtcNow().UtcDateTime, stoppingToken);
+            var notices = await scope.ServiceProvider.GetRequiredService<Retention.Handler>().DeleteSpentNoticesAsync(stoppingToken);
             if (logger.IsEnabled(LogLevel.Information))
-                logger.LogInformation("Retention: deleted {Logs} reflective logs and {Records} supervision records of closed accounts, {Sessions} finished sessions and {KeptDrafts} expired kept drafts",
-                    result.ReflectiveLogs, result.SupervisionRecords, sessions, keptDrafts);
+                logger.LogInformation("Retention: deleted {Logs} reflective logs and {Records} supervision records of closed accounts, {Sessions} finished sessions, {KeptDrafts} expired kept drafts, {Notifications} old notifications and {Emails} sent emails",
+                    result.ReflectiveLogs, result.SupervisionRecords, sessions, keptDrafts, notices.Notifications, notices.Emails);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {

@@ -24,6 +24,8 @@ public static class Export
             var logs = await db.ReflectiveLogs.AsNoTracking().Where(l => l.AuthorId == authorId).OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).ToListAsync(cancellationToken);
             var logIds = logs.Select(l => l.Id).ToList();
             var comments = await db.ReviewComments.AsNoTracking().Where(c => logIds.Contains(c.LogId)).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+            var replies = await db.CommentReplies.AsNoTracking().Where(r => logIds.Contains(r.LogId) && r.AuthorId == authorId)
+                .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
             var reviewerIds = comments.Select(c => c.SupervisorId)
                 .Concat(logs.SelectMany(l => new[] { l.SignedOffById, l.RevisionRequestedById, l.ReopenedById }).OfType<Guid>())
                 .Distinct().ToList();
@@ -37,6 +39,7 @@ public static class Export
                 return new ReflectiveLogsDocument.Log(text.Title, log.ModuleId, log.ModuleVersion, module, log.Status,
                     log.CreatedAt, log.UpdatedAt, log.SharedAt, text,
                     comments.Where(c => c.LogId == log.Id).Select(c => new ReflectiveLogsDocument.Comment(c.Stage, Name(c.SupervisorId), c.CreatedAt, c.Read(protector))).ToList(),
+                    replies.Where(r => r.LogId == log.Id).Select(r => new ReflectiveLogsDocument.Reply(r.Stage, r.CreatedAt, r.Read(protector))).ToList(),
                     log.SignedOffAt is { } signed ? new ReflectiveLogsDocument.Review(Name(log.SignedOffById), signed, null) : null,
                     log.RevisionRequestedAt is { } asked ? new ReflectiveLogsDocument.Review(Name(log.RevisionRequestedById), asked, log.RevisionNote(protector)) : null,
                     log.ReopenedAt is { } reopened ? new ReflectiveLogsDocument.Review(Name(log.ReopenedById), reopened, log.ReopenReason(protector)) : null);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Tests.Shared;
 using CSELearning.Web.Domain;
+using CSELearning.Web.Domain.Notifications;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Domain.Supervision;
 using Microsoft.Extensions.DependencyInjection;
@@ -162,6 +163,107 @@ public abstract class MyDataTests(AppFactory factory) : IntegrationTest(factory)
         foreach (var foreign in new[] { "Supervisor-own", "Other-secret", "Other-title", "Lee Other", "sol.supervisor@", "lee.other@" })
             Assert.DoesNotContain(foreign, theirs.AllText);
         Assert.Single(theirs.Files.Keys, k => k.StartsWith("certificates/", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Two learners with the same supervisor, each with a reply, drafts, notifications, an email choice, emails
+    /// and a scenario run marked with their own name: the owner's download is read, the other's must not show.
+    /// </summary>
+    private async Task<(Download Mine, User Owner, TestPersonalRecords.Seeded Seeded)> OwnersDownloadAsync()
+    {
+        var org = await Factory.CreateOrganisationAsync();
+        var supervisor = await Factory.CreateUserAsync("sol.supervisor@riverside.example", org, Roles.Supervisor);
+        var owner = await Factory.CreateUserAsync("ash.owner@riverside.example", org, Roles.Learner);
+        var other = await Factory.CreateUserAsync("lee.other@riverside.example", org, Roles.Learner);
+        await Factory.SuperviseAsync(supervisor, owner, Today.AddMonths(-2));
+        await Factory.SuperviseAsync(supervisor, other, Today.AddMonths(-2));
+        var seeded = await Factory.SeedPersonalRecordsAsync(owner, supervisor, "Owner", NotificationKind.ReviewWaiting);
+        await Factory.SeedPersonalRecordsAsync(other, supervisor, "Other", NotificationKind.RefreshOverdue);
+        return (await DownloadAsync(await Factory.SignedInAsync(owner.Email!)), owner, seeded);
+    }
+
+    [Theory]
+    [InlineData("reply")]
+    [InlineData("form draft")]
+    [InlineData("kept draft")]
+    [InlineData("notification")]
+    [InlineData("email preference")]
+    [InlineData("email")]
+    [InlineData("scenario run")]
+    public async Task Each_kind_of_record_is_in_its_owners_download_and_not_in_anyone_elses(string kind)
+    {
+        var (mine, owner, seeded) = await OwnersDownloadAsync();
+        var data = mine.Data;
+        var drafts = data.GetProperty("drafts");
+        var notifications = data.GetProperty("notifications");
+        switch (kind)
+        {
+            case "reply":
+                // In the log's thread, after the supervisor's comment the export already gives the author.
+                var log = Assert.Single(data.GetProperty("reflectiveLogs").EnumerateArray());
+                var reply = Assert.Single(log.GetProperty("replies").EnumerateArray());
+                Assert.Equal(("conclusion", "Owner-reply"), (reply.GetProperty("stage").GetString(), reply.GetProperty("text").GetString()));
+                Assert.Equal("Owner-comment", log.GetProperty("comments")[0].GetProperty("text").GetString());
+                var pdf = new PdfFile(mine.Files["reflective-logs.pdf"]).Text;
+                Assert.Contains("Owner-reply", pdf);
+                Assert.True(pdf.IndexOf("Owner-comment", StringComparison.Ordinal) < pdf.IndexOf("Owner-reply", StringComparison.Ordinal), "The reply follows the comment it answers.");
+                break;
+            case "form draft":
+                var form = Assert.Single(drafts.GetProperty("forms").EnumerateArray());
+                Assert.Equal((seeded.Log.ToString(), "replies"), (form.GetProperty("logId").GetString(), form.GetProperty("form").GetString()));
+                Assert.Equal("Owner-reply-draft", form.GetProperty("fields").GetProperty("reply-conclusion").GetString());
+                break;
+            case "kept draft":
+                var kept = Assert.Single(drafts.GetProperty("keptAfterSessionEnded").EnumerateArray());
+                Assert.Equal($"/reflections/{seeded.Log}", kept.GetProperty("path").GetString());
+                Assert.Equal("Owner-kept", Assert.Single(kept.GetProperty("fields").EnumerateArray()).GetProperty("value").GetString());
+                break;
+            case "notification":
+                var notice = Assert.Single(notifications.GetProperty("received").EnumerateArray());
+                Assert.Equal(("RevisionRequested", "Owner-notice"), (notice.GetProperty("kind").GetString(), notice.GetProperty("text").GetString()));
+                break;
+            case "email preference":
+                var preferences = notifications.GetProperty("emailPreferences").EnumerateArray().ToList();
+                Assert.Equal(Enum.GetValues<NotificationKind>().Length, preferences.Count);
+                Assert.Equal(["ReviewWaiting"], preferences.Where(p => !p.GetProperty("emailed").GetBoolean()).Select(p => p.GetProperty("kind").GetString()));
+                break;
+            case "email":
+                var emails = notifications.GetProperty("emails").EnumerateArray().ToList();
+                Assert.Equal(["Owner-sent", "Owner-waiting"], emails.Select(e => e.GetProperty("subject").GetString()).Order(StringComparer.Ordinal));
+                Assert.All(emails, e => Assert.Equal(owner.Email, e.GetProperty("to").GetString()));
+                Assert.Single(emails, e => e.GetProperty("sentAt").ValueKind == JsonValueKind.String);
+                // What an email said is never in the file: an account email's holds a reset link.
+                Assert.DoesNotContain("Owner-body", mine.Json);
+                break;
+            case "scenario run":
+                var runs = data.GetProperty("learning").GetProperty("moduleProgress").EnumerateArray().SelectMany(p => p.GetProperty("scenarioRuns").EnumerateArray());
+                Assert.Equal(seeded.EndingNodeId, Assert.Single(runs).GetProperty("ending").GetString());
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+        foreach (var foreign in new[] { "Other-", "lee.other@" })
+            Assert.DoesNotContain(foreign, mine.AllText);
+    }
+
+    [Fact]
+    public async Task A_supervisors_unsent_comment_on_a_supervisees_log_is_in_their_download_without_its_text()
+    {
+        var org = await Factory.CreateOrganisationAsync();
+        var supervisor = await Factory.CreateUserAsync("sol.supervisor@riverside.example", org, Roles.Supervisor);
+        var supervisee = await Factory.CreateUserAsync("ash.supervisee@riverside.example", org, Roles.Learner);
+        await Factory.SuperviseAsync(supervisor, supervisee, Today.AddMonths(-2));
+        var log = await Factory.LogAsync(supervisee, TestLogs.Text("Supervisee-title", "Supervisee-secret"), supervisor: supervisor);
+        await Factory.ReviewDraftAsync(supervisor, log, "Drafted-about-the-supervisee");
+
+        var mine = await DownloadAsync(await Factory.SignedInAsync(supervisor.Email!));
+        var form = Assert.Single(mine.Data.GetProperty("drafts").GetProperty("forms").EnumerateArray());
+        Assert.Equal((log.ToString(), "review"), (form.GetProperty("logId").GetString(), form.GetProperty("form").GetString()));
+        Assert.Equal(["comment-analysis"], form.GetProperty("fieldsWritten").EnumerateArray().Select(f => f.GetString()));
+        Assert.DoesNotContain("Drafted-about-the-supervisee", mine.AllText);
+
+        // Nor is it in the supervisee's: it is not theirs, and was never sent to them.
+        Assert.DoesNotContain("Drafted-about-the-supervisee", (await DownloadAsync(await Factory.SignedInAsync(supervisee.Email!))).AllText);
     }
 
     [Theory]

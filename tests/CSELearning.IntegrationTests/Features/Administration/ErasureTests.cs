@@ -1,8 +1,10 @@
 using System.Net;
 using CSELearning.IntegrationTests.Infrastructure;
+using CSELearning.Web.Data;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
 using CSELearning.Web.Domain.Certificates;
+using CSELearning.Web.Domain.Notifications;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Domain.Supervision;
 using CSELearning.Web.Features.Administration.Users;
@@ -144,6 +146,60 @@ public abstract class ErasureTests(AppFactory factory) : AdministrationTest(fact
         Assert.DoesNotContain("/erase\"", page);
         Assert.Contains("Erased</strong>", await cast.Admin.GetPageAsync("/admin/users"));
         Assert.DoesNotContain("Erin Erased", await cast.Admin.GetPageAsync("/admin/users"));
+    }
+
+    [Theory]
+    [InlineData("reply")]
+    [InlineData("form draft")]
+    [InlineData("kept draft")]
+    [InlineData("notification")]
+    [InlineData("email preference")]
+    [InlineData("email")]
+    public async Task Erasing_leaves_no_row_of_each_kind_for_the_person_and_touches_no_one_elses(string kind)
+    {
+        var cast = await CastAsync();
+        var erins = await Factory.SeedPersonalRecordsAsync(cast.Learner, cast.Supervisor, "Erin", NotificationKind.RefreshOverdue);
+        var pats = await Factory.SeedPersonalRecordsAsync(cast.Peer, cast.Supervisor, "Pat", NotificationKind.RefreshOverdue);
+        // The supervisor's unsent comments: on the erased person's log, and on the peer's.
+        await Factory.ReviewDraftAsync(cast.Supervisor, erins.Log, "Draft-on-Erin");
+        await Factory.ReviewDraftAsync(cast.Supervisor, pats.Log, "Draft-on-Pat");
+        // And one of the erased person's own on someone else's log, as they would have as a supervisor.
+        await Factory.ReviewDraftAsync(cast.Learner, pats.Log, "Erin-on-Pat");
+        Func<AppDbContext, Guid, Task<int>> count = kind switch
+        {
+            "reply" => (db, id) => db.CommentReplies.CountAsync(r => r.AuthorId == id),
+            "form draft" => (db, id) => db.FormDrafts.CountAsync(d => d.OwnerId == id),
+            "kept draft" => (db, id) => db.KeptDrafts.CountAsync(d => d.UserId == id),
+            "notification" => (db, id) => db.Notifications.CountAsync(n => n.UserId == id),
+            "email preference" => (db, id) => db.NotificationOptOuts.CountAsync(o => o.UserId == id),
+            // Sent or waiting, each holds the address.
+            "email" => (db, id) => db.OutboxMessages.CountAsync(m => m.UserId == id),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+        var before = await Factory.WithDbAsync(async db => (Erin: await count(db, cast.Learner.Id), Pat: await count(db, cast.Peer.Id)));
+        Assert.True(before.Erin > 0);
+
+        AssertRedirect(await cast.Admin.PostFormAsync(EraseUrl(cast.Learner), [new("ConfirmName", "Erin Erased")]), $"/admin/users/{cast.Learner.Id}");
+
+        await Factory.WithDbAsync(async db =>
+        {
+            Assert.Equal(0, await count(db, cast.Learner.Id));
+            Assert.Equal(before.Pat, await count(db, cast.Peer.Id));
+            switch (kind)
+            {
+                case "form draft":
+                    // Drafts about the erased person's log go with it; the same supervisor's draft on the peer's log stays.
+                    Assert.False(await db.FormDrafts.AnyAsync(d => d.LogId == erins.Log));
+                    Assert.Equal(1, await db.FormDrafts.CountAsync(d => d.OwnerId == cast.Supervisor.Id && d.LogId == pats.Log));
+                    break;
+                case "reply":
+                    Assert.False(await db.CommentReplies.AnyAsync(r => r.LogId == erins.Log));
+                    break;
+                case "email":
+                    Assert.False(await db.OutboxMessages.AnyAsync(m => m.To == "erin.erased@riverside.example"));
+                    break;
+            }
+        });
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public abstract class PrivacyNoticeTests(AppFactory factory) : IntegrationTest(f
         Assert.Contains("<h1 class=\"govuk-heading-l\">Privacy notice</h1>", page);
         Assert.Contains($"Deleted {ReflectionsPeriod} after it is closed, with the comments", page);
         Assert.Contains("Deleted 6 years after it is closed.", page);
+        Assert.Contains("Deleted 1 year after you read them", page);
+        Assert.Contains("deleted 30 days after it was sent", page);
         foreach (var heading in new[] { "What we hold about you", "Why we hold it", "Who can see your reflective logs", "How long we keep it", "Your rights" })
             Assert.Contains($">{heading}</h2>", page);
         Assert.Contains("href=\"/account/my-data\"", page);

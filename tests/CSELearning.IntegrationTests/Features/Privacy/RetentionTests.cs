@@ -1,6 +1,7 @@
 using CSELearning.IntegrationTests.Infrastructure;
 using CSELearning.Web.Domain;
 using CSELearning.Web.Domain.Audit;
+using CSELearning.Web.Domain.Notifications;
 using CSELearning.Web.Domain.Reflections;
 using CSELearning.Web.Domain.Supervision;
 using CSELearning.Web.Features.Privacy;
@@ -106,6 +107,67 @@ public abstract class RetentionTests(AppFactory factory) : IntegrationTest(facto
             Assert.Equal("Reflective logs deleted: 0; supervision records deleted: 1", runs[4].Detail);
             Assert.All(runs, r => Assert.Equal(Guid.Empty, r.OwnerId));
         });
+    }
+
+    [Fact]
+    public async Task Read_notices_and_sent_emails_go_after_their_periods_and_nothing_still_needed_does()
+    {
+        var org = await Factory.CreateOrganisationAsync();
+        var active = await Factory.CreateUserAsync("ava.active@riverside.example", org, Roles.Learner);
+        var closed = await Factory.CreateUserAsync("cal.closed@riverside.example", org, Roles.Learner);
+        var today = DateOnly.FromDateTime(Now);
+        await Factory.WithDbAsync(async db =>
+        {
+            var protector = Factory.Services.GetRequiredService<ITextProtector>();
+            Notification Notice(User person, NotificationKind kind, string item, DateOnly dueOn, bool read)
+            {
+                var notification = new Notification(person.Id, kind, item, dueOn, item, "/my-learning", Now);
+                if (read) notification.MarkRead(Now);
+                return notification;
+            }
+            db.Notifications.AddRange(
+                Notice(active, NotificationKind.RevisionRequested, "read-once", today, read: true),
+                Notice(active, NotificationKind.RefreshDueSoon, "read-due-soon", today.AddDays(20), read: true),
+                Notice(active, NotificationKind.SignatureWaiting, "unread", today, read: false),
+                // Found again by the reminder scan for as long as the certificate stays expired.
+                Notice(active, NotificationKind.RefreshOverdue, "read-still-overdue", today, read: true),
+                Notice(closed, NotificationKind.RefreshOverdue, "closed-unread", today, read: false));
+            OutboxMessage Email(string key, DateTime? sentAt, bool givenUp = false)
+            {
+                var message = new OutboxMessage(key, OutboxKind.Digest, active.Id, active.Email!, key, protector.Protect("Body"), Now, Now);
+                if (sentAt is { } at) message.Sent(at);
+                for (var i = 0; givenUp && i < OutboxMessage.MaxAttempts; i++) message.Failed("550", Now);
+                return message;
+            }
+            db.OutboxMessages.AddRange(Email("sent", Now), Email("given-up", null, givenUp: true), Email("waiting", null));
+            await db.SaveChangesAsync();
+        });
+        await SetActiveAsync(closed, active: false);
+
+        // What is left, as "notifications | emails" by item and key.
+        async Task<string> HeldAsync()
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Retention.Handler>().DeleteSpentNoticesAsync(CancellationToken.None);
+            return await Factory.WithDbAsync(async db =>
+                string.Join(",", (await db.Notifications.Select(n => n.ItemId).ToListAsync()).Order(StringComparer.Ordinal)) + " | "
+                + string.Join(",", (await db.OutboxMessages.Select(m => m.Key).ToListAsync()).Order(StringComparer.Ordinal)));
+        }
+
+        const string allNotices = "closed-unread,read-due-soon,read-once,read-still-overdue,unread";
+        Assert.Equal($"{allNotices} | given-up,sent,waiting", await HeldAsync());
+        Factory.Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal($"{allNotices} | given-up,sent,waiting", await HeldAsync());
+        // 30 days after sending (or giving up), the email's row and the address on it go; one still waiting stays.
+        Factory.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal($"{allNotices} | waiting", await HeldAsync());
+
+        Factory.Clock.Advance(TimeSpan.FromDays(330));
+        Assert.Equal($"{allNotices} | waiting", await HeldAsync());
+        // A year on: read one-off notices and a due-soon reminder whose date has passed go, and all of the closed account's;
+        // an unread notice stays, and so does a read reminder the scan would only make again.
+        Factory.Clock.Advance(TimeSpan.FromDays(10));
+        Assert.Equal("read-still-overdue,unread | waiting", await HeldAsync());
     }
 }
 

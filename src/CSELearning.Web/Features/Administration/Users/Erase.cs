@@ -57,6 +57,10 @@ public static class Erase
                 await PersonalRecords.DeleteLogsAsync(db, person, ct);
                 await PersonalRecords.DeleteSupervisionRecordsAsync(db, person, ct);
                 await db.KeptDrafts.Where(d => d.UserId == id).ExecuteDeleteAsync(ct);
+                await db.Notifications.Where(n => n.UserId == id).ExecuteDeleteAsync(ct);
+                await db.NotificationOptOuts.Where(o => o.UserId == id).ExecuteDeleteAsync(ct);
+                // Sent ones too: a sent email keeps the address it went to. Nothing else is sent to an erased account.
+                await db.OutboxMessages.Where(m => m.UserId == id).ExecuteDeleteAsync(ct);
 
                 foreach (var certificate in await db.Certificates.Where(c => c.UserId == id).ToListAsync(ct))
                     certificate.EraseLearner(adminId, now);
