@@ -77,12 +77,13 @@ public static class ScenarioChoices
                 foreach (var node in scenario.Nodes.Where(n => !n.IsEnding && n.Choices.Count > 0))
                 {
                     var deciding = byChoice.Where(c => c.ScenarioId == scenario.Id && c.NodeId == node.Id && c.ChoiceNumber == 0).Sum(c => c.People);
-                    var choices = node.Choices.Select((choice, i) =>
-                    {
-                        var people = byChoice.Where(c => c.ScenarioId == scenario.Id && c.NodeId == node.Id && c.ChoiceNumber == i + 1).Sum(c => c.People);
-                        return new Choice(i + 1, choice.Text, choice.IsRecommended, Figure.Count(people), Figure.Rate(people, deciding));
-                    }).ToList();
-                    points.Add(new DecisionPoint(scenario.Title, node.Title, Figure.Count(deciding), choices));
+                    var people = node.Choices.Select((_, i) => byChoice.Where(c => c.ScenarioId == scenario.Id && c.NodeId == node.Id && c.ChoiceNumber == i + 1).Sum(c => c.People)).ToList();
+                    // Someone who went back and chose again counts under both options, so the options can add up to more than
+                    // those deciding; but mostly they add up exactly, and a reader will take it that they do.
+                    var (kinds, decidingKind) = Suppression.ProtectSum(people, deciding, totalShownElsewhere: false);
+                    var choices = node.Choices.Select((choice, i) => new Choice(i + 1, choice.Text, choice.IsRecommended,
+                        Figure.Count(people[i], kinds[i]), Figure.Rate(people[i], kinds[i], deciding, decidingKind))).ToList();
+                    points.Add(new DecisionPoint(scenario.Title, node.Title, Figure.Count(deciding, decidingKind), choices));
                 }
             }
             return new Model(filter, scope, modules, module.Title, points, await EndingsAsync(scope, filter, module, ct), []);
@@ -115,11 +116,10 @@ public static class ScenarioChoices
                 var ids = endings.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
                 // Only endings the content still has: one taken out by a minor change has no title to show.
                 var total = reached.Where(c => c.ScenarioId == scenario.Id && ids.Contains(c.EndingNodeId)).Sum(c => c.People);
-                result.Add(new Endings(scenario.Title, Figure.Count(total), endings.Select(node =>
-                {
-                    var people = reached.Where(c => c.ScenarioId == scenario.Id && c.EndingNodeId == node.Id).Sum(c => c.People);
-                    return new Ending(node.Title, node.Outcome!.Value, Figure.Count(people), Figure.Rate(people, total));
-                }).ToList()));
+                var people = endings.Select(node => reached.Where(c => c.ScenarioId == scenario.Id && c.EndingNodeId == node.Id).Sum(c => c.People)).ToList();
+                var (kinds, totalKind) = Suppression.ProtectSum(people, total, totalShownElsewhere: false);
+                result.Add(new Endings(scenario.Title, Figure.Count(total, totalKind), endings.Select((node, i) =>
+                    new Ending(node.Title, node.Outcome!.Value, Figure.Count(people[i], kinds[i]), Figure.Rate(people[i], kinds[i], total, totalKind))).ToList()));
             }
             return result;
         }
