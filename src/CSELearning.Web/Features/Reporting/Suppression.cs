@@ -7,8 +7,9 @@ namespace CSELearning.Web.Features.Reporting;
 // A reader knows more than the sums: a count shown as "fewer than 5" is 0 to 4, and one hidden to protect it is 5 or
 // more (the page says which). So a sum is safe only when, given the shown figures and those ranges, every hidden
 // count of it could still be at least two values: two hidden counts of 4 under a total of 8 are as exposed as one.
-// For one sum that check is exact; the reports' tables are sets of separate sums (a column and its total), or sums
-// that share no hidden count, where checking each sum in turn is exact too.
+// For one sum that check is exact, and the uptake and trends tables are separate sums (a column and its total). Where
+// sums share counts (a scenario's points and the options leading to them) each sum is checked in turn, which catches
+// what one sum gives away but not what a reader could get by combining several; docs/reporting.md says so.
 //
 // It runs on the counts a report has already added up, never on people's rows: a few hundred cells at most.
 public static class Suppression
