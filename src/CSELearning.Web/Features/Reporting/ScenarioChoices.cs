@@ -71,25 +71,59 @@ public static class ScenarioChoices
                 .Where(c => !ModuleVersion.TryParse(c.ModuleVersion, out var parsed) || !module.IsSupersededByMajorChange(parsed))
                 .ToList();
 
+            var reached = await ReachedAsync(scope, filter, module, ct);
             var points = new List<DecisionPoint>();
+            var endings = new List<Endings>();
             foreach (var scenario in module.SectionsOf<Scenario>())
             {
-                foreach (var node in scenario.Nodes.Where(n => !n.IsEnding && n.Choices.Count > 0))
-                {
-                    var deciding = byChoice.Where(c => c.ScenarioId == scenario.Id && c.NodeId == node.Id && c.ChoiceNumber == 0).Sum(c => c.People);
-                    var choices = node.Choices.Select((choice, i) =>
-                    {
-                        var people = byChoice.Where(c => c.ScenarioId == scenario.Id && c.NodeId == node.Id && c.ChoiceNumber == i + 1).Sum(c => c.People);
-                        return new Choice(i + 1, choice.Text, choice.IsRecommended, Figure.Count(people), Figure.Rate(people, deciding));
-                    }).ToList();
-                    points.Add(new DecisionPoint(scenario.Title, node.Title, Figure.Count(deciding), choices));
-                }
+                var (scenarioPoints, scenarioEndings) = Figures(scenario,
+                    (node, choice) => byChoice.Where(c => c.ScenarioId == scenario.Id && c.NodeId == node && c.ChoiceNumber == choice).Sum(c => c.People),
+                    node => reached.Where(c => c.ScenarioId == scenario.Id && c.EndingNodeId == node).Sum(c => c.People));
+                points.AddRange(scenarioPoints);
+                endings.Add(scenarioEndings);
             }
-            return new Model(filter, scope, modules, module.Title, points, await EndingsAsync(scope, filter, module, ct), []);
+            return new Model(filter, scope, modules, module.Title, points, endings, []);
+        }
+
+        // A scenario's figures add up in three ways a reader can use: a point's options to the people deciding there, the
+        // endings to the people reaching one, and the options that lead to a point or an ending to the people deciding or
+        // ending there. The last two need not hold exactly (someone who went back counts under two options; someone can
+        // stop between points), but a reader will take it that they do, so all of them are protected together.
+        private static (List<DecisionPoint> Points, Endings Endings) Figures(Scenario scenario, Func<string, int, int> people, Func<string, int> reaching)
+        {
+            var counts = new List<int>();
+            var sums = new List<Suppression.Sum>();
+            int Cell(int count)
+            {
+                counts.Add(count);
+                return counts.Count - 1;
+            }
+            var nodes = scenario.Nodes.Where(n => !n.IsEnding && n.Choices.Count > 0).ToList();
+            var endingNodes = scenario.Nodes.Where(n => n.IsEnding && n.Outcome is not null).ToList();
+            var deciding = nodes.ToDictionary(n => n.Id, n => Cell(people(n.Id, 0)));
+            var options = nodes.ToDictionary(n => n.Id, n => n.Choices.Select((_, i) => Cell(people(n.Id, i + 1))).ToList());
+            // Only endings the content still has: one taken out by a minor change has no title to show.
+            var ending = endingNodes.ToDictionary(n => n.Id, n => Cell(reaching(n.Id)));
+            var reached = Cell(endingNodes.Sum(n => reaching(n.Id)));
+            sums.AddRange(nodes.Select(n => new Suppression.Sum(deciding[n.Id], options[n.Id])));
+            sums.Add(new Suppression.Sum(reached, [.. ending.Values]));
+            foreach (var (target, cell) in deciding.Concat(ending))
+            {
+                var leading = nodes.SelectMany(n => n.Choices.Select((c, i) => (c.Target, Cell: options[n.Id][i]))).Where(c => c.Target == target).Select(c => c.Cell).ToList();
+                if (leading.Count > 0) sums.Add(new Suppression.Sum(cell, leading));
+            }
+            var kinds = Suppression.Protect(counts, sums);
+
+            Figure Count(int cell) => Figure.Count(counts[cell], kinds[cell]);
+            Figure Share(int cell, int of) => Figure.Rate(counts[cell], kinds[cell], counts[of], kinds[of]);
+            var points = nodes.Select(n => new DecisionPoint(scenario.Title, n.Title, Count(deciding[n.Id]),
+                n.Choices.Select((choice, i) => new Choice(i + 1, choice.Text, choice.IsRecommended, Count(options[n.Id][i]), Share(options[n.Id][i], deciding[n.Id]))).ToList())).ToList();
+            return (points, new Endings(scenario.Title, Count(reached),
+                endingNodes.Select(n => new Ending(n.Title, n.Outcome!.Value, Count(ending[n.Id]), Share(ending[n.Id], reached))).ToList()));
         }
 
         // Each progress's first time through counts once, at the ending it reached, from the same scope and period.
-        private async Task<IReadOnlyList<Endings>> EndingsAsync(ReportScope scope, ReportFilter filter, ContentModule module, CancellationToken ct)
+        private async Task<List<(string ScenarioId, string EndingNodeId, int People)>> ReachedAsync(ReportScope scope, ReportFilter filter, ContentModule module, CancellationToken ct)
         {
             var (moduleId, start, end) = (module.Id, filter.From, filter.To);
             var counts = db.EndingCounts.AsNoTracking()
@@ -102,26 +136,12 @@ public static class ScenarioChoices
                 var name = role.ToString();
                 counts = counts.Where(c => c.JobRole == name);
             }
-            var reached = (await counts.GroupBy(c => new { c.ScenarioId, c.EndingNodeId, c.ModuleVersion })
+            return (await counts.GroupBy(c => new { c.ScenarioId, c.EndingNodeId, c.ModuleVersion })
                 .Select(g => new { g.Key.ScenarioId, g.Key.EndingNodeId, g.Key.ModuleVersion, People = g.Sum(c => c.People) })
                 .ToListAsync(ct))
                 .Where(c => !ModuleVersion.TryParse(c.ModuleVersion, out var parsed) || !module.IsSupersededByMajorChange(parsed))
+                .Select(c => (c.ScenarioId, c.EndingNodeId, c.People))
                 .ToList();
-
-            var result = new List<Endings>();
-            foreach (var scenario in module.SectionsOf<Scenario>())
-            {
-                var endings = scenario.Nodes.Where(n => n.IsEnding && n.Outcome is not null).ToList();
-                var ids = endings.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-                // Only endings the content still has: one taken out by a minor change has no title to show.
-                var total = reached.Where(c => c.ScenarioId == scenario.Id && ids.Contains(c.EndingNodeId)).Sum(c => c.People);
-                result.Add(new Endings(scenario.Title, Figure.Count(total), endings.Select(node =>
-                {
-                    var people = reached.Where(c => c.ScenarioId == scenario.Id && c.EndingNodeId == node.Id).Sum(c => c.People);
-                    return new Ending(node.Title, node.Outcome!.Value, Figure.Count(people), Figure.Rate(people, total));
-                }).ToList()));
-            }
-            return result;
         }
     }
 }

@@ -13,6 +13,7 @@ namespace CSELearning.Web.Features.Reporting;
 public static class Targets
 {
     public const string SuppressedStatusText = "Not shown (fewer than 5)";
+    public const string WithheldStatusText = "Not shown (to protect a small number)";
 
     // Status: null when the completion rate is suppressed.
     public sealed record Row(Guid Id, string Agency, string Module, int Percent, DateOnly DueOn, Figure InScope, Figure Completed, Figure Rate, TargetStatus? Status,
@@ -27,13 +28,14 @@ public static class Targets
             yield return ["Agency", "Module", "Target", "By", "Learners in scope", "Completed", "Completion rate", "Status"];
             foreach (var row in Rows)
                 yield return [row.Agency, row.Module, row.Percent + "%", row.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    row.InScope.ToString(), row.Completed.ToString(), row.Rate.ToString(), StatusText(row.Status)];
+                    row.InScope.ToString(), row.Completed.ToString(), row.Rate.ToString(), StatusText(row.Status, row.Rate)];
         }
     }
 
-    public static string StatusText(TargetStatus? status) => status switch
+    // rate: the completion rate the status is read from, hidden for one of two reasons.
+    public static string StatusText(TargetStatus? status, Figure rate) => status switch
     {
-        null => SuppressedStatusText,
+        null => rate.IsWithheld ? WithheldStatusText : SuppressedStatusText,
         TargetStatus.Met => "Met",
         TargetStatus.Behind => "Behind",
         TargetStatus.Missed => "Missed",
@@ -72,11 +74,13 @@ public static class Targets
                 var module = catalog.Find(group.Key);
                 foreach (var target in group)
                 {
+                    // The uptake report's figures by agency, hidden as it hides them: this page shows the same agencies' counts,
+                    // and a figure shown here that the uptake view hides would give back what it protects.
                     var row = counts.GetValueOrDefault((group.Key, target.AgencyId.ToString()));
                     var (inScope, completed) = row?.Counts ?? (0, 0);
-                    var rate = Figure.Rate(completed, inScope);
+                    var rate = row?.CompletionRate ?? Figure.Suppressed();
                     rows.Add(new Row(target.Id, agencies.GetValueOrDefault(target.AgencyId.ToString(), ""), module?.Title ?? target.ModuleId, target.Percent, target.DueOn,
-                        Figure.Count(inScope), Figure.Count(completed), rate, rate.IsSuppressed ? null : target.StatusOn(today, completed, inScope),
+                        row?.InScope ?? Figure.Suppressed(), row?.Completed ?? Figure.Suppressed(), rate, rate.IsSuppressed ? null : target.StatusOn(today, completed, inScope),
                         target.AgencyId, target.ModuleId));
                 }
             }

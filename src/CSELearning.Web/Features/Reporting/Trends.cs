@@ -54,14 +54,16 @@ public static class Trends
                 .ToListAsync(ct))
                 .Select(c => new { c.AgencyId, c.Month.Year, c.Month.Month, c.Count }).ToList();
 
-            Row RowOf(string name, IEnumerable<(int Year, int Month, int Count)> cells) =>
-                new(name, months.Select(m => Figure.Count(cells.Where(c => c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count))).ToList());
+            int[] Cells(IEnumerable<(int Year, int Month, int Count)> cells) =>
+                [.. months.Select(m => cells.Where(c => c.Year == m.Year && c.Month == m.Month).Sum(c => c.Count))];
 
-            var agencies = scope.Agencies
-                .Where(a => filter.Agency is null || a.Value == filter.Agency.ToString())
-                .Select(a => RowOf(a.Text, counts.Where(c => c.AgencyId.ToString() == a.Value).Select(c => (c.Year, c.Month, c.Count))))
-                .ToList();
-            var total = RowOf(filter.Agency is null ? "All agencies" : "Total", counts.Select(c => (c.Year, c.Month, c.Count)));
+            var shown = scope.Agencies.Where(a => filter.Agency is null || a.Value == filter.Agency.ToString()).ToList();
+            var byAgency = shown.Select(a => Cells(counts.Where(c => c.AgencyId.ToString() == a.Value).Select(c => (c.Year, c.Month, c.Count)))).ToList();
+            var totals = Cells(counts.Select(c => (c.Year, c.Month, c.Count)));
+            // Each month's agencies add up to its total below them; the months have no total, so each month is a sum of its own.
+            var kinds = months.Select((_, m) => Suppression.ProtectSum([.. byAgency.Select(a => a[m])], totals[m], totalShownElsewhere: false)).ToList();
+            var agencies = shown.Select((a, i) => new Row(a.Text, [.. months.Select((_, m) => Figure.Count(byAgency[i][m], kinds[m].Parts[i]))])).ToList();
+            var total = new Row(filter.Agency is null ? "All agencies" : "Total", [.. months.Select((_, m) => Figure.Count(totals[m], kinds[m].Total))]);
             return new Model(filter, scope, modules, months, agencies, total, []);
         }
     }

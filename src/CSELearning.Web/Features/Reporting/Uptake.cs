@@ -78,20 +78,35 @@ public static class Uptake
             foreach (var (module, inScope, started, refreshDue, minutes) in figures)
             {
                 var keys = inScope.Keys.Concat(started.Keys).Distinct().ToList();
-                rows.AddRange(Labels(filter.By, keys, scope, teams).Select(label =>
+                var labels = Labels(filter.By, keys, scope, teams);
+                var histograms = labels.Select(l => minutes.GetValueOrDefault(l.Key) ?? []).ToList();
+                int[][] columns =
+                [
+                    [.. labels.Select(l => inScope.GetValueOrDefault(l.Key))],
+                    [.. labels.Select(l => started.GetValueOrDefault(l.Key))],
+                    [.. histograms.Select(h => h.Values.Sum())],
+                    [.. labels.Select(l => refreshDue.GetValueOrDefault(l.Key))],
+                ];
+                var kinds = columns.Select(c => Protect(c, filter.By)).ToArray();
+                rows.AddRange(labels.Select((label, i) =>
                 {
-                    var people = inScope.GetValueOrDefault(label.Key);
-                    var histogram = minutes.GetValueOrDefault(label.Key) ?? [];
-                    var completed = histogram.Values.Sum();
+                    var (people, completed) = (columns[0][i], columns[2][i]);
                     return new Row(module.Id, module.Title, label.Key, filter.By == Breakdown.Module ? null : label.Text, (people, completed),
-                        Figure.Count(people), Figure.Count(started.GetValueOrDefault(label.Key)), Figure.Count(completed),
-                        Figure.Rate(completed, people),
-                        Figure.Median(completed, Median(histogram), "minutes"),
-                        Figure.Count(refreshDue.GetValueOrDefault(label.Key)));
+                        Figure.Count(people, kinds[0][i]), Figure.Count(columns[1][i], kinds[1][i]), Figure.Count(completed, kinds[2][i]),
+                        Figure.Rate(completed, kinds[2][i], people, kinds[0][i]),
+                        Figure.Median(completed, Median(histograms[i]), "minutes"),
+                        Figure.Count(columns[3][i], kinds[3][i]));
                 }));
             }
             return rows;
         }
+
+        // A breakdown's groups add up exactly to the module's figure, which the view by module shows with the same filters,
+        // so each column of a module's groups is a sum whose total is shown elsewhere. (The median does not add up; it is
+        // drawn from the completed people, and shown whenever they are five or more.)
+        private static Suppression.Kind[] Protect(int[] groups, Breakdown by) => by == Breakdown.Module
+            ? [.. groups.Select(g => g < Figure.SmallestGroup ? Suppression.Kind.Primary : Suppression.Kind.Shown)]
+            : Suppression.ProtectSum(groups, groups.Sum(), totalShownElsewhere: true).Parts;
 
         private const int ModulesAtOnce = 3;
 

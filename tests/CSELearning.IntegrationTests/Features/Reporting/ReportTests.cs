@@ -20,17 +20,20 @@ namespace CSELearning.IntegrationTests.Features.Reporting;
 /// (refresh due); N10 never started. Also in North but not in scope: a manager (not in the
 /// module's audience), a deactivated social worker who completed, and a commissioner (no Learner role).
 /// Riverside, South agency: three police officers, one of whom completed: every figure fewer than five.
+/// Riverside, East agency: six social workers who all started in March and none of whom completed. A breakdown's
+/// groups add up to the module's figures, so South's small counts take East's (the smallest others) with them.
 /// The fixture's second module, for police officers only, has South's three in scope and nobody else.
 /// Hillside, another partnership: six completed learners, never in Riverside's figures.
 /// </summary>
-public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
+public abstract partial class ReportTests(AppFactory factory) : IntegrationTest(factory)
 {
     private const string ModuleId = "recognising-exploitation";
     private const string Title = "Recognising the signs of child sexual exploitation";
     private const string Police = "First steps for police officers";
     private const string Header = "Module,Agency,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due";
+    private const string Withheld = "not shown (to protect a small number)";
 
-    private sealed record Cast(Guid Riverside, Guid North, Guid South, Guid Hillside, Guid HillsideAgency, string Commissioner, string HillsideCommissioner);
+    private sealed record Cast(Guid Riverside, Guid North, Guid South, Guid East, Guid Hillside, Guid HillsideAgency, string Commissioner, string HillsideCommissioner);
 
     [Fact]
     public async Task Figures_by_agency_match_the_hand_built_partnership_and_small_groups_are_suppressed()
@@ -43,6 +46,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal([
             Header,
             $"{Police},South,{Suppressed(6)}",
+            $"{Title},East,{Withheld},{Withheld},{Suppressed(4)}",
             $"{Title},North,10,9,6,60%,35 minutes,fewer than 5",
             $"{Title},South,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5",
         ], csv);
@@ -133,17 +137,18 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal([
             "Module,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
             $"{Police},{Suppressed(6)}",
-            $"{Title},13,10,7,53.8%,30 minutes,fewer than 5",
+            $"{Title},19,16,7,36.8%,30 minutes,fewer than 5",
         ], await CsvAsync(client, "/reports/uptake.csv?by=Module"));
         Assert.Equal([
             "Module,Job role,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
             $"{Police},Police officer or staff,{Suppressed(6)}",
             $"{Title},Police officer or staff,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5,fewer than 5",
-            $"{Title},Social worker,10,9,6,60%,35 minutes,fewer than 5",
+            $"{Title},Social worker,{Withheld},{Withheld},{Withheld},{Withheld},35 minutes,fewer than 5",
         ], await CsvAsync(client, "/reports/uptake.csv?by=Role"));
         Assert.Equal([
             "Module,Team,Learners in scope,Started,Completed,Completion rate,Median learning time,Refresh due",
-            $"{Title},North Exploitation Team,10,9,6,60%,35 minutes,fewer than 5",
+            $"{Title},East Exploitation Team,6,6,{Suppressed(4)}",
+            $"{Title},North Exploitation Team,10,9,{Withheld},{Withheld},35 minutes,fewer than 5",
         ], await CsvAsync(client, $"/reports/uptake.csv?by=Team&role=SocialWorker&module={ModuleId}"));
     }
 
@@ -260,9 +265,12 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         var months = Enumerable.Range(0, 12).Select(i => thisMonth.AddMonths(i - 11).ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
         string Row(string name, params (int MonthsAgo, string Value)[] cells) =>
             name + "," + string.Join(',', Enumerable.Range(0, 12).Select(i => cells.FirstOrDefault(c => c.MonthsAgo == 11 - i).Value ?? "fewer than 5"));
+        // Two months ago North's 6 are the month's 6, which would say South and East had none: they are withheld. This
+        // month South and East have 1 between them, which could be either's.
         Assert.Equal([
             "Agency," + string.Join(',', months),
-            Row("North", (2, "6"), (0, "5")),
+            Row("East"),
+            Row("North", (2, Withheld), (0, "5")),
             Row("South"),
             Row("All agencies", (2, "6"), (0, "6")),
         ], csv);
@@ -290,9 +298,9 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         const string Scenario = "Scenario: Kayla comes back late";
         Assert.Equal([
             "Scenario,Decision point,Option,Recommended,People choosing,Share of people deciding",
-            $"{Scenario},Two in the morning,\"Welcome her back, check she is safe and well, and offer her something warm before she sleeps\",Yes,7,70%",
+            $"{Scenario},Two in the morning,\"Welcome her back, check she is safe and well, and offer her something warm before she sleeps\",Yes,{Withheld},{Withheld}",
             $"{Scenario},Two in the morning,Tell her that her phone will be taken away if she goes missing again,No,fewer than 5,fewer than 5",
-            $"{Scenario},The next afternoon,\"Stay curious: ask about him calmly, write down what she said in her words, and tell her you will need to share your worry with your manager\",Yes,6,85.7%",
+            $"{Scenario},The next afternoon,\"Stay curious: ask about him calmly, write down what she said in her words, and tell her you will need to share your worry with your manager\",Yes,{Withheld},{Withheld}",
             $"{Scenario},The next afternoon,\"She seems happy and says it is her choice, so respect her relationship\",No,fewer than 5,fewer than 5",
             $"{Scenario},The weekend,\"See the pattern, record what has happened, and talk to your manager about a safeguarding referral\",Yes,fewer than 5,fewer than 5",
             $"{Scenario},The weekend,\"Wait until there is some evidence that she is being abused before raising it, so that a referral is taken seriously\",No,fewer than 5,fewer than 5",
@@ -320,7 +328,7 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         var csv = await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}&agency={cast.North}");
 
         Assert.Equal([
-            "Scenario: Kayla comes back late,Ending reached first time through,A plan around Kayla (good outcome),,6,75%",
+            $"Scenario: Kayla comes back late,Ending reached first time through,A plan around Kayla (good outcome),,{Withheld},{Withheld}",
             "Scenario: Kayla comes back late,Ending reached first time through,The chance is missed (poor outcome),,fewer than 5,fewer than 5",
         ], csv.Where(line => line.Contains("Ending reached", StringComparison.Ordinal)));
         var page = await client.GetPageAsync($"/reports/scenarios?module={ModuleId}");
@@ -332,8 +340,12 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Equal(3, south.Count);
         foreach (var officer in south) await DecideAsync(officer, ("back-late", 1), ("next-day", 2));
         Assert.Contains("Scenario: Kayla comes back late,Ending reached first time through,The chance is missed (poor outcome),,fewer than 5,fewer than 5", await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}&agency={cast.North}"));
-        Assert.Contains("Scenario: Kayla comes back late,Ending reached first time through,The chance is missed (poor outcome),,5,45.5%",
-            await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}"));
+        // The partnership's five who missed it are five, but nobody threatened sanctions at the first point (every one of the
+        // eleven went on to decide the next afternoon), so that point's other option, and with it each figure it leads to, is withheld.
+        var partnership = await CsvAsync(client, $"/reports/scenarios.csv?module={ModuleId}");
+        Assert.Equal($"Scenario: Kayla comes back late,Ending reached first time through,The chance is missed (poor outcome),,{Withheld},{Withheld}",
+            partnership.Single(l => l.Contains("poor outcome", StringComparison.Ordinal)));
+        Assert.Contains(partnership, l => l.Contains("Tell her that her phone will be taken away", StringComparison.Ordinal) && l.EndsWith(",fewer than 5,fewer than 5", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -857,15 +869,17 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
     {
         var riverside = await Factory.CreateOrganisationAsync();
         var hillside = await Factory.CreateOrganisationAsync("Hillside Partnership");
-        var (north, northTeam, south, southTeam) = await Factory.WithDbAsync(async db =>
+        var (north, northTeam, south, southTeam, east, eastTeam) = await Factory.WithDbAsync(async db =>
         {
             var north = new Agency(riverside.Partnership.Id, "North", AgencySector.ChildrensSocialCare);
             var south = new Agency(riverside.Partnership.Id, "South", AgencySector.Police);
+            var east = new Agency(riverside.Partnership.Id, "East", AgencySector.ChildrensSocialCare);
             var northTeam = new Team(north.Id, "North Exploitation Team");
             var southTeam = new Team(south.Id, "South Missing Team");
-            db.AddRange(north, south, northTeam, southTeam);
+            var eastTeam = new Team(east.Id, "East Exploitation Team");
+            db.AddRange(north, south, east, northTeam, southTeam, eastTeam);
             await db.SaveChangesAsync();
-            return (north.Id, northTeam.Id, south.Id, southTeam.Id);
+            return (north.Id, northTeam.Id, south.Id, southTeam.Id, east.Id, eastTeam.Id);
         });
         await Factory.WithDbAsync(async db =>
         {
@@ -904,13 +918,16 @@ public abstract class ReportTests(AppFactory factory) : IntegrationTest(factory)
         }
 
         for (var i = 1; i <= 6; i++)
+            await StartAsync(await PersonAsync($"east.{i}@riverside.example", east, eastTeam, JobRole.SocialWorker, Roles.Learner), march);
+
+        for (var i = 1; i <= 6; i++)
         {
             var person = await PersonAsync($"hill.{i}@hillside.example", hillside.Agency.Id, hillside.Team.Id, JobRole.Health, Roles.Learner);
             await CompleteAsync(person, march, minutes: 15);
         }
         await PersonAsync("commissioner@hillside.example", hillside.Agency.Id, hillside.Team.Id, JobRole.Commissioner, Roles.Commissioner);
 
-        return new Cast(riverside.Partnership.Id, north, south, hillside.Partnership.Id, hillside.Agency.Id, "commissioner@riverside.example", "commissioner@hillside.example");
+        return new Cast(riverside.Partnership.Id, north, south, east, hillside.Partnership.Id, hillside.Agency.Id, "commissioner@riverside.example", "commissioner@hillside.example");
     }
 
     private async Task<Guid> PersonAsync(string email, Guid agencyId, Guid teamId, JobRole jobRole, string role)
