@@ -131,6 +131,18 @@ public sealed class BrowserSession : IAsyncDisposable
     /// scroll sideways, and saves a full-page picture of each to <c>TestResults/screens/</c> (or the folder in
     /// <c>CSELEARNING_SCREENS</c>) to be looked at. The width the test had is put back.
     /// </summary>
+    private const string OverflowingElements = """
+        () => {
+            const limit = document.documentElement.clientWidth;
+            const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > limit + 0.5);
+            const innermost = wide.filter(e => !wide.some(o => o !== e && e.contains(o)));
+            return innermost.slice(0, 5).map(e => {
+                const r = e.getBoundingClientRect();
+                return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''} ("${(e.textContent || '').trim().slice(0, 40)}", right edge ${Math.round(r.right)} px)`;
+            }).join('; ') || 'no element found';
+        }
+        """;
+
     public async Task CaptureAtBothWidthsAsync(string name)
     {
         var folder = Environment.GetEnvironmentVariable("CSELEARNING_SCREENS") is { Length: > 0 } set
@@ -143,7 +155,12 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 await Page.SetViewportSizeAsync(width, 900);
                 var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                Assert.True(overflow <= 0, $"{Page.Url} scrolls sideways by {overflow} px at {width} px wide.");
+                if (overflow > 0)
+                {
+                    // The innermost elements that stick out, to say what to fix.
+                    var culprits = await Page.EvaluateAsync<string>(OverflowingElements);
+                    Assert.Fail($"{Page.Url} scrolls sideways by {overflow} px at {width} px wide: {culprits}");
+                }
                 await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
             }
         }
