@@ -230,11 +230,13 @@ public static class MyData
                     Forms = formDrafts.Select(d => logIds.Contains(d.LogId)
                         ? (object)new { d.LogId, d.Form, d.UpdatedAt, Fields = d.Read(protector) }
                         : new { d.LogId, d.Form, d.UpdatedAt, FieldsWritten = d.Read(protector).Keys }),
-                    KeptAfterSessionEnded = keptDrafts.Select(d => new
-                    {
-                        d.Path, d.FormPage, KeptAt = d.CreatedAt, d.ExpiresAt,
-                        Fields = KeptDrafts.KeepTypedText.Read(d, protector).Select(f => new { f.Name, f.Value }),
-                    }),
+                    KeptAfterSessionEnded = keptDrafts.Select(d => IsAboutSomeoneElse(d.Path, logIds, superviseeRecords.Select(r => r.Id))
+                        ? (object)new { d.Path, d.FormPage, KeptAt = d.CreatedAt, d.ExpiresAt, FieldsWritten = KeptDrafts.KeepTypedText.Read(d, protector).Select(f => f.Name) }
+                        : new
+                        {
+                            d.Path, d.FormPage, KeptAt = d.CreatedAt, d.ExpiresAt,
+                            Fields = KeptDrafts.KeepTypedText.Read(d, protector).Select(f => new { f.Name, f.Value }),
+                        }),
                 },
                 Notifications = new
                 {
@@ -252,5 +254,16 @@ public static class MyData
                 }),
             };
         }
+    }
+
+    // Text kept from a form about a reflective log or supervision record that is not the person's own (a
+    // supervisor's comment on a supervisee's log, their notes of a session) is about the supervisee: as with
+    // comments and review drafts, the download gives its facts and which fields held text, not the text.
+    private static bool IsAboutSomeoneElse(string path, IReadOnlyCollection<Guid> ownLogs, IEnumerable<Guid> ownRecords)
+    {
+        var parts = path.Split('?')[0].Trim('/').Split('/');
+        if (parts is ["reflections", var log, ..] && Guid.TryParse(log, out var logId)) return !ownLogs.Contains(logId);
+        if (parts is ["supervision", "records", var record, ..] && Guid.TryParse(record, out var recordId)) return !ownRecords.Contains(recordId);
+        return false;
     }
 }

@@ -47,9 +47,9 @@ public static class Retention
             var today = DateOnly.FromDateTime(now);
             var readBefore = now.AddMonths(-settings.ReadNotificationMonths);
             var closed = ClosedBefore(readBefore);
-            // A reminder the scan finds again while its cause lasts (an expired certificate, a log still waiting) would
-            // come back unread, and be emailed again, if deleted: those go only with a long-closed account, which the
-            // scan passes over. A one-off notice, or a due-soon reminder whose date has come, does not come back.
+            // A reminder the scan finds again while its cause lasts (an expired certificate, a log still waiting, a
+            // session still overdue) would come back unread, and be emailed again, if deleted: those go only with a
+            // long-closed account, which the scan passes over. The privacy notice says so. A one-off notice, or a due-soon reminder whose date has come, does not come back.
             var notifications = await db.Notifications.Where(n => closed.Contains(n.UserId)
                     || (n.ReadAt != null && n.ReadAt < readBefore
                         && (n.Kind == NotificationKind.RevisionRequested || n.Kind == NotificationKind.SignatureWaiting

@@ -255,8 +255,20 @@ public abstract class MyDataTests(AppFactory factory) : IntegrationTest(factory)
         await Factory.SuperviseAsync(supervisor, supervisee, Today.AddMonths(-2));
         var log = await Factory.LogAsync(supervisee, TestLogs.Text("Supervisee-title", "Supervisee-secret"), supervisor: supervisor);
         await Factory.ReviewDraftAsync(supervisor, log, "Drafted-about-the-supervisee");
+        // And text kept from a review sent after the supervisor's session had ended.
+        await Factory.WithDbAsync(async db =>
+        {
+            var protector = Factory.Services.GetRequiredService<ITextProtector>();
+            db.KeptDrafts.Add(new KeptDraft(supervisor.Id, $"/reflections/{log}/review", $"/reflections/{log}",
+                protector.Protect(System.Text.Json.JsonSerializer.Serialize(new[] { new CSELearning.Web.Features.KeptDrafts.KeepTypedText.Field("Comments.Analysis", "Kept-about-the-supervisee") })),
+                DateTime.UtcNow, DateTime.UtcNow.AddDays(7)));
+            await db.SaveChangesAsync();
+        });
 
         var mine = await DownloadAsync(await Factory.SignedInAsync(supervisor.Email!));
+        var kept = Assert.Single(mine.Data.GetProperty("drafts").GetProperty("keptAfterSessionEnded").EnumerateArray());
+        Assert.Equal(["Comments.Analysis"], kept.GetProperty("fieldsWritten").EnumerateArray().Select(f => f.GetString()));
+        Assert.DoesNotContain("Kept-about-the-supervisee", mine.AllText);
         var form = Assert.Single(mine.Data.GetProperty("drafts").GetProperty("forms").EnumerateArray());
         Assert.Equal((log.ToString(), "review"), (form.GetProperty("logId").GetString(), form.GetProperty("form").GetString()));
         Assert.Equal(["comment-analysis"], form.GetProperty("fieldsWritten").EnumerateArray().Select(f => f.GetString()));

@@ -165,6 +165,14 @@ public abstract class ErasureTests(AppFactory factory) : AdministrationTest(fact
         await Factory.ReviewDraftAsync(cast.Supervisor, pats.Log, "Draft-on-Pat");
         // And one of the erased person's own on someone else's log, as they would have as a supervisor.
         await Factory.ReviewDraftAsync(cast.Learner, pats.Log, "Erin-on-Pat");
+        // The supervisor's reminders of supervision due with each of them, which name them.
+        await Factory.WithDbAsync(async db =>
+        {
+            foreach (var person in new[] { cast.Learner, cast.Peer })
+                db.Notifications.Add(new Notification(cast.Supervisor.Id, NotificationKind.SupervisionDue, person.Id.ToString("D"), Today,
+                    $"Supervision with {person.DisplayName} is due by today.", $"/supervision/records/new?supervisee={person.Id:D}", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
         Func<AppDbContext, Guid, Task<int>> count = kind switch
         {
             "reply" => (db, id) => db.CommentReplies.CountAsync(r => r.AuthorId == id),
@@ -197,6 +205,11 @@ public abstract class ErasureTests(AppFactory factory) : AdministrationTest(fact
                     break;
                 case "email":
                     Assert.False(await db.OutboxMessages.AnyAsync(m => m.To == "erin.erased@riverside.example"));
+                    break;
+                case "notification":
+                    // No one keeps a notification with the erased person's name; the peer's stays.
+                    Assert.False(await db.Notifications.AnyAsync(n => n.Text.Contains("Erin")));
+                    Assert.Equal(1, await db.Notifications.CountAsync(n => n.UserId == cast.Supervisor.Id && n.ItemId == cast.Peer.Id.ToString()));
                     break;
             }
         });

@@ -58,6 +58,9 @@ public static class Erase
                 await PersonalRecords.DeleteSupervisionRecordsAsync(db, person, ct);
                 await db.KeptDrafts.Where(d => d.UserId == id).ExecuteDeleteAsync(ct);
                 await db.Notifications.Where(n => n.UserId == id).ExecuteDeleteAsync(ct);
+                // Others' reminders of supervision due with this person carry their name: the name is what goes.
+                var item = id.ToString("D");
+                await db.Notifications.Where(n => n.Kind == Domain.Notifications.NotificationKind.SupervisionDue && n.ItemId == item).ExecuteDeleteAsync(ct);
                 await db.NotificationOptOuts.Where(o => o.UserId == id).ExecuteDeleteAsync(ct);
                 // Sent ones too: a sent email keeps the address it went to. Nothing else is sent to an erased account.
                 await db.OutboxMessages.Where(m => m.UserId == id).ExecuteDeleteAsync(ct);
